@@ -1,0 +1,160 @@
+//! Answers as the person gives them, and the rules that make them valid.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::survey::{Question, QuestionKind, Survey, OTHER_VALUE};
+
+/// One answer: text, the chosen option values, a number or a yes/no.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Bool(bool),
+    Number(serde_json::Number),
+    Text(String),
+    Choices(Vec<String>),
+}
+
+/// Answers by key: a question id, or [`other_text_key`] for the words of an
+/// "other, please describe" choice. Sorted, so output is stable.
+pub type Answers = BTreeMap<String, AnswerValue>;
+
+/// The answer key holding the description of question `id`'s "other" choice.
+pub fn other_text_key(id: &str) -> String {
+    format!("{id}.other_text")
+}
+
+/// Longest "other, please describe" text, in characters.
+pub const MAX_OTHER_TEXT: usize = 200;
+
+/// Why an answer is not accepted. The widget words it in the person's
+/// language (see [`crate::i18n`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    /// A required question has no answer.
+    Required,
+    /// Text longer than the question allows.
+    TooLong { max: u32, len: usize },
+    /// A number outside the question's range.
+    OutOfRange { min: i64, max: i64 },
+    /// A value that is not one of the question's options.
+    NotAnOption,
+    /// "Other" is chosen but not described.
+    OtherTextMissing,
+    /// The "other" description is too long.
+    OtherTextTooLong { max: usize },
+    /// A required consent was not given.
+    ConsentRequired,
+    /// The value has the wrong shape for the question (a number for a text question).
+    WrongType,
+}
+
+impl AnswerValue {
+    /// Whether this counts as an answer: blank text and an empty choice list do not.
+    pub fn is_answered(&self) -> bool {
+        match self {
+            AnswerValue::Text(s) => !s.trim().is_empty(),
+            AnswerValue::Choices(v) => !v.is_empty(),
+            AnswerValue::Bool(_) | AnswerValue::Number(_) => true,
+        }
+    }
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Checks one question's answer; `None` when it is acceptable.
+pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
+    let value = answers.get(&question.id).filter(|v| v.is_answered());
+    let Some(value) = value else {
+        let must = question.required;
+        return must.then(|| match question.kind {
+            QuestionKind::Consent { .. } => AnswerError::ConsentRequired,
+            _ => AnswerError::Required,
+        });
+    };
+    let other_text = || match answers.get(&other_text_key(&question.id)) {
+        Some(AnswerValue::Text(t)) => t.trim().to_owned(),
+        _ => String::new(),
+    };
+    let check_other = |chose_other: bool| {
+        if !chose_other {
+            return None;
+        }
+        let text = other_text();
+        if text.is_empty() {
+            Some(AnswerError::OtherTextMissing)
+        } else if chars(&text) > MAX_OTHER_TEXT {
+            Some(AnswerError::OtherTextTooLong { max: MAX_OTHER_TEXT })
+        } else {
+            None
+        }
+    };
+    let is_option = |v: &str, options: &[crate::ChoiceOption], other: bool| {
+        options.iter().any(|o| o.value == v) || (other && v == OTHER_VALUE)
+    };
+    match (&question.kind, value) {
+        (QuestionKind::SingleChoice { options, other }, AnswerValue::Text(v)) => {
+            if !is_option(v, options, other.is_some()) {
+                return Some(AnswerError::NotAnOption);
+            }
+            check_other(other.is_some() && v == OTHER_VALUE)
+        }
+        (QuestionKind::MultiChoice { options, other }, AnswerValue::Choices(vs)) => {
+            if vs.iter().any(|v| !is_option(v, options, other.is_some())) {
+                return Some(AnswerError::NotAnOption);
+            }
+            check_other(other.is_some() && vs.iter().any(|v| v == OTHER_VALUE))
+        }
+        (QuestionKind::ShortText { max_length } | QuestionKind::LongText { max_length }, AnswerValue::Text(t)) => {
+            let len = chars(t);
+            (len > *max_length as usize).then_some(AnswerError::TooLong { max: *max_length, len })
+        }
+        (QuestionKind::Rating { min, max }, AnswerValue::Number(n)) => in_range(n, i64::from(*min), i64::from(*max)),
+        (QuestionKind::Nps, AnswerValue::Number(n)) => in_range(n, 0, 10),
+        (QuestionKind::Consent { .. }, AnswerValue::Bool(agreed)) => {
+            (question.required && !agreed).then_some(AnswerError::ConsentRequired)
+        }
+        _ => Some(AnswerError::WrongType),
+    }
+}
+
+fn in_range(n: &serde_json::Number, min: i64, max: i64) -> Option<AnswerError> {
+    let ok = n.as_i64().is_some_and(|v| (min..=max).contains(&v));
+    (!ok).then_some(AnswerError::OutOfRange { min, max })
+}
+
+/// Every problem with a set of answers, as (question id, error), in survey order.
+pub fn validate(survey: &Survey, answers: &Answers) -> Vec<(String, AnswerError)> {
+    survey.questions().filter_map(|q| check(q, answers).map(|e| (q.id.clone(), e))).collect()
+}
+
+/// The answers worth keeping: only the survey's questions, no blanks, text
+/// trimmed, and an "other" description only where "other" is chosen.
+pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
+    let mut out = Answers::new();
+    for q in survey.questions() {
+        let Some(value) = answers.get(&q.id).filter(|v| v.is_answered()) else { continue };
+        let value = match value {
+            AnswerValue::Text(t) => AnswerValue::Text(t.trim().to_owned()),
+            v => v.clone(),
+        };
+        let chose_other = match (&q.kind, &value) {
+            (QuestionKind::SingleChoice { other: Some(_), .. }, AnswerValue::Text(v)) => v == OTHER_VALUE,
+            (QuestionKind::MultiChoice { other: Some(_), .. }, AnswerValue::Choices(vs)) => vs.iter().any(|v| v == OTHER_VALUE),
+            _ => false,
+        };
+        if chose_other {
+            let key = other_text_key(&q.id);
+            if let Some(AnswerValue::Text(t)) = answers.get(&key) {
+                if !t.trim().is_empty() {
+                    out.insert(key, AnswerValue::Text(t.trim().to_owned()));
+                }
+            }
+        }
+        out.insert(q.id.clone(), value);
+    }
+    out
+}

@@ -1,0 +1,169 @@
+//! The widget's own words (buttons, errors, messages) in every language it
+//! speaks. Survey text comes from the survey file; this is everything else.
+//!
+//! Adding a language: write one more `fn xx(msg: &Msg) -> String` below with
+//! a `match` over every message (the compiler refuses a missing one), and add
+//! it to [`UI_LANGUAGES`] and [`text`].
+
+use crate::answer::AnswerError;
+use crate::text::Locale;
+
+/// Languages the widget's own words exist in; other locales use English.
+pub const UI_LANGUAGES: &[&str] = &["en", "id"];
+
+/// Something the widget says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Submit,
+    Sending,
+    /// Sent to the endpoint.
+    Sent,
+    /// Stored, the endpoint not reached yet.
+    SavedWillRetry,
+    /// Stored; no endpoint configured.
+    SavedLocal,
+    /// Could not even be stored on the device (the answers stay on screen).
+    SaveFailed(String),
+    /// Heading of the thank-you screen.
+    ThankYou,
+    NewResponse,
+    /// "Please fix N problems" above the error list.
+    ErrorSummary(usize),
+    Answer(AnswerError),
+    /// Marker after a required question's label.
+    RequiredMarker,
+    Other,
+    OtherDescribe,
+    /// Accessible name of a star: "3 of 5 stars".
+    Stars { n: u8, max: u8 },
+    NpsLow,
+    NpsHigh,
+    CharactersLeft(i64),
+    LoadFailed,
+    LoadFailedIntro,
+    Language,
+    ExportHeading,
+    /// "N responses stored on this device".
+    StoredCount(usize),
+    /// Pending, sent and needing attention.
+    OutboxSummary { pending: usize, sent: usize, attention: usize },
+    ExportCsv,
+    ExportJson,
+    NothingToExport,
+    ExportFailed(String),
+}
+
+/// The message in `locale`'s language, or in English when the widget does
+/// not speak it.
+pub fn text(locale: &Locale, msg: &Msg) -> String {
+    match locale.language().as_str() {
+        "id" => id(msg),
+        _ => en(msg),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn en(msg: &Msg) -> String {
+    match msg {
+        Msg::Submit => "Submit".into(),
+        Msg::Sending => "Sending…".into(),
+        Msg::Sent => "Your response has been sent. Thank you!".into(),
+        Msg::SavedWillRetry => "Your response is saved on this device and will be sent when the connection is back.".into(),
+        Msg::SavedLocal => "Your response is saved on this device.".into(),
+        Msg::SaveFailed(why) => format!("Your response could not be saved on this device ({why}). Your answers are still here: please try again or tell the organiser."),
+        Msg::ThankYou => "Thank you".into(),
+        Msg::NewResponse => "Start a new response".into(),
+        Msg::ErrorSummary(n) => format!("Please fix {} before submitting", plural(*n, "problem", "problems")),
+        Msg::Answer(e) => match e {
+            AnswerError::Required => "This question needs an answer.".into(),
+            AnswerError::TooLong { max, len } => format!("Please shorten this to {max} characters or fewer (now {len})."),
+            AnswerError::OutOfRange { min, max } => format!("Please choose a number from {min} to {max}."),
+            AnswerError::NotAnOption => "Please choose one of the options.".into(),
+            AnswerError::OtherTextMissing => "Please describe your \"other\" answer.".into(),
+            AnswerError::OtherTextTooLong { max } => format!("Please shorten the description to {max} characters or fewer."),
+            AnswerError::ConsentRequired => "Please tick the box to agree before submitting.".into(),
+            AnswerError::WrongType => "This answer has the wrong form; please answer again.".into(),
+        },
+        Msg::RequiredMarker => "(required)".into(),
+        Msg::Other => "Other".into(),
+        Msg::OtherDescribe => "Please describe".into(),
+        Msg::Stars { n, max } => format!("{n} of {max} stars"),
+        Msg::NpsLow => "0 = not at all likely".into(),
+        Msg::NpsHigh => "10 = extremely likely".into(),
+        Msg::CharactersLeft(n) if *n < 0 => format!("{} too many", plural(n.unsigned_abs() as usize, "character", "characters")),
+        Msg::CharactersLeft(n) => format!("{} left", plural(*n as usize, "character", "characters")),
+        Msg::LoadFailed => "This survey could not be loaded".into(),
+        Msg::LoadFailedIntro => "The survey file has these problems. Please tell the survey's author:".into(),
+        Msg::Language => "Language".into(),
+        Msg::ExportHeading => "Responses on this device".into(),
+        Msg::StoredCount(n) => format!("{} stored on this device.", plural(*n, "response", "responses")),
+        Msg::OutboxSummary { pending, sent, attention } => {
+            format!("Waiting to send: {pending}. Sent: {sent}. Needs attention: {attention}.")
+        }
+        Msg::ExportCsv => "Download CSV".into(),
+        Msg::ExportJson => "Download JSON".into(),
+        Msg::NothingToExport => "There are no responses to export yet.".into(),
+        Msg::ExportFailed(why) => format!("The export failed: {why}"),
+    }
+}
+
+fn id(msg: &Msg) -> String {
+    match msg {
+        Msg::Submit => "Kirim".into(),
+        Msg::Sending => "Mengirim…".into(),
+        Msg::Sent => "Jawaban Anda sudah terkirim. Terima kasih!".into(),
+        Msg::SavedWillRetry => "Jawaban Anda tersimpan di perangkat ini dan akan dikirim saat koneksi tersedia kembali.".into(),
+        Msg::SavedLocal => "Jawaban Anda tersimpan di perangkat ini.".into(),
+        Msg::SaveFailed(why) => format!("Jawaban Anda tidak dapat disimpan di perangkat ini ({why}). Jawaban Anda masih ada di sini: silakan coba lagi atau beri tahu penyelenggara."),
+        Msg::ThankYou => "Terima kasih".into(),
+        Msg::NewResponse => "Mulai jawaban baru".into(),
+        Msg::ErrorSummary(n) => format!("Mohon perbaiki {n} masalah sebelum mengirim"),
+        Msg::Answer(e) => match e {
+            AnswerError::Required => "Pertanyaan ini wajib dijawab.".into(),
+            AnswerError::TooLong { max, len } => format!("Mohon persingkat menjadi paling banyak {max} karakter (sekarang {len})."),
+            AnswerError::OutOfRange { min, max } => format!("Mohon pilih angka dari {min} sampai {max}."),
+            AnswerError::NotAnOption => "Mohon pilih salah satu pilihan.".into(),
+            AnswerError::OtherTextMissing => "Mohon jelaskan jawaban \"lainnya\" Anda.".into(),
+            AnswerError::OtherTextTooLong { max } => format!("Mohon persingkat penjelasan menjadi paling banyak {max} karakter."),
+            AnswerError::ConsentRequired => "Mohon centang kotak persetujuan sebelum mengirim.".into(),
+            AnswerError::WrongType => "Bentuk jawaban ini tidak sesuai; mohon jawab lagi.".into(),
+        },
+        Msg::RequiredMarker => "(wajib)".into(),
+        Msg::Other => "Lainnya".into(),
+        Msg::OtherDescribe => "Mohon jelaskan".into(),
+        Msg::Stars { n, max } => format!("{n} dari {max} bintang"),
+        Msg::NpsLow => "0 = sama sekali tidak mungkin".into(),
+        Msg::NpsHigh => "10 = sangat mungkin".into(),
+        Msg::CharactersLeft(n) if *n < 0 => format!("kelebihan {} karakter", n.unsigned_abs()),
+        Msg::CharactersLeft(n) => format!("sisa {n} karakter"),
+        Msg::LoadFailed => "Survei ini tidak dapat dimuat".into(),
+        Msg::LoadFailedIntro => "Berkas survei memiliki masalah berikut. Mohon beri tahu penyusun survei:".into(),
+        Msg::Language => "Bahasa".into(),
+        Msg::ExportHeading => "Jawaban di perangkat ini".into(),
+        Msg::StoredCount(n) => format!("{n} jawaban tersimpan di perangkat ini."),
+        Msg::OutboxSummary { pending, sent, attention } => {
+            format!("Menunggu dikirim: {pending}. Terkirim: {sent}. Perlu diperiksa: {attention}.")
+        }
+        Msg::ExportCsv => "Unduh CSV".into(),
+        Msg::ExportJson => "Unduh JSON".into(),
+        Msg::NothingToExport => "Belum ada jawaban untuk diekspor.".into(),
+        Msg::ExportFailed(why) => format!("Ekspor gagal: {why}"),
+    }
+}
+
+/// The name of a language in that language, for the language switcher.
+pub fn language_name(locale: &Locale) -> String {
+    match locale.language().as_str() {
+        "id" => "Bahasa Indonesia".into(),
+        "en" => "English".into(),
+        "ar" => "العربية".into(),
+        "jv" => "Basa Jawa".into(),
+        "su" => "Basa Sunda".into(),
+        "ms" => "Bahasa Melayu".into(),
+        "zh" => "中文".into(),
+        _ => locale.to_string(),
+    }
+}

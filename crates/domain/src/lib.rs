@@ -1,0 +1,28 @@
+//! Suara's pure core.
+//!
+//! Everything that decides something lives here: the survey format and its
+//! parser, answer validation, the response model, CSV and JSON export, the
+//! outbox's rules and the widget's own words in every language. Nothing here
+//! touches a browser, a clock or a random number generator: time, ids and
+//! input arrive as arguments, so every rule is tested natively.
+
+pub mod answer;
+pub mod export;
+pub mod i18n;
+pub mod outbox;
+mod parse;
+pub mod response;
+pub mod survey;
+pub mod text;
+
+pub use answer::{AnswerError, AnswerValue, Answers};
+pub use parse::{kind_fields, known_fields, SchemaError};
+pub use response::Response;
+pub use survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey};
+pub use text::{Locale, Text};
+
+/// The built-in community partnership survey, shown when no survey is configured.
+pub const DEFAULT_SURVEY_JSON: &str = include_str!("../surveys/default.json");
+
+/// The survey format version this crate reads and writes.
+pub const FORMAT_VERSION: u64 = 1;

@@ -1,0 +1,544 @@
+//! Reading a survey file: every problem at once, each with its JSON path.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey, OTHER_VALUE};
+use crate::text::{Locale, Text};
+use crate::FORMAT_VERSION;
+
+/// One problem in a survey file, at a JSON path such as
+/// `$.pages[0].questions[2].kind`, in words a survey author can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Largest survey file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// Most pages, questions in all and options per question a survey may have.
+pub const MAX_PAGES: usize = 100;
+pub const MAX_QUESTIONS: usize = 500;
+pub const MAX_OPTIONS: usize = 200;
+/// Longest text (a label, a help text) in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Bounds for a text question's `max_length`.
+pub const MAX_TEXT_ANSWER: u32 = 10_000;
+
+const SURVEY_FIELDS: &[&str] =
+    &["format", "id", "version", "title", "description", "default_locale", "locales", "pages"];
+const PAGE_FIELDS: &[&str] = &["id", "title", "questions"];
+const QUESTION_FIELDS: &[&str] = &["id", "kind", "label", "help", "required"];
+const OPTION_FIELDS: &[&str] = &["value", "label"];
+
+/// The fields a question of `kind` accepts beyond the common ones.
+pub fn kind_fields(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "single_choice" | "multi_choice" => &["options", "other"],
+        "short_text" | "long_text" => &["max_length"],
+        "rating" => &["min", "max"],
+        "consent" => &["text"],
+        _ => &[],
+    }
+}
+
+/// Names of the fields a survey, a page, a question and an option accept, for
+/// the schema's sync test.
+pub fn known_fields() -> [(&'static str, &'static [&'static str]); 4] {
+    [("survey", SURVEY_FIELDS), ("page", PAGE_FIELDS), ("question", QUESTION_FIELDS), ("option", OPTION_FIELDS)]
+}
+
+impl Survey {
+    /// Reads a survey file. On failure, returns every problem found, in
+    /// document order, never just the first.
+    pub fn parse(json: &str) -> Result<Survey, Vec<SchemaError>> {
+        if json.len() > MAX_FILE_BYTES {
+            return Err(vec![err(
+                "$",
+                format!("the file is {} bytes; a survey may be at most {MAX_FILE_BYTES} bytes", json.len()),
+            )]);
+        }
+        let value: Value = serde_json::from_str(json).map_err(|e| {
+            vec![err("$", format!("not valid JSON: {} (line {}, column {})", plain_serde_message(&e), e.line(), e.column()))]
+        })?;
+        let mut p = Parser::default();
+        let survey = p.survey(&value);
+        match survey {
+            Some(s) if p.errors.is_empty() => Ok(s),
+            _ => Err(p.errors),
+        }
+    }
+}
+
+fn plain_serde_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+fn err(path: &str, message: impl Into<String>) -> SchemaError {
+    SchemaError { path: path.to_owned(), message: message.into() }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn is_code(s: &str, max: usize) -> bool {
+    (1..=max).contains(&s.len())
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn is_value_code(s: &str) -> bool {
+    (1..=64).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+#[derive(Default)]
+struct Parser {
+    errors: Vec<SchemaError>,
+    locales: Vec<Locale>,
+    default_locale: Option<Locale>,
+    question_count: usize,
+}
+
+/// A JSON object being read, with its path.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+}
+
+impl<'a> Obj<'a> {
+    fn at(&self, key: &str) -> String {
+        format!("{}.{key}", self.path)
+    }
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key)
+    }
+}
+
+impl Parser {
+    fn error(&mut self, path: &str, message: impl Into<String>) {
+        self.errors.push(err(path, message));
+    }
+
+    fn object<'a>(&mut self, value: &'a Value, path: String, what: &str, allowed: &[&str]) -> Option<Obj<'a>> {
+        let Value::Object(map) = value else {
+            self.error(&path, format!("{what} must be an object, found {}", type_name(value)));
+            return None;
+        };
+        let obj = Obj { map, path };
+        for key in map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                self.error(&obj.at(key), format!("unknown field `{key}` in {what}; expected one of: {}", allowed.join(", ")));
+            }
+        }
+        Some(obj)
+    }
+
+    fn required<'a>(&mut self, obj: &Obj<'a>, key: &str) -> Option<&'a Value> {
+        let v = obj.get(key);
+        if v.is_none() {
+            self.error(&obj.path, format!("missing field `{key}`"));
+        }
+        v
+    }
+
+    fn string(&mut self, obj: &Obj, key: &str, required: bool) -> Option<String> {
+        let v = if required { self.required(obj, key)? } else { obj.get(key)? };
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.error(&obj.at(key), format!("`{key}` must be a string, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, obj: &Obj, key: &str) -> bool {
+        match obj.get(key) {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.error(&obj.at(key), format!("`{key}` must be true or false, found {}", type_name(other)));
+                false
+            }
+        }
+    }
+
+    fn integer(&mut self, obj: &Obj, key: &str, range: std::ops::RangeInclusive<u64>, default: u64) -> u64 {
+        match obj.get(key) {
+            None => default,
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|n| range.contains(&n)) => n.as_u64().unwrap_or(default),
+            Some(other) => {
+                self.error(
+                    &obj.at(key),
+                    format!("`{key}` must be a whole number from {} to {}, found {other}", range.start(), range.end()),
+                );
+                default
+            }
+        }
+    }
+
+    fn array<'a>(&mut self, obj: &Obj<'a>, key: &str, max: usize) -> Option<&'a Vec<Value>> {
+        match self.required(obj, key)? {
+            Value::Array(items) if items.is_empty() => {
+                self.error(&obj.at(key), format!("`{key}` must not be empty"));
+                None
+            }
+            Value::Array(items) if items.len() > max => {
+                self.error(&obj.at(key), format!("`{key}` has {} items; at most {max} are allowed", items.len()));
+                None
+            }
+            Value::Array(items) => Some(items),
+            other => {
+                self.error(&obj.at(key), format!("`{key}` must be an array, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    /// A text: a string, or an object of locale code to string that has the
+    /// default locale.
+    fn text(&mut self, value: &Value, path: &str) -> Option<Text> {
+        let check_len = |p: &mut Parser, s: &str, path: &str| {
+            if s.chars().count() > MAX_TEXT_CHARS {
+                p.error(path, format!("text is longer than {MAX_TEXT_CHARS} characters"));
+            }
+        };
+        match value {
+            Value::String(s) => {
+                if s.trim().is_empty() {
+                    self.error(path, "text must not be empty");
+                    return None;
+                }
+                check_len(self, s, path);
+                Some(Text::Plain(s.clone()))
+            }
+            Value::Object(map) => {
+                let mut out = BTreeMap::new();
+                for (code, v) in map {
+                    let p = format!("{path}.{code}");
+                    let Some(locale) = self.locales.iter().find(|l| l.as_str() == code).cloned() else {
+                        let offered: Vec<&str> = self.locales.iter().map(Locale::as_str).collect();
+                        self.error(&p, format!("`{code}` is not one of the survey's locales ({})", offered.join(", ")));
+                        continue;
+                    };
+                    match v {
+                        Value::String(s) if !s.trim().is_empty() => {
+                            check_len(self, s, &p);
+                            out.insert(locale, s.clone());
+                        }
+                        Value::String(_) => self.error(&p, "text must not be empty"),
+                        other => self.error(&p, format!("text must be a string, found {}", type_name(other))),
+                    }
+                }
+                if let Some(default) = self.default_locale.clone() {
+                    if !out.contains_key(&default) && !map.contains_key(default.as_str()) {
+                        self.error(path, format!("missing text for the default locale `{default}`"));
+                        return None;
+                    }
+                }
+                Some(Text::Localized(out))
+            }
+            other => {
+                self.error(path, format!("text must be a string or an object of locale to string, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn text_field(&mut self, obj: &Obj, key: &str, required: bool) -> Option<Text> {
+        let v = if required { self.required(obj, key)? } else { obj.get(key)? };
+        self.text(v, &obj.at(key))
+    }
+
+    fn survey(&mut self, value: &Value) -> Option<Survey> {
+        let obj = self.object(value, "$".into(), "a survey", SURVEY_FIELDS)?;
+        match self.required(&obj, "format") {
+            Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => {}
+            Some(other) => self.error(
+                &obj.at("format"),
+                format!("`format` must be {FORMAT_VERSION}, found {other}; this version of Suara reads format {FORMAT_VERSION}"),
+            ),
+            None => {}
+        }
+        let id = self.string(&obj, "id", true);
+        if let Some(id) = &id {
+            if !(1..=128).contains(&id.len())
+                || !id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            {
+                self.error(&obj.at("id"), "`id` must be 1 to 128 letters, digits, `_`, `-` or `.`");
+            }
+        }
+        let version = match self.required(&obj, "version") {
+            Some(Value::String(s)) if !s.trim().is_empty() && s.len() <= 64 => Some(s.clone()),
+            Some(Value::Number(n)) if n.is_u64() => Some(n.to_string()),
+            Some(other) => {
+                self.error(&obj.at("version"), format!("`version` must be a short string or a whole number, found {other}"));
+                None
+            }
+            None => None,
+        };
+        self.locales(&obj);
+        let title = self.text_field(&obj, "title", true);
+        let description = self.text_field(&obj, "description", false);
+        let pages = self.pages(&obj);
+        Some(Survey {
+            id: id?,
+            version: version?,
+            title: title?,
+            description,
+            default_locale: self.default_locale.clone()?,
+            locales: self.locales.clone(),
+            pages: pages?,
+        })
+    }
+
+    /// Reads `default_locale` and `locales`; the default always comes first.
+    fn locales(&mut self, obj: &Obj) {
+        let default = self.string(obj, "default_locale", true);
+        let default = default.and_then(|code| {
+            let parsed = Locale::parse(&code);
+            if parsed.is_none() {
+                self.error(&obj.at("default_locale"), format!("`{code}` is not a language code such as `id` or `en`"));
+            }
+            parsed
+        });
+        let mut locales: Vec<Locale> = Vec::new();
+        match obj.get("locales") {
+            None => {}
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let p = format!("{}[{i}]", obj.at("locales"));
+                    match item.as_str().map(|s| (s, Locale::parse(s))) {
+                        Some((_, Some(l))) if locales.contains(&l) => self.error(&p, format!("locale `{l}` is listed twice")),
+                        Some((_, Some(l))) => locales.push(l),
+                        Some((s, None)) => self.error(&p, format!("`{s}` is not a language code such as `id` or `en`")),
+                        None => self.error(&p, format!("a locale must be a string, found {}", type_name(item))),
+                    }
+                }
+            }
+            Some(other) => self.error(&obj.at("locales"), format!("`locales` must be an array of language codes, found {}", type_name(other))),
+        }
+        if let Some(d) = &default {
+            match locales.iter().position(|l| l == d) {
+                Some(i) => {
+                    let l = locales.remove(i);
+                    locales.insert(0, l);
+                }
+                None if obj.get("locales").is_some() => {
+                    self.error(&obj.at("locales"), format!("`locales` must include the default locale `{d}`"))
+                }
+                None => locales.insert(0, d.clone()),
+            }
+        }
+        self.locales = locales;
+        self.default_locale = default;
+    }
+
+    fn pages(&mut self, obj: &Obj) -> Option<Vec<Page>> {
+        let items = self.array(obj, "pages", MAX_PAGES)?;
+        let mut pages = Vec::new();
+        let mut page_ids = BTreeSet::new();
+        let mut question_ids: BTreeMap<String, String> = BTreeMap::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{}[{i}]", obj.at("pages"));
+            match self.page(item, path, &mut page_ids, &mut question_ids) {
+                Some(p) => pages.push(p),
+                None => ok = false,
+            }
+        }
+        ok.then_some(pages)
+    }
+
+    fn page(
+        &mut self,
+        value: &Value,
+        path: String,
+        page_ids: &mut BTreeSet<String>,
+        question_ids: &mut BTreeMap<String, String>,
+    ) -> Option<Page> {
+        let obj = self.object(value, path, "a page", PAGE_FIELDS)?;
+        let id = self.id_field(&obj, "page");
+        if let Some(id) = &id {
+            if !page_ids.insert(id.clone()) {
+                self.error(&obj.at("id"), format!("page id `{id}` is used twice"));
+            }
+        }
+        let title = self.text_field(&obj, "title", false);
+        let items = self.array(&obj, "questions", MAX_QUESTIONS)?;
+        let mut questions = Vec::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{}[{i}]", obj.at("questions"));
+            self.question_count += 1;
+            if self.question_count == MAX_QUESTIONS + 1 {
+                self.error(&path, format!("a survey may have at most {MAX_QUESTIONS} questions"));
+            }
+            match self.question(item, path, question_ids) {
+                Some(q) => questions.push(q),
+                None => ok = false,
+            }
+        }
+        (ok && id.is_some()).then(|| Page { id: id.unwrap_or_default(), title, questions })
+    }
+
+    fn id_field(&mut self, obj: &Obj, what: &str) -> Option<String> {
+        let id = self.string(obj, "id", true)?;
+        if !is_code(&id, 64) {
+            self.error(
+                &obj.at("id"),
+                format!("{what} id `{id}` must start with a lower-case letter and hold only a-z, 0-9 and `_` (at most 64)"),
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    fn question(&mut self, value: &Value, path: String, ids: &mut BTreeMap<String, String>) -> Option<Question> {
+        // The allowed fields depend on the kind, so read the kind first.
+        let kind_name = value.get("kind").and_then(Value::as_str).unwrap_or_default();
+        let known_kind = QuestionKind::NAMES.contains(&kind_name);
+        let allowed: Vec<&str> = QUESTION_FIELDS.iter().chain(kind_fields(kind_name)).copied().collect();
+        // With an unknown kind, only the kind itself is reported: its other
+        // fields cannot be judged.
+        let obj = if known_kind {
+            self.object(value, path, "a question", &allowed)?
+        } else {
+            let Value::Object(map) = value else {
+                self.error(&path, format!("a question must be an object, found {}", type_name(value)));
+                return None;
+            };
+            Obj { map, path }
+        };
+        let id = self.id_field(&obj, "question");
+        if let Some(id) = &id {
+            if let Some(first) = ids.get(id) {
+                self.error(&obj.at("id"), format!("question id `{id}` is already used at {first}"));
+            } else {
+                ids.insert(id.clone(), obj.at("id"));
+            }
+        }
+        let label = self.text_field(&obj, "label", true);
+        let help = self.text_field(&obj, "help", false);
+        let required = self.boolean(&obj, "required");
+        let kind = match obj.get("kind") {
+            None => {
+                self.error(&obj.path, "missing field `kind`");
+                None
+            }
+            Some(Value::String(_)) if known_kind => self.kind(&obj, kind_name, required),
+            Some(Value::String(s)) => {
+                self.error(&obj.at("kind"), format!("unknown question kind `{s}`; expected one of: {}", QuestionKind::NAMES.join(", ")));
+                None
+            }
+            Some(other) => {
+                self.error(&obj.at("kind"), format!("`kind` must be a string, found {}", type_name(other)));
+                None
+            }
+        };
+        Some(Question { id: id?, label: label?, help, required, kind: kind? })
+    }
+
+    fn kind(&mut self, obj: &Obj, name: &str, required: bool) -> Option<QuestionKind> {
+        Some(match name {
+            "single_choice" | "multi_choice" => {
+                let options = self.options(obj);
+                let other = match obj.get("other") {
+                    None | Some(Value::Bool(false)) => None,
+                    Some(Value::Bool(true)) => Some(Other { label: None }),
+                    Some(v) => Some(Other { label: Some(self.text(v, &obj.at("other"))?) }),
+                };
+                let options = options?;
+                if other.is_some() && options.iter().any(|o| o.value == OTHER_VALUE) {
+                    self.error(
+                        &obj.at("other"),
+                        format!("with `other`, no option may have the value `{OTHER_VALUE}`: it is kept for the \"other\" answer"),
+                    );
+                }
+                if name == "single_choice" {
+                    QuestionKind::SingleChoice { options, other }
+                } else {
+                    QuestionKind::MultiChoice { options, other }
+                }
+            }
+            "short_text" => {
+                QuestionKind::ShortText { max_length: self.integer(obj, "max_length", 1..=u64::from(MAX_TEXT_ANSWER), 200) as u32 }
+            }
+            "long_text" => {
+                QuestionKind::LongText { max_length: self.integer(obj, "max_length", 1..=u64::from(MAX_TEXT_ANSWER), 2000) as u32 }
+            }
+            "rating" => {
+                let min = self.integer(obj, "min", 0..=1, 1) as u8;
+                let max = self.integer(obj, "max", 2..=10, 5) as u8;
+                QuestionKind::Rating { min, max }
+            }
+            "nps" => QuestionKind::Nps,
+            "consent" => {
+                let text = self.text_field(obj, "text", false);
+                if required && text.is_none() && obj.get("text").is_none() {
+                    self.error(&obj.path, "a required consent question needs `text`: the statement the person agrees to");
+                }
+                QuestionKind::Consent { text }
+            }
+            _ => return None,
+        })
+    }
+
+    fn options(&mut self, obj: &Obj) -> Option<Vec<ChoiceOption>> {
+        let items = self.array(obj, "options", MAX_OPTIONS)?;
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{}[{i}]", obj.at("options"));
+            let Some(o) = self.object(item, path, "an option", OPTION_FIELDS) else {
+                ok = false;
+                continue;
+            };
+            let value = match self.required(&o, "value") {
+                Some(Value::String(s)) if is_value_code(s) => Some(s.clone()),
+                Some(Value::String(s)) => {
+                    self.error(&o.at("value"), format!("option value `{s}` must be 1 to 64 letters, digits, `_` or `-`"));
+                    None
+                }
+                Some(other) => {
+                    self.error(&o.at("value"), format!("option value must be a string, found {}", type_name(other)));
+                    None
+                }
+                None => None,
+            };
+            if let Some(v) = &value {
+                if !seen.insert(v.clone()) {
+                    self.error(&o.at("value"), format!("option value `{v}` is used twice in this question"));
+                }
+            }
+            let label = self.text_field(&o, "label", true);
+            match (value, label) {
+                (Some(value), Some(label)) => out.push(ChoiceOption { value, label }),
+                _ => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+}

@@ -1,0 +1,137 @@
+//! A parsed, valid survey. Build one with [`Survey::parse`].
+
+use crate::text::{Locale, Text};
+
+/// A survey that passed every check of the format: ids are unique, every
+/// text has the default locale, every option list is usable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Survey {
+    /// Stable identifier, copied into every response.
+    pub id: String,
+    /// The author's version of this survey (a number in the file is kept as its digits).
+    pub version: String,
+    pub title: Text,
+    pub description: Option<Text>,
+    /// The locale whose text is always present; the fallback for all others.
+    pub default_locale: Locale,
+    /// Every locale the survey offers, the default first.
+    pub locales: Vec<Locale>,
+    pub pages: Vec<Page>,
+}
+
+/// A group of questions shown together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub id: String,
+    pub title: Option<Text>,
+    pub questions: Vec<Question>,
+}
+
+/// One question: what is asked and what counts as a valid answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// Stable code used as the answer key and CSV column: `[a-z][a-z0-9_]*`.
+    pub id: String,
+    pub label: Text,
+    pub help: Option<Text>,
+    pub required: bool,
+    pub kind: QuestionKind,
+}
+
+/// An answer option of a choice question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceOption {
+    /// The code stored in responses and CSV, never the label.
+    pub value: String,
+    pub label: Text,
+}
+
+/// What kind of answer a question takes, with that kind's settings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionKind {
+    /// One option, optionally with "other, please describe".
+    SingleChoice { options: Vec<ChoiceOption>, other: Option<Other> },
+    /// Any number of options, optionally with "other, please describe".
+    MultiChoice { options: Vec<ChoiceOption>, other: Option<Other> },
+    /// One line of text of at most `max_length` characters.
+    ShortText { max_length: u32 },
+    /// Several lines of text of at most `max_length` characters.
+    LongText { max_length: u32 },
+    /// Stars from `min` to `max`.
+    Rating { min: u8, max: u8 },
+    /// Net Promoter Score: 0 to 10.
+    Nps,
+    /// A statement the person agrees to by ticking a box.
+    Consent { text: Option<Text> },
+}
+
+/// The "other, please describe" choice of a choice question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Other {
+    /// The author's label; without one the widget says "Other" in the person's language.
+    pub label: Option<Text>,
+}
+
+/// The answer value that marks "other" in a choice question with `other`.
+pub const OTHER_VALUE: &str = "other";
+
+impl QuestionKind {
+    /// The name used in the survey file.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuestionKind::SingleChoice { .. } => "single_choice",
+            QuestionKind::MultiChoice { .. } => "multi_choice",
+            QuestionKind::ShortText { .. } => "short_text",
+            QuestionKind::LongText { .. } => "long_text",
+            QuestionKind::Rating { .. } => "rating",
+            QuestionKind::Nps => "nps",
+            QuestionKind::Consent { .. } => "consent",
+        }
+    }
+
+    /// Every kind name the format accepts.
+    pub const NAMES: [&'static str; 7] =
+        ["single_choice", "multi_choice", "short_text", "long_text", "rating", "nps", "consent"];
+
+    /// Options and the "other" label, for choice kinds.
+    pub fn choices(&self) -> Option<(&[ChoiceOption], Option<&Other>)> {
+        match self {
+            QuestionKind::SingleChoice { options, other } | QuestionKind::MultiChoice { options, other } => {
+                Some((options, other.as_ref()))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Survey {
+    /// Every question in survey order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.pages.iter().flat_map(|p| p.questions.iter())
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+
+    /// The locale to use for a requested code: an offered locale that
+    /// matches exactly, then one with the same language, then the default.
+    pub fn pick_locale(&self, requested: Option<&str>) -> Locale {
+        let Some(code) = requested.and_then(Locale::parse) else {
+            return self.default_locale.clone();
+        };
+        let lower = code.as_str().to_ascii_lowercase();
+        self.locales
+            .iter()
+            .find(|l| l.as_str().to_ascii_lowercase() == lower)
+            .or_else(|| self.locales.iter().find(|l| l.language() == code.language()))
+            .unwrap_or(&self.default_locale)
+            .clone()
+    }
+
+    /// Shorthand for `text.get(locale, default_locale)`.
+    pub fn tr<'a>(&self, text: &'a Text, locale: &Locale) -> &'a str {
+        text.get(locale, &self.default_locale)
+    }
+}

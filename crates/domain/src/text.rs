@@ -1,0 +1,107 @@
+//! Text that may differ per language, and the language codes that select it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A language code such as `id`, `en` or `pt-BR`.
+///
+/// Only letters, digits and hyphens are allowed, so a code is always safe to
+/// place in a `lang` attribute, a CSV cell or a file name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Locale(String);
+
+impl Locale {
+    /// Accepts a BCP 47 style code of 2 to 35 characters: ASCII letters and
+    /// digits in hyphen-separated parts, starting with a letter.
+    pub fn parse(code: &str) -> Option<Locale> {
+        let ok = (2..=35).contains(&code.len())
+            && code.starts_with(|c: char| c.is_ascii_alphabetic())
+            && code.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
+        ok.then(|| Locale(code.to_owned()))
+    }
+
+    /// The code as written in the survey.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The primary language subtag, lower-cased: `pt` for `pt-BR`.
+    pub fn language(&self) -> String {
+        self.0.split('-').next().unwrap_or_default().to_ascii_lowercase()
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A piece of survey text: one string for every language, or one per language.
+///
+/// A parsed `Text` always has a string for the survey's default locale, so
+/// [`Text::get`] always has something to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// The same words whatever the language (a brand name, a number).
+    Plain(String),
+    /// Words per locale code; always contains the survey's default locale.
+    Localized(BTreeMap<Locale, String>),
+}
+
+impl Text {
+    /// The text in `locale`, falling back to `default` when the survey has no
+    /// translation for it.
+    pub fn get<'a>(&'a self, locale: &Locale, default: &Locale) -> &'a str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized(map) => map
+                .get(locale)
+                .or_else(|| map.get(default))
+                .map(String::as_str)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Whether `locale` has its own words here (a plain text counts for all).
+    pub fn has(&self, locale: &Locale) -> bool {
+        match self {
+            Text::Plain(_) => true,
+            Text::Localized(map) => map.contains_key(locale),
+        }
+    }
+
+    /// True when every variant is empty or white space.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Text::Plain(s) => s.trim().is_empty(),
+            Text::Localized(map) => map.values().all(|s| s.trim().is_empty()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_codes_accept_bcp47_shapes_only() {
+        for ok in ["id", "en", "pt-BR", "zh-Hant-TW", "ar"] {
+            assert!(Locale::parse(ok).is_some(), "{ok}");
+        }
+        for bad in ["", "e", "1d", "en_US", "en-", "-en", "en us", "<script>", "ïd"] {
+            assert!(Locale::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_missing_translation_falls_back_to_the_default_locale() {
+        let id = Locale::parse("id").unwrap();
+        let en = Locale::parse("en").unwrap();
+        let fr = Locale::parse("fr").unwrap();
+        let text = Text::Localized([(id.clone(), "Halo".into()), (en.clone(), "Hello".into())].into());
+        assert_eq!(text.get(&en, &id), "Hello");
+        assert_eq!(text.get(&fr, &id), "Halo");
+        assert!(!text.has(&fr));
+    }
+}
