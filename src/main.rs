@@ -1,1 +1,3 @@
-fn main(){suara::mount()}
+fn main() {
+    suara::mount()
+}

@@ -2,12 +2,12 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::survey::{Question, QuestionKind, Survey, OTHER_VALUE};
 
 /// One answer: text, the chosen option values, a number or a yes/no.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum AnswerValue {
     Bool(bool),
@@ -51,6 +51,30 @@ pub enum AnswerError {
 }
 
 impl AnswerValue {
+    /// Reads an answer from JSON: a boolean, a number, a string or an array
+    /// of strings; anything else is refused with a message.
+    pub fn from_value(value: serde_json::Value) -> Result<AnswerValue, String> {
+        use serde_json::Value;
+        match value {
+            Value::Bool(b) => Ok(AnswerValue::Bool(b)),
+            Value::Number(n) => Ok(AnswerValue::Number(n)),
+            Value::String(s) => Ok(AnswerValue::Text(s)),
+            Value::Array(items) => items
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s),
+                    other => Err(format!(
+                        "a list of choices holds only strings, found {other}"
+                    )),
+                })
+                .collect::<Result<_, _>>()
+                .map(AnswerValue::Choices),
+            other => Err(format!(
+                "an answer is a string, a number, a boolean or a list of strings, found {other}"
+            )),
+        }
+    }
+
     /// Whether this counts as an answer: blank text and an empty choice list do not.
     pub fn is_answered(&self) -> bool {
         match self {
@@ -70,7 +94,7 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
     let value = answers.get(&question.id).filter(|v| v.is_answered());
     let Some(value) = value else {
         let must = question.required;
-        return must.then(|| match question.kind {
+        return must.then_some(match question.kind {
             QuestionKind::Consent { .. } => AnswerError::ConsentRequired,
             _ => AnswerError::Required,
         });
@@ -87,7 +111,9 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
         if text.is_empty() {
             Some(AnswerError::OtherTextMissing)
         } else if chars(&text) > MAX_OTHER_TEXT {
-            Some(AnswerError::OtherTextTooLong { max: MAX_OTHER_TEXT })
+            Some(AnswerError::OtherTextTooLong {
+                max: MAX_OTHER_TEXT,
+            })
         } else {
             None
         }
@@ -108,11 +134,20 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
             }
             check_other(other.is_some() && vs.iter().any(|v| v == OTHER_VALUE))
         }
-        (QuestionKind::ShortText { max_length } | QuestionKind::LongText { max_length }, AnswerValue::Text(t)) => {
-            let len = chars(t);
-            (len > *max_length as usize).then_some(AnswerError::TooLong { max: *max_length, len })
+        (
+            QuestionKind::ShortText { max_length } | QuestionKind::LongText { max_length },
+            AnswerValue::Text(t),
+        ) => {
+            // Measured as stored: `clean` trims the text.
+            let len = chars(t.trim());
+            (len > *max_length as usize).then_some(AnswerError::TooLong {
+                max: *max_length,
+                len,
+            })
         }
-        (QuestionKind::Rating { min, max }, AnswerValue::Number(n)) => in_range(n, i64::from(*min), i64::from(*max)),
+        (QuestionKind::Rating { min, max }, AnswerValue::Number(n)) => {
+            in_range(n, i64::from(*min), i64::from(*max))
+        }
         (QuestionKind::Nps, AnswerValue::Number(n)) => in_range(n, 0, 10),
         (QuestionKind::Consent { .. }, AnswerValue::Bool(agreed)) => {
             (question.required && !agreed).then_some(AnswerError::ConsentRequired)
@@ -128,7 +163,10 @@ fn in_range(n: &serde_json::Number, min: i64, max: i64) -> Option<AnswerError> {
 
 /// Every problem with a set of answers, as (question id, error), in survey order.
 pub fn validate(survey: &Survey, answers: &Answers) -> Vec<(String, AnswerError)> {
-    survey.questions().filter_map(|q| check(q, answers).map(|e| (q.id.clone(), e))).collect()
+    survey
+        .questions()
+        .filter_map(|q| check(q, answers).map(|e| (q.id.clone(), e)))
+        .collect()
 }
 
 /// The answers worth keeping: only the survey's questions, no blanks, text
@@ -136,14 +174,20 @@ pub fn validate(survey: &Survey, answers: &Answers) -> Vec<(String, AnswerError)
 pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
     let mut out = Answers::new();
     for q in survey.questions() {
-        let Some(value) = answers.get(&q.id).filter(|v| v.is_answered()) else { continue };
+        let Some(value) = answers.get(&q.id).filter(|v| v.is_answered()) else {
+            continue;
+        };
         let value = match value {
             AnswerValue::Text(t) => AnswerValue::Text(t.trim().to_owned()),
             v => v.clone(),
         };
         let chose_other = match (&q.kind, &value) {
-            (QuestionKind::SingleChoice { other: Some(_), .. }, AnswerValue::Text(v)) => v == OTHER_VALUE,
-            (QuestionKind::MultiChoice { other: Some(_), .. }, AnswerValue::Choices(vs)) => vs.iter().any(|v| v == OTHER_VALUE),
+            (QuestionKind::SingleChoice { other: Some(_), .. }, AnswerValue::Text(v)) => {
+                v == OTHER_VALUE
+            }
+            (QuestionKind::MultiChoice { other: Some(_), .. }, AnswerValue::Choices(vs)) => {
+                vs.iter().any(|v| v == OTHER_VALUE)
+            }
             _ => false,
         };
         if chose_other {
@@ -157,4 +201,14 @@ pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
         out.insert(q.id.clone(), value);
     }
     out
+}
+
+// Deserialising goes through `serde_json::Value`, which the survey parser
+// already needs: an untagged derive would add a second, larger JSON decoder
+// to the widget.
+impl<'de> Deserialize<'de> for AnswerValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        AnswerValue::from_value(serde_json::Value::deserialize(deserializer)?)
+            .map_err(serde::de::Error::custom)
+    }
 }

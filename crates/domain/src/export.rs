@@ -36,10 +36,18 @@ fn columns(survey: &Survey) -> Vec<(String, &str, Cell<'_>)> {
         match &q.kind {
             QuestionKind::MultiChoice { options, other } => {
                 for o in options {
-                    cols.push((format!("{}.{}", q.id, o.value), q.id.as_str(), Cell::Chosen(&o.value)));
+                    cols.push((
+                        format!("{}.{}", q.id, o.value),
+                        q.id.as_str(),
+                        Cell::Chosen(&o.value),
+                    ));
                 }
                 if other.is_some() {
-                    cols.push((format!("{}.{OTHER_VALUE}", q.id), q.id.as_str(), Cell::Chosen(OTHER_VALUE)));
+                    cols.push((
+                        format!("{}.{OTHER_VALUE}", q.id),
+                        q.id.as_str(),
+                        Cell::Chosen(OTHER_VALUE),
+                    ));
                     cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
                 }
             }
@@ -55,9 +63,17 @@ fn columns(survey: &Survey) -> Vec<(String, &str, Cell<'_>)> {
     cols
 }
 
+/// The columns every CSV export starts with, before the survey's own. No
+/// question may use one of these names as its id.
+pub const FIXED_COLUMNS: [&str; 3] = ["id", "submitted_at", "locale"];
+
 /// The CSV header: `id`, `submitted_at`, `locale`, then the survey's columns.
 pub fn csv_header(survey: &Survey) -> Vec<String> {
-    ["id", "submitted_at", "locale"].into_iter().map(String::from).chain(columns(survey).into_iter().map(|c| c.0)).collect()
+    FIXED_COLUMNS
+        .into_iter()
+        .map(String::from)
+        .chain(columns(survey).into_iter().map(|c| c.0))
+        .collect()
 }
 
 /// Neutralises a text cell against spreadsheet formula injection (OWASP).
@@ -114,14 +130,20 @@ pub fn to_csv(survey: &Survey, responses: &[Response], options: CsvOptions) -> S
     }
     push_record(&mut out, csv_header(survey).into_iter().map(Cow::Owned));
     for r in responses {
-        let fixed = [neutralise(&r.id), neutralise(&r.submitted_at), neutralise(&r.locale)];
+        let fixed = [
+            neutralise(&r.id),
+            neutralise(&r.submitted_at),
+            neutralise(&r.locale),
+        ];
         let cells = cols.iter().map(|(_, qid, cell)| {
             let answer = r.answers.get(*qid);
             match cell {
                 Cell::Value => answer.map(value_cell).unwrap_or_default(),
                 Cell::Chosen(v) => match answer {
                     None => Cow::Borrowed(""),
-                    Some(AnswerValue::Choices(vs)) => Cow::Borrowed(if vs.iter().any(|c| c == v) { "1" } else { "0" }),
+                    Some(AnswerValue::Choices(vs)) => {
+                        Cow::Borrowed(if vs.iter().any(|c| c == v) { "1" } else { "0" })
+                    }
                     Some(AnswerValue::Text(t)) => Cow::Borrowed(if t == v { "1" } else { "0" }),
                     Some(_) => Cow::Borrowed(""),
                 },
@@ -161,6 +183,10 @@ pub fn to_json(survey: &Survey, responses: &[Response], exported_at: &str) -> St
 /// A file name for an export: `suara-<survey id>-<date>.<ext>`, the date taken
 /// from an RFC 3339 timestamp.
 pub fn file_name(survey: &Survey, timestamp: &str, ext: &str) -> String {
-    let date: String = timestamp.chars().take(10).filter(|c| c.is_ascii_digit() || *c == '-').collect();
+    let date: String = timestamp
+        .chars()
+        .take(10)
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
     format!("suara-{}-{date}.{ext}", survey.id)
 }

@@ -35,7 +35,10 @@ pub enum Msg {
     Other,
     OtherDescribe,
     /// Accessible name of a star: "3 of 5 stars".
-    Stars { n: u8, max: u8 },
+    Stars {
+        n: u8,
+        max: u8,
+    },
     NpsLow,
     NpsHigh,
     CharactersLeft(i64),
@@ -46,9 +49,15 @@ pub enum Msg {
     /// "N responses stored on this device".
     StoredCount(usize),
     /// Pending, sent and needing attention.
-    OutboxSummary { pending: usize, sent: usize, attention: usize },
+    OutboxSummary {
+        pending: usize,
+        sent: usize,
+        attention: usize,
+    },
     ExportCsv,
     ExportJson,
+    /// The option to start the CSV with a byte order mark.
+    ExcelBom,
     NothingToExport,
     ExportFailed(String),
 }
@@ -105,6 +114,7 @@ fn en(msg: &Msg) -> String {
         }
         Msg::ExportCsv => "Download CSV".into(),
         Msg::ExportJson => "Download JSON".into(),
+        Msg::ExcelBom => "CSV for Excel (UTF-8 with BOM)".into(),
         Msg::NothingToExport => "There are no responses to export yet.".into(),
         Msg::ExportFailed(why) => format!("The export failed: {why}"),
     }
@@ -149,6 +159,7 @@ fn id(msg: &Msg) -> String {
         }
         Msg::ExportCsv => "Unduh CSV".into(),
         Msg::ExportJson => "Unduh JSON".into(),
+        Msg::ExcelBom => "CSV untuk Excel (UTF-8 dengan BOM)".into(),
         Msg::NothingToExport => "Belum ada jawaban untuk diekspor.".into(),
         Msg::ExportFailed(why) => format!("Ekspor gagal: {why}"),
     }

@@ -43,7 +43,10 @@ pub enum Outcome {
     /// Accepted.
     Sent,
     /// Try again later with the same id; `after_secs` when the endpoint said when.
-    Retry { after_secs: Option<u64>, reason: String },
+    Retry {
+        after_secs: Option<u64>,
+        reason: String,
+    },
     /// Credentials were refused: stop sending until an operator acts.
     Pause { reason: String },
     /// Refused for good: keep it and show it to the operator.
@@ -59,15 +62,21 @@ pub fn classify(status: u16, content_type: Option<&str>, retry_after: Option<&st
     let html = content_type.is_some_and(|c| c.to_ascii_lowercase().contains("text/html"));
     match status {
         200..=299 if html => Outcome::NeedsAttention {
-            reason: format!("HTTP {status} with an HTML page: a Wi-Fi login page or a wrong endpoint answered"),
+            reason: format!(
+                "HTTP {status} with an HTML page: a Wi-Fi login page or a wrong endpoint answered"
+            ),
         },
         200..=299 => Outcome::Sent,
         408 | 425 | 429 | 500..=599 => Outcome::Retry {
             after_secs: retry_after.and_then(|v| v.trim().parse().ok()),
             reason: format!("HTTP {status}"),
         },
-        401 | 403 => Outcome::Pause { reason: format!("HTTP {status}: the endpoint refused the credentials") },
-        _ => Outcome::NeedsAttention { reason: format!("HTTP {status}: the endpoint refused the response") },
+        401 | 403 => Outcome::Pause {
+            reason: format!("HTTP {status}: the endpoint refused the credentials"),
+        },
+        _ => Outcome::NeedsAttention {
+            reason: format!("HTTP {status}: the endpoint refused the response"),
+        },
     }
 }
 
@@ -88,15 +97,36 @@ mod tests {
     fn replies_are_classified_as_the_reliability_notes_say() {
         assert_eq!(classify(201, Some("application/json"), None), Outcome::Sent);
         assert_eq!(classify(204, None, None), Outcome::Sent);
-        assert!(matches!(classify(200, Some("text/html; charset=utf-8"), None), Outcome::NeedsAttention { .. }));
+        assert!(matches!(
+            classify(200, Some("text/html; charset=utf-8"), None),
+            Outcome::NeedsAttention { .. }
+        ));
         for s in [408, 425, 500, 502, 503, 504] {
-            assert!(matches!(classify(s, None, None), Outcome::Retry { after_secs: None, .. }), "{s}");
+            assert!(
+                matches!(
+                    classify(s, None, None),
+                    Outcome::Retry {
+                        after_secs: None,
+                        ..
+                    }
+                ),
+                "{s}"
+            );
         }
-        assert!(matches!(classify(429, None, Some("7")), Outcome::Retry { after_secs: Some(7), .. }));
+        assert!(matches!(
+            classify(429, None, Some("7")),
+            Outcome::Retry {
+                after_secs: Some(7),
+                ..
+            }
+        ));
         assert!(matches!(classify(401, None, None), Outcome::Pause { .. }));
         assert!(matches!(classify(403, None, None), Outcome::Pause { .. }));
         for s in [400, 404, 409, 413, 422] {
-            assert!(matches!(classify(s, None, None), Outcome::NeedsAttention { .. }), "{s}");
+            assert!(
+                matches!(classify(s, None, None), Outcome::NeedsAttention { .. }),
+                "{s}"
+            );
         }
     }
 
@@ -110,7 +140,12 @@ mod tests {
 
     #[test]
     fn unknown_stored_status_is_retried_not_forgotten() {
-        for s in [Status::Local, Status::Pending, Status::Sent, Status::NeedsAttention] {
+        for s in [
+            Status::Local,
+            Status::Pending,
+            Status::Sent,
+            Status::NeedsAttention,
+        ] {
             assert_eq!(Status::parse(s.as_str()), s);
         }
         assert_eq!(Status::parse("garbage"), Status::Pending);

@@ -3,8 +3,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use crate::export::FIXED_COLUMNS;
 use crate::survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey, OTHER_VALUE};
 use crate::text::{Locale, Text};
 use crate::FORMAT_VERSION;
@@ -34,8 +36,16 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 /// Bounds for a text question's `max_length`.
 pub const MAX_TEXT_ANSWER: u32 = 10_000;
 
-const SURVEY_FIELDS: &[&str] =
-    &["format", "id", "version", "title", "description", "default_locale", "locales", "pages"];
+const SURVEY_FIELDS: &[&str] = &[
+    "format",
+    "id",
+    "version",
+    "title",
+    "description",
+    "default_locale",
+    "locales",
+    "pages",
+];
 const PAGE_FIELDS: &[&str] = &["id", "title", "questions"];
 const QUESTION_FIELDS: &[&str] = &["id", "kind", "label", "help", "required"];
 const OPTION_FIELDS: &[&str] = &["value", "label"];
@@ -54,7 +64,12 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
 /// Names of the fields a survey, a page, a question and an option accept, for
 /// the schema's sync test.
 pub fn known_fields() -> [(&'static str, &'static [&'static str]); 4] {
-    [("survey", SURVEY_FIELDS), ("page", PAGE_FIELDS), ("question", QUESTION_FIELDS), ("option", OPTION_FIELDS)]
+    [
+        ("survey", SURVEY_FIELDS),
+        ("page", PAGE_FIELDS),
+        ("question", QUESTION_FIELDS),
+        ("option", OPTION_FIELDS),
+    ]
 }
 
 impl Survey {
@@ -64,22 +79,51 @@ impl Survey {
         if json.len() > MAX_FILE_BYTES {
             return Err(vec![err(
                 "$",
-                format!("the file is {} bytes; a survey may be at most {MAX_FILE_BYTES} bytes", json.len()),
+                format!(
+                    "the file is {} bytes; a survey may be at most {MAX_FILE_BYTES} bytes",
+                    json.len()
+                ),
+            )]);
+        }
+        if json.trim().is_empty() {
+            return Err(vec![err(
+                "$",
+                "the file is empty; a survey is a JSON object",
             )]);
         }
         let value: Value = serde_json::from_str(json).map_err(|e| {
-            vec![err("$", format!("not valid JSON: {} (line {}, column {})", plain_serde_message(&e), e.line(), e.column()))]
+            vec![err(
+                "$",
+                format!(
+                    "not valid JSON: {} (line {}, column {})",
+                    plain_serde_message(&e),
+                    e.line(),
+                    e.column()
+                ),
+            )]
         })?;
         let mut p = Parser::default();
         let survey = p.survey(&value);
         match survey {
             Some(s) if p.errors.is_empty() => Ok(s),
-            _ => Err(p.errors),
+            _ => {
+                // Fields are read in the order the rules need (locales before
+                // texts, a question's kind before its fields), so put the
+                // errors back in the order of the document.
+                if let Ok(shape) = serde_json::from_str::<Shape>(json) {
+                    p.errors
+                        .sort_by_cached_key(|e| document_position(&shape, &e.path));
+                }
+                Err(p.errors)
+            }
         }
     }
 }
 
 fn plain_serde_message(e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        return "the file ends before the JSON is complete".into();
+    }
     let text = e.to_string();
     match text.find(" at line ") {
         Some(i) => text[..i].to_owned(),
@@ -87,8 +131,147 @@ fn plain_serde_message(e: &serde_json::Error) -> String {
     }
 }
 
+/// The path of `key` in the object at `parent`: `$.title`, or `$["my key"]`
+/// for a key that is not a plain name, so that every path reads back one way.
+fn key_path(parent: &str, key: &str) -> String {
+    if !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        format!("{parent}.{key}")
+    } else {
+        format!("{parent}[{}]", Value::String(key.to_owned()))
+    }
+}
+
+/// The shape of a JSON document with every object's keys in file order. A
+/// `Value` keeps that order only with serde_json's `preserve_order` feature,
+/// which this crate does not rely on, so the shape is read, only when a
+/// survey has errors, to put them in document order.
+enum Shape {
+    Scalar,
+    Array(Vec<Shape>),
+    Object(Vec<(String, Shape)>),
+}
+
+impl<'de> Deserialize<'de> for Shape {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Shape, D::Error> {
+        deserializer.deserialize_any(ShapeVisitor)
+    }
+}
+
+struct ShapeVisitor;
+
+impl<'de> Visitor<'de> for ShapeVisitor {
+    type Value = Shape;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_unit<E>(self) -> Result<Shape, E> {
+        Ok(Shape::Scalar)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Shape::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry()? {
+            entries.push(entry);
+        }
+        Ok(Shape::Object(entries))
+    }
+}
+
+/// Where the value at `path` is in the document: for each step, the index of
+/// the key among its object's keys or of the item in its array. Sorting by it
+/// puts errors in document order, an error about an object (a missing field)
+/// before the errors inside it.
+fn document_position(root: &Shape, path: &str) -> Vec<usize> {
+    let mut position = Vec::new();
+    let mut here = Some(root);
+    let mut rest = path.strip_prefix('$').unwrap_or_default();
+    while !rest.is_empty() {
+        let (index, after) = if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            (key_index(here, &r[..end]), &r[end..])
+        } else if rest.starts_with("[\"") {
+            // A key written as a JSON string by `key_path`.
+            let mut strings = serde_json::Deserializer::from_str(&rest[1..]).into_iter::<String>();
+            let key = strings.next().and_then(Result::ok);
+            let after = rest
+                .get(1 + strings.byte_offset()..)
+                .and_then(|r| r.strip_prefix(']'));
+            (
+                key.and_then(|k| key_index(here, &k)),
+                after.unwrap_or_default(),
+            )
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let end = r.find(']').unwrap_or(r.len());
+            let index = r[..end].parse::<usize>().ok();
+            let in_array =
+                |i: &usize| matches!(here, Some(Shape::Array(items)) if *i < items.len());
+            (index.filter(in_array), r.get(end + 1..).unwrap_or_default())
+        } else {
+            (None, "")
+        };
+        let Some(index) = index else {
+            position.push(usize::MAX);
+            break;
+        };
+        position.push(index);
+        here = match here {
+            Some(Shape::Object(entries)) => entries.get(index).map(|(_, v)| v),
+            Some(Shape::Array(items)) => items.get(index),
+            _ => None,
+        };
+        rest = after;
+    }
+    position
+}
+
+fn key_index(shape: Option<&Shape>, key: &str) -> Option<usize> {
+    match shape {
+        Some(Shape::Object(entries)) => entries.iter().position(|(k, _)| k == key),
+        _ => None,
+    }
+}
+
+/// A value found where another was expected: short scalars as written, so
+/// the author can find them, anything else by its type.
+fn describe(v: &Value) -> String {
+    match v {
+        Value::String(s) if s.chars().count() > 40 => type_name(v).to_owned(),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => v.to_string(),
+        _ => type_name(v).to_owned(),
+    }
+}
+
 fn err(path: &str, message: impl Into<String>) -> SchemaError {
-    SchemaError { path: path.to_owned(), message: message.into() }
+    SchemaError {
+        path: path.to_owned(),
+        message: message.into(),
+    }
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -105,17 +288,26 @@ fn type_name(v: &Value) -> &'static str {
 fn is_code(s: &str, max: usize) -> bool {
     (1..=max).contains(&s.len())
         && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn is_value_code(s: &str) -> bool {
-    (1..=64).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    (1..=64).contains(&s.len())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 #[derive(Default)]
 struct Parser {
     errors: Vec<SchemaError>,
     locales: Vec<Locale>,
+    /// Whether `locales` can judge a text's locale codes (false when neither
+    /// `default_locale` nor `locales` could be read).
+    locales_known: bool,
+    /// Codes in `default_locale` or `locales` that are not language codes:
+    /// already reported, so not reported again in every text that uses them.
+    rejected_locales: Vec<String>,
     default_locale: Option<Locale>,
     question_count: usize,
 }
@@ -128,7 +320,7 @@ struct Obj<'a> {
 
 impl<'a> Obj<'a> {
     fn at(&self, key: &str) -> String {
-        format!("{}.{key}", self.path)
+        key_path(&self.path, key)
     }
     fn get(&self, key: &str) -> Option<&'a Value> {
         self.map.get(key)
@@ -140,15 +332,43 @@ impl Parser {
         self.errors.push(err(path, message));
     }
 
-    fn object<'a>(&mut self, value: &'a Value, path: String, what: &str, allowed: &[&str]) -> Option<Obj<'a>> {
+    fn object<'a>(
+        &mut self,
+        value: &'a Value,
+        path: String,
+        what: &str,
+        allowed: &[&str],
+    ) -> Option<Obj<'a>> {
+        self.object_with_hint(value, path, what, allowed, &|_| String::new())
+    }
+
+    /// Like [`Parser::object`], with `hint(key)` added to the message about an unknown field.
+    fn object_with_hint<'a>(
+        &mut self,
+        value: &'a Value,
+        path: String,
+        what: &str,
+        allowed: &[&str],
+        hint: &dyn Fn(&str) -> String,
+    ) -> Option<Obj<'a>> {
         let Value::Object(map) = value else {
-            self.error(&path, format!("{what} must be an object, found {}", type_name(value)));
+            self.error(
+                &path,
+                format!("{what} must be an object, found {}", type_name(value)),
+            );
             return None;
         };
         let obj = Obj { map, path };
         for key in map.keys() {
             if !allowed.contains(&key.as_str()) {
-                self.error(&obj.at(key), format!("unknown field `{key}` in {what}; expected one of: {}", allowed.join(", ")));
+                self.error(
+                    &obj.at(key),
+                    format!(
+                        "unknown field `{key}` in {what}{}; expected one of: {}",
+                        hint(key),
+                        allowed.join(", ")
+                    ),
+                );
             }
         }
         Some(obj)
@@ -163,11 +383,18 @@ impl Parser {
     }
 
     fn string(&mut self, obj: &Obj, key: &str, required: bool) -> Option<String> {
-        let v = if required { self.required(obj, key)? } else { obj.get(key)? };
+        let v = if required {
+            self.required(obj, key)?
+        } else {
+            obj.get(key)?
+        };
         match v {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.error(&obj.at(key), format!("`{key}` must be a string, found {}", type_name(other)));
+                self.error(
+                    &obj.at(key),
+                    format!("`{key}` must be a string, found {}", type_name(other)),
+                );
                 None
             }
         }
@@ -178,20 +405,36 @@ impl Parser {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.error(&obj.at(key), format!("`{key}` must be true or false, found {}", type_name(other)));
+                self.error(
+                    &obj.at(key),
+                    format!("`{key}` must be true or false, found {}", type_name(other)),
+                );
                 false
             }
         }
     }
 
-    fn integer(&mut self, obj: &Obj, key: &str, range: std::ops::RangeInclusive<u64>, default: u64) -> u64 {
+    fn integer(
+        &mut self,
+        obj: &Obj,
+        key: &str,
+        range: std::ops::RangeInclusive<u64>,
+        default: u64,
+    ) -> u64 {
         match obj.get(key) {
             None => default,
-            Some(Value::Number(n)) if n.as_u64().is_some_and(|n| range.contains(&n)) => n.as_u64().unwrap_or(default),
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|n| range.contains(&n)) => {
+                n.as_u64().unwrap_or(default)
+            }
             Some(other) => {
                 self.error(
                     &obj.at(key),
-                    format!("`{key}` must be a whole number from {} to {}, found {other}", range.start(), range.end()),
+                    format!(
+                        "`{key}` must be a whole number from {} to {}, found {}",
+                        range.start(),
+                        range.end(),
+                        describe(other)
+                    ),
                 );
                 default
             }
@@ -205,12 +448,21 @@ impl Parser {
                 None
             }
             Value::Array(items) if items.len() > max => {
-                self.error(&obj.at(key), format!("`{key}` has {} items; at most {max} are allowed", items.len()));
+                self.error(
+                    &obj.at(key),
+                    format!(
+                        "`{key}` has {} items; at most {max} are allowed",
+                        items.len()
+                    ),
+                );
                 None
             }
             Value::Array(items) => Some(items),
             other => {
-                self.error(&obj.at(key), format!("`{key}` must be an array, found {}", type_name(other)));
+                self.error(
+                    &obj.at(key),
+                    format!("`{key}` must be an array, found {}", type_name(other)),
+                );
                 None
             }
         }
@@ -221,7 +473,10 @@ impl Parser {
     fn text(&mut self, value: &Value, path: &str) -> Option<Text> {
         let check_len = |p: &mut Parser, s: &str, path: &str| {
             if s.chars().count() > MAX_TEXT_CHARS {
-                p.error(path, format!("text is longer than {MAX_TEXT_CHARS} characters"));
+                p.error(
+                    path,
+                    format!("text is longer than {MAX_TEXT_CHARS} characters"),
+                );
             }
         };
         match value {
@@ -236,11 +491,30 @@ impl Parser {
             Value::Object(map) => {
                 let mut out = BTreeMap::new();
                 for (code, v) in map {
-                    let p = format!("{path}.{code}");
-                    let Some(locale) = self.locales.iter().find(|l| l.as_str() == code).cloned() else {
-                        let offered: Vec<&str> = self.locales.iter().map(Locale::as_str).collect();
-                        self.error(&p, format!("`{code}` is not one of the survey's locales ({})", offered.join(", ")));
-                        continue;
+                    let p = key_path(path, code);
+                    let locale = match self.locales.iter().find(|l| l.as_str() == code) {
+                        Some(l) => l.clone(),
+                        // Without a usable default locale or `locales` list
+                        // the codes cannot be judged, and a listed code that is
+                        // not a language code is already reported: one error is enough.
+                        None if !self.locales_known || self.rejected_locales.contains(code) => {
+                            match Locale::parse(code) {
+                                Some(l) => l,
+                                None => continue,
+                            }
+                        }
+                        None => {
+                            let offered: Vec<&str> =
+                                self.locales.iter().map(Locale::as_str).collect();
+                            self.error(
+                                &p,
+                                format!(
+                                    "`{code}` is not one of the survey's locales ({})",
+                                    offered.join(", ")
+                                ),
+                            );
+                            continue;
+                        }
                     };
                     match v {
                         Value::String(s) if !s.trim().is_empty() => {
@@ -248,26 +522,42 @@ impl Parser {
                             out.insert(locale, s.clone());
                         }
                         Value::String(_) => self.error(&p, "text must not be empty"),
-                        other => self.error(&p, format!("text must be a string, found {}", type_name(other))),
+                        other => self.error(
+                            &p,
+                            format!("text must be a string, found {}", type_name(other)),
+                        ),
                     }
                 }
                 if let Some(default) = self.default_locale.clone() {
                     if !out.contains_key(&default) && !map.contains_key(default.as_str()) {
-                        self.error(path, format!("missing text for the default locale `{default}`"));
+                        self.error(
+                            path,
+                            format!("missing text for the default locale `{default}`"),
+                        );
                         return None;
                     }
                 }
                 Some(Text::Localized(out))
             }
             other => {
-                self.error(path, format!("text must be a string or an object of locale to string, found {}", type_name(other)));
+                self.error(
+                    path,
+                    format!(
+                        "text must be a string or an object of locale to string, found {}",
+                        type_name(other)
+                    ),
+                );
                 None
             }
         }
     }
 
     fn text_field(&mut self, obj: &Obj, key: &str, required: bool) -> Option<Text> {
-        let v = if required { self.required(obj, key)? } else { obj.get(key)? };
+        let v = if required {
+            self.required(obj, key)?
+        } else {
+            obj.get(key)?
+        };
         self.text(v, &obj.at(key))
     }
 
@@ -277,23 +567,33 @@ impl Parser {
             Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => {}
             Some(other) => self.error(
                 &obj.at("format"),
-                format!("`format` must be {FORMAT_VERSION}, found {other}; this version of Suara reads format {FORMAT_VERSION}"),
+                format!("`format` must be {FORMAT_VERSION}, found {}; this version of Suara reads format {FORMAT_VERSION}", describe(other)),
             ),
             None => {}
         }
         let id = self.string(&obj, "id", true);
         if let Some(id) = &id {
             if !(1..=128).contains(&id.len())
-                || !id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
             {
-                self.error(&obj.at("id"), "`id` must be 1 to 128 letters, digits, `_`, `-` or `.`");
+                self.error(
+                    &obj.at("id"),
+                    format!("survey id `{id}` must be 1 to 128 letters, digits, `_`, `-` or `.`"),
+                );
             }
         }
         let version = match self.required(&obj, "version") {
-            Some(Value::String(s)) if !s.trim().is_empty() && s.len() <= 64 => Some(s.clone()),
+            Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 64 => {
+                Some(s.clone())
+            }
             Some(Value::Number(n)) if n.is_u64() => Some(n.to_string()),
             Some(other) => {
-                self.error(&obj.at("version"), format!("`version` must be a short string or a whole number, found {other}"));
+                self.error(
+                    &obj.at("version"),
+                    format!("`version` must be a text of 1 to 64 characters or a whole number, found {}", describe(other)),
+                );
                 None
             }
             None => None,
@@ -319,38 +619,63 @@ impl Parser {
         let default = default.and_then(|code| {
             let parsed = Locale::parse(&code);
             if parsed.is_none() {
-                self.error(&obj.at("default_locale"), format!("`{code}` is not a language code such as `id` or `en`"));
+                self.error(
+                    &obj.at("default_locale"),
+                    format!("`{code}` is not a language code such as `id` or `en`"),
+                );
+                self.rejected_locales.push(code);
             }
             parsed
         });
         let mut locales: Vec<Locale> = Vec::new();
+        let mut listed = false;
         match obj.get("locales") {
             None => {}
             Some(Value::Array(items)) => {
+                listed = true;
                 for (i, item) in items.iter().enumerate() {
                     let p = format!("{}[{i}]", obj.at("locales"));
                     match item.as_str().map(|s| (s, Locale::parse(s))) {
-                        Some((_, Some(l))) if locales.contains(&l) => self.error(&p, format!("locale `{l}` is listed twice")),
+                        Some((_, Some(l))) if locales.contains(&l) => {
+                            self.error(&p, format!("locale `{l}` is listed twice"))
+                        }
                         Some((_, Some(l))) => locales.push(l),
-                        Some((s, None)) => self.error(&p, format!("`{s}` is not a language code such as `id` or `en`")),
-                        None => self.error(&p, format!("a locale must be a string, found {}", type_name(item))),
+                        Some((s, None)) => {
+                            self.error(
+                                &p,
+                                format!("`{s}` is not a language code such as `id` or `en`"),
+                            );
+                            self.rejected_locales.push(s.to_owned());
+                        }
+                        None => self.error(
+                            &p,
+                            format!("a locale must be a string, found {}", type_name(item)),
+                        ),
                     }
                 }
             }
-            Some(other) => self.error(&obj.at("locales"), format!("`locales` must be an array of language codes, found {}", type_name(other))),
+            Some(other) => self.error(
+                &obj.at("locales"),
+                format!(
+                    "`locales` must be an array of language codes, found {}",
+                    type_name(other)
+                ),
+            ),
         }
         if let Some(d) = &default {
-            match locales.iter().position(|l| l == d) {
-                Some(i) => {
-                    let l = locales.remove(i);
-                    locales.insert(0, l);
-                }
-                None if obj.get("locales").is_some() => {
-                    self.error(&obj.at("locales"), format!("`locales` must include the default locale `{d}`"))
-                }
-                None => locales.insert(0, d.clone()),
+            if let Some(i) = locales.iter().position(|l| l == d) {
+                locales.remove(i);
+            } else if listed {
+                self.error(
+                    &obj.at("locales"),
+                    format!("`locales` must include the default locale `{d}`"),
+                );
             }
+            // Listed or not, the default is offered: the texts are then judged
+            // as the author meant, not once more for every text in the default locale.
+            locales.insert(0, d.clone());
         }
+        self.locales_known = default.is_some() || listed;
         self.locales = locales;
         self.default_locale = default;
     }
@@ -393,18 +718,29 @@ impl Parser {
             let path = format!("{}[{i}]", obj.at("questions"));
             self.question_count += 1;
             if self.question_count == MAX_QUESTIONS + 1 {
-                self.error(&path, format!("a survey may have at most {MAX_QUESTIONS} questions"));
+                self.error(
+                    &path,
+                    format!("a survey may have at most {MAX_QUESTIONS} questions"),
+                );
             }
             match self.question(item, path, question_ids) {
                 Some(q) => questions.push(q),
                 None => ok = false,
             }
         }
-        (ok && id.is_some()).then(|| Page { id: id.unwrap_or_default(), title, questions })
+        (ok && id.is_some()).then(|| Page {
+            id: id.unwrap_or_default(),
+            title,
+            questions,
+        })
     }
 
     fn id_field(&mut self, obj: &Obj, what: &str) -> Option<String> {
         let id = self.string(obj, "id", true)?;
+        if id.is_empty() {
+            self.error(&obj.at("id"), format!("{what} id must not be empty"));
+            return None;
+        }
         if !is_code(&id, 64) {
             self.error(
                 &obj.at("id"),
@@ -415,26 +751,68 @@ impl Parser {
         Some(id)
     }
 
-    fn question(&mut self, value: &Value, path: String, ids: &mut BTreeMap<String, String>) -> Option<Question> {
+    fn question(
+        &mut self,
+        value: &Value,
+        path: String,
+        ids: &mut BTreeMap<String, String>,
+    ) -> Option<Question> {
         // The allowed fields depend on the kind, so read the kind first.
-        let kind_name = value.get("kind").and_then(Value::as_str).unwrap_or_default();
+        let kind_name = value
+            .get("kind")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let known_kind = QuestionKind::NAMES.contains(&kind_name);
-        let allowed: Vec<&str> = QUESTION_FIELDS.iter().chain(kind_fields(kind_name)).copied().collect();
+        let allowed: Vec<&str> = QUESTION_FIELDS
+            .iter()
+            .chain(kind_fields(kind_name))
+            .copied()
+            .collect();
         // With an unknown kind, only the kind itself is reported: its other
         // fields cannot be judged.
+        // A field of another kind is named as such: the author may have changed the kind.
+        let other_kinds = |key: &str| {
+            let kinds: Vec<String> = QuestionKind::NAMES
+                .iter()
+                .filter(|k| kind_fields(k).contains(&key))
+                .map(|k| format!("`{k}`"))
+                .collect();
+            if kinds.is_empty() {
+                String::new()
+            } else {
+                format!(" (`{key}` is for {} questions)", kinds.join(" and "))
+            }
+        };
         let obj = if known_kind {
-            self.object(value, path, "a question", &allowed)?
+            self.object_with_hint(
+                value,
+                path,
+                &format!("a question of kind `{kind_name}`"),
+                &allowed,
+                &other_kinds,
+            )?
         } else {
             let Value::Object(map) = value else {
-                self.error(&path, format!("a question must be an object, found {}", type_name(value)));
+                self.error(
+                    &path,
+                    format!("a question must be an object, found {}", type_name(value)),
+                );
                 return None;
             };
             Obj { map, path }
         };
         let id = self.id_field(&obj, "question");
         if let Some(id) = &id {
-            if let Some(first) = ids.get(id) {
-                self.error(&obj.at("id"), format!("question id `{id}` is already used at {first}"));
+            if FIXED_COLUMNS.contains(&id.as_str()) {
+                self.error(
+                    &obj.at("id"),
+                    format!("question id `{id}` is reserved: the CSV export has its own `{id}` column; choose another id"),
+                );
+            } else if let Some(first) = ids.get(id) {
+                self.error(
+                    &obj.at("id"),
+                    format!("question id `{id}` is already used at {first}"),
+                );
             } else {
                 ids.insert(id.clone(), obj.at("id"));
             }
@@ -449,15 +827,30 @@ impl Parser {
             }
             Some(Value::String(_)) if known_kind => self.kind(&obj, kind_name, required),
             Some(Value::String(s)) => {
-                self.error(&obj.at("kind"), format!("unknown question kind `{s}`; expected one of: {}", QuestionKind::NAMES.join(", ")));
+                self.error(
+                    &obj.at("kind"),
+                    format!(
+                        "unknown question kind `{s}`; expected one of: {}",
+                        QuestionKind::NAMES.join(", ")
+                    ),
+                );
                 None
             }
             Some(other) => {
-                self.error(&obj.at("kind"), format!("`kind` must be a string, found {}", type_name(other)));
+                self.error(
+                    &obj.at("kind"),
+                    format!("`kind` must be a string, found {}", type_name(other)),
+                );
                 None
             }
         };
-        Some(Question { id: id?, label: label?, help, required, kind: kind? })
+        Some(Question {
+            id: id?,
+            label: label?,
+            help,
+            required,
+            kind: kind?,
+        })
     }
 
     fn kind(&mut self, obj: &Obj, name: &str, required: bool) -> Option<QuestionKind> {
@@ -467,7 +860,16 @@ impl Parser {
                 let other = match obj.get("other") {
                     None | Some(Value::Bool(false)) => None,
                     Some(Value::Bool(true)) => Some(Other { label: None }),
-                    Some(v) => Some(Other { label: Some(self.text(v, &obj.at("other"))?) }),
+                    Some(v @ (Value::String(_) | Value::Object(_))) => Some(Other {
+                        label: Some(self.text(v, &obj.at("other"))?),
+                    }),
+                    Some(v) => {
+                        self.error(
+                            &obj.at("other"),
+                            format!("`other` must be true, false or the label of the \"other\" choice, found {}", type_name(v)),
+                        );
+                        return None;
+                    }
                 };
                 let options = options?;
                 if other.is_some() && options.iter().any(|o| o.value == OTHER_VALUE) {
@@ -482,12 +884,14 @@ impl Parser {
                     QuestionKind::MultiChoice { options, other }
                 }
             }
-            "short_text" => {
-                QuestionKind::ShortText { max_length: self.integer(obj, "max_length", 1..=u64::from(MAX_TEXT_ANSWER), 200) as u32 }
-            }
-            "long_text" => {
-                QuestionKind::LongText { max_length: self.integer(obj, "max_length", 1..=u64::from(MAX_TEXT_ANSWER), 2000) as u32 }
-            }
+            "short_text" => QuestionKind::ShortText {
+                max_length: self.integer(obj, "max_length", 1..=u64::from(MAX_TEXT_ANSWER), 200)
+                    as u32,
+            },
+            "long_text" => QuestionKind::LongText {
+                max_length: self.integer(obj, "max_length", 1..=u64::from(MAX_TEXT_ANSWER), 2000)
+                    as u32,
+            },
             "rating" => {
                 let min = self.integer(obj, "min", 0..=1, 1) as u8;
                 let max = self.integer(obj, "max", 2..=10, 5) as u8;
@@ -519,18 +923,27 @@ impl Parser {
             let value = match self.required(&o, "value") {
                 Some(Value::String(s)) if is_value_code(s) => Some(s.clone()),
                 Some(Value::String(s)) => {
-                    self.error(&o.at("value"), format!("option value `{s}` must be 1 to 64 letters, digits, `_` or `-`"));
+                    self.error(
+                        &o.at("value"),
+                        format!("option value `{s}` must be 1 to 64 letters, digits, `_` or `-`"),
+                    );
                     None
                 }
                 Some(other) => {
-                    self.error(&o.at("value"), format!("option value must be a string, found {}", type_name(other)));
+                    self.error(
+                        &o.at("value"),
+                        format!("option value must be a string, found {}", type_name(other)),
+                    );
                     None
                 }
                 None => None,
             };
             if let Some(v) = &value {
                 if !seen.insert(v.clone()) {
-                    self.error(&o.at("value"), format!("option value `{v}` is used twice in this question"));
+                    self.error(
+                        &o.at("value"),
+                        format!("option value `{v}` is used twice in this question"),
+                    );
                 }
             }
             let label = self.text_field(&o, "label", true);

@@ -1,15 +1,16 @@
 //! A finished response: what is stored, POSTed and exported.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
-use crate::answer::{self, AnswerError, Answers};
+use crate::answer::{self, AnswerError, AnswerValue, Answers};
 use crate::survey::Survey;
 use crate::text::Locale;
 
 /// One person's finished response. Its JSON form is a published contract:
 /// `id`, `survey_id`, `survey_version`, `locale`, `started_at`,
 /// `submitted_at` (RFC 3339 UTC) and `answers`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Response {
     /// A UUID v4 made on the device; also the `Idempotency-Key` when sent.
     pub id: String,
@@ -34,7 +35,11 @@ pub struct Finish<'a> {
 impl Response {
     /// Builds the response if every answer is valid; otherwise returns every
     /// problem, by question id, in survey order.
-    pub fn finish(survey: &Survey, answers: &Answers, meta: Finish) -> Result<Response, Vec<(String, AnswerError)>> {
+    pub fn finish(
+        survey: &Survey,
+        answers: &Answers,
+        meta: Finish,
+    ) -> Result<Response, Vec<(String, AnswerError)>> {
         let errors = answer::validate(survey, answers);
         if !errors.is_empty() {
             return Err(errors);
@@ -50,8 +55,57 @@ impl Response {
         })
     }
 
+    /// Reads a response from its JSON form, naming the first field that is
+    /// missing or of the wrong type.
+    pub fn from_value(value: Value) -> Result<Response, String> {
+        let Value::Object(mut map) = value else {
+            return Err("a response must be a JSON object".into());
+        };
+        let mut text = |key: &str| match map.remove(key) {
+            Some(Value::String(s)) => Ok(s),
+            Some(other) => Err(format!("`{key}` must be a string, found {other}")),
+            None => Err(format!("missing field `{key}`")),
+        };
+        let (id, survey_id, survey_version) =
+            (text("id")?, text("survey_id")?, text("survey_version")?);
+        let (locale, started_at, submitted_at) =
+            (text("locale")?, text("started_at")?, text("submitted_at")?);
+        let answers = match map.remove("answers") {
+            Some(Value::Object(a)) => a
+                .into_iter()
+                .map(|(k, v)| match AnswerValue::from_value(v) {
+                    Ok(v) => Ok((k, v)),
+                    Err(e) => Err(format!("answer `{k}`: {e}")),
+                })
+                .collect::<Result<Answers, String>>()?,
+            Some(other) => return Err(format!("`answers` must be an object, found {other}")),
+            None => return Err("missing field `answers`".into()),
+        };
+        Ok(Response {
+            id,
+            survey_id,
+            survey_version,
+            locale,
+            started_at,
+            submitted_at,
+            answers,
+        })
+    }
+
+    /// Reads a response from JSON text.
+    pub fn from_json(json: &str) -> Result<Response, String> {
+        Response::from_value(serde_json::from_str(json).map_err(|e| e.to_string())?)
+    }
+
     /// The response as compact JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a response always serialises")
+    }
+}
+
+// Through `Value`, like `AnswerValue`, to keep one JSON decoder in the widget.
+impl<'de> Deserialize<'de> for Response {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Response::from_value(Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
     }
 }

@@ -50,9 +50,15 @@ pub struct ChoiceOption {
 #[derive(Debug, Clone, PartialEq)]
 pub enum QuestionKind {
     /// One option, optionally with "other, please describe".
-    SingleChoice { options: Vec<ChoiceOption>, other: Option<Other> },
+    SingleChoice {
+        options: Vec<ChoiceOption>,
+        other: Option<Other>,
+    },
     /// Any number of options, optionally with "other, please describe".
-    MultiChoice { options: Vec<ChoiceOption>, other: Option<Other> },
+    MultiChoice {
+        options: Vec<ChoiceOption>,
+        other: Option<Other>,
+    },
     /// One line of text of at most `max_length` characters.
     ShortText { max_length: u32 },
     /// Several lines of text of at most `max_length` characters.
@@ -90,15 +96,21 @@ impl QuestionKind {
     }
 
     /// Every kind name the format accepts.
-    pub const NAMES: [&'static str; 7] =
-        ["single_choice", "multi_choice", "short_text", "long_text", "rating", "nps", "consent"];
+    pub const NAMES: [&'static str; 7] = [
+        "single_choice",
+        "multi_choice",
+        "short_text",
+        "long_text",
+        "rating",
+        "nps",
+        "consent",
+    ];
 
     /// Options and the "other" label, for choice kinds.
     pub fn choices(&self) -> Option<(&[ChoiceOption], Option<&Other>)> {
         match self {
-            QuestionKind::SingleChoice { options, other } | QuestionKind::MultiChoice { options, other } => {
-                Some((options, other.as_ref()))
-            }
+            QuestionKind::SingleChoice { options, other }
+            | QuestionKind::MultiChoice { options, other } => Some((options, other.as_ref())),
             _ => None,
         }
     }
@@ -125,7 +137,11 @@ impl Survey {
         self.locales
             .iter()
             .find(|l| l.as_str().to_ascii_lowercase() == lower)
-            .or_else(|| self.locales.iter().find(|l| l.language() == code.language()))
+            .or_else(|| {
+                self.locales
+                    .iter()
+                    .find(|l| l.language() == code.language())
+            })
             .unwrap_or(&self.default_locale)
             .clone()
     }

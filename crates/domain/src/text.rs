@@ -16,7 +16,9 @@ impl Locale {
     pub fn parse(code: &str) -> Option<Locale> {
         let ok = (2..=35).contains(&code.len())
             && code.starts_with(|c: char| c.is_ascii_alphabetic())
-            && code.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
+            && code
+                .split('-')
+                .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
         ok.then(|| Locale(code.to_owned()))
     }
 
@@ -27,7 +29,11 @@ impl Locale {
 
     /// The primary language subtag, lower-cased: `pt` for `pt-BR`.
     pub fn language(&self) -> String {
-        self.0.split('-').next().unwrap_or_default().to_ascii_lowercase()
+        self.0
+            .split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
     }
 }
 
@@ -89,7 +95,9 @@ mod tests {
         for ok in ["id", "en", "pt-BR", "zh-Hant-TW", "ar"] {
             assert!(Locale::parse(ok).is_some(), "{ok}");
         }
-        for bad in ["", "e", "1d", "en_US", "en-", "-en", "en us", "<script>", "ïd"] {
+        for bad in [
+            "", "e", "1d", "en_US", "en-", "-en", "en us", "<script>", "ïd",
+        ] {
             assert!(Locale::parse(bad).is_none(), "{bad}");
         }
     }
@@ -99,7 +107,8 @@ mod tests {
         let id = Locale::parse("id").unwrap();
         let en = Locale::parse("en").unwrap();
         let fr = Locale::parse("fr").unwrap();
-        let text = Text::Localized([(id.clone(), "Halo".into()), (en.clone(), "Hello".into())].into());
+        let text =
+            Text::Localized([(id.clone(), "Halo".into()), (en.clone(), "Hello".into())].into());
         assert_eq!(text.get(&en, &id), "Hello");
         assert_eq!(text.get(&fr, &id), "Halo");
         assert!(!text.has(&fr));

@@ -1,0 +1,81 @@
+//! Helpers shared by the integration tests: test data files and golden files.
+#![allow(dead_code)] // each test binary uses its own share of these
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// `crates/domain/tests/<rel>`.
+pub fn data(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(rel)
+}
+
+/// The files in `tests/<dir>` whose name ends in `.<ext>`, as (name without
+/// the extension, path), sorted by name.
+pub fn files(dir: &str, ext: &str) -> Vec<(String, PathBuf)> {
+    let suffix = format!(".{ext}");
+    let mut out: Vec<(String, PathBuf)> = fs::read_dir(data(dir))
+        .unwrap_or_else(|e| panic!("reading tests/{dir}: {e}"))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter_map(|path| {
+            let name = path
+                .file_name()?
+                .to_str()?
+                .strip_suffix(&suffix)?
+                .to_owned();
+            Some((name, path))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+pub fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
+
+/// True when the expected files should be rewritten from the actual output
+/// (`UPDATE_GOLDEN=1 cargo test -p suara-domain`); read every changed file
+/// by eye before committing it.
+pub fn updating() -> bool {
+    std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Compares `actual` with the golden file at `path` byte for byte, or
+/// rewrites the file when [`updating`]. Returns a description of the
+/// difference, so a test can report every mismatching file at once.
+pub fn golden(path: &Path, actual: &[u8]) -> Result<(), String> {
+    if updating() {
+        fs::write(path, actual).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+        return Ok(());
+    }
+    let expected = fs::read(path).unwrap_or_default();
+    if expected == actual {
+        return Ok(());
+    }
+    Err(format!(
+        "{} differs (run with UPDATE_GOLDEN=1 to rewrite it, then review the diff)\n--- expected\n{}\n--- actual\n{}",
+        path.display(),
+        show(&expected),
+        show(actual),
+    ))
+}
+
+/// Bytes shown so that CR, TAB and a BOM are visible.
+fn show(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .replace('\u{feff}', "<BOM>")
+        .replace('\r', "<CR>")
+        .replace('\t', "<TAB>")
+}
+
+/// Panics with every failure, or does nothing when there is none.
+pub fn assert_no_failures(failures: Vec<String>) {
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}

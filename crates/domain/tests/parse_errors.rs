@@ -1,0 +1,164 @@
+//! What the parser says about broken survey files.
+//!
+//! Each `tests/surveys/invalid/NAME.json` has its expected errors in
+//! `NAME.errors`, one `path: message` line per error, exactly as
+//! `SchemaError`'s `Display` prints them. `UPDATE_GOLDEN=1` rewrites them.
+
+mod common;
+
+use serde_json::{json, Value};
+use suara_domain::{SchemaError, Survey};
+
+fn render(errors: &[SchemaError]) -> String {
+    errors.iter().map(|e| format!("{e}\n")).collect()
+}
+
+/// One golden case: `NAME.json` must fail with exactly `NAME.errors`.
+fn check_golden(name: &str) -> Result<(), String> {
+    let json = common::read(&common::data(&format!("surveys/invalid/{name}.json")));
+    let expected = common::data(&format!("surveys/invalid/{name}.errors"));
+    match Survey::parse(&json) {
+        Ok(_) => Err(format!("surveys/invalid/{name}.json parsed without errors")),
+        Err(errors) => common::golden(&expected, render(&errors).as_bytes()),
+    }
+}
+
+/// One inline case: `survey` must fail with exactly `expected`, in that order.
+/// (A `json!` value writes its keys sorted: order tests use a string.)
+fn check(survey: impl std::fmt::Display, expected: &[&str]) {
+    let errors = Survey::parse(&survey.to_string()).expect_err("the survey should not parse");
+    let actual: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(actual, expected);
+}
+
+/// A valid survey with one question, to break in one place.
+fn survey_with(question: Value) -> Value {
+    json!({
+        "format": 1, "id": "s", "version": "1", "title": "T", "default_locale": "en",
+        "pages": [{ "id": "p", "questions": [question] }]
+    })
+}
+
+#[test]
+fn every_broken_survey_reports_exactly_its_golden_errors() {
+    let cases = common::files("surveys/invalid", "json");
+    assert!(cases.len() >= 25, "only {} cases found", cases.len());
+    let mut failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(name, _)| check_golden(name).err())
+        .collect();
+    for (name, _) in common::files("surveys/invalid", "errors") {
+        if !cases.iter().any(|(n, _)| *n == name) {
+            failures.push(format!("surveys/invalid/{name}.errors has no {name}.json"));
+        }
+    }
+    common::assert_no_failures(failures);
+}
+
+#[test]
+fn errors_come_in_document_order_not_in_the_order_they_are_checked() {
+    // Locales are read before texts and the kind before a question's other
+    // fields, yet the errors follow the file.
+    check(
+        r#"{
+            "title": { "fr": "Titre" },
+            "format": 2,
+            "pages": [{ "id": "p", "questions": [{ "label": "", "id": "Q", "kind": "nps", "zzz": 1 }] }],
+            "default_locale": "en",
+            "version": "1",
+            "id": "s"
+        }"#,
+        &[
+            "$.title: missing text for the default locale `en`",
+            "$.title.fr: `fr` is not one of the survey's locales (en)",
+            "$.format: `format` must be 1, found 2; this version of Suara reads format 1",
+            "$.pages[0].questions[0].label: text must not be empty",
+            "$.pages[0].questions[0].id: question id `Q` must start with a lower-case letter and hold only a-z, 0-9 and `_` (at most 64)",
+            "$.pages[0].questions[0].zzz: unknown field `zzz` in a question of kind `nps`; expected one of: id, kind, label, help, required",
+        ],
+    );
+}
+
+#[test]
+fn a_missing_field_is_reported_at_its_object_before_the_errors_inside_it() {
+    check(
+        survey_with(json!({ "id": "q", "kind": "rating", "max": 99 })),
+        &[
+            "$.pages[0].questions[0]: missing field `label`",
+            "$.pages[0].questions[0].max: `max` must be a whole number from 2 to 10, found 99",
+        ],
+    );
+}
+
+#[test]
+fn a_key_that_is_not_a_plain_name_is_quoted_in_the_path() {
+    let mut survey =
+        survey_with(json!({ "id": "q", "kind": "nps", "label": "L", "a \"b\"": 1, "c.d": 2 }));
+    survey["pages"][0]["x[0]"] = json!(true);
+    check(
+        survey,
+        &[
+            r#"$.pages[0].questions[0]["a \"b\""]: unknown field `a "b"` in a question of kind `nps`; expected one of: id, kind, label, help, required"#,
+            r#"$.pages[0].questions[0]["c.d"]: unknown field `c.d` in a question of kind `nps`; expected one of: id, kind, label, help, required"#,
+            r#"$.pages[0]["x[0]"]: unknown field `x[0]` in a page; expected one of: id, title, questions"#,
+        ],
+    );
+}
+
+#[test]
+fn without_a_usable_default_locale_texts_are_not_judged_again() {
+    // One error for the bad code, not one more for every localized text.
+    check(
+        json!({
+            "format": 1, "id": "s", "version": "1", "default_locale": "en_GB",
+            "title": { "en_GB": "T" },
+            "pages": [{ "id": "p", "questions": [{ "id": "q", "kind": "nps", "label": { "en": "L" } }] }]
+        }),
+        &["$.default_locale: `en_GB` is not a language code such as `id` or `en`"],
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_unread() {
+    let big = format!("{{\"padding\": \"{}\"}}", " ".repeat(1024 * 1024));
+    check_message(
+        &big,
+        "$: the file is 1048591 bytes; a survey may be at most 1048576 bytes",
+    );
+}
+
+fn check_message(input: &str, expected: &str) {
+    let errors = Survey::parse(input).expect_err("the survey should not parse");
+    assert_eq!(render(&errors), format!("{expected}\n"));
+}
+
+#[test]
+fn the_limits_on_pages_questions_options_and_text_are_enforced() {
+    let page = |i: usize, questions: usize| json!({ "id": format!("p{i}"), "questions": (0..questions).map(|j| json!({ "id": format!("q{i}_{j}"), "kind": "nps", "label": "L" })).collect::<Vec<_>>() });
+    let survey = |pages: Vec<Value>| json!({ "format": 1, "id": "s", "version": "1", "title": "T", "default_locale": "en", "pages": pages });
+
+    check(
+        survey((0..101).map(|i| page(i, 1)).collect()),
+        &["$.pages: `pages` has 101 items; at most 100 are allowed"],
+    );
+    check(
+        survey((0..3).map(|i| page(i, 200)).collect()),
+        &["$.pages[2].questions[100]: a survey may have at most 500 questions"],
+    );
+    let options: Vec<Value> = (0..201)
+        .map(|i| json!({ "value": format!("v{i}"), "label": "L" }))
+        .collect();
+    check(
+        survey_with(
+            json!({ "id": "q", "kind": "single_choice", "label": "L", "options": options }),
+        ),
+        &["$.pages[0].questions[0].options: `options` has 201 items; at most 200 are allowed"],
+    );
+    check(
+        survey_with(json!({ "id": "q", "kind": "nps", "label": "é".repeat(10_001) })),
+        &["$.pages[0].questions[0].label: text is longer than 10000 characters"],
+    );
+    let at_the_limits =
+        survey_with(json!({ "id": "q", "kind": "nps", "label": "é".repeat(10_000) }));
+    assert!(Survey::parse(&at_the_limits.to_string()).is_ok());
+}

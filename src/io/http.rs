@@ -1,0 +1,104 @@
+//! Sending one response to a JSON endpoint.
+
+use suara_domain::outbox::{self, Outcome};
+use suara_domain::Response;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// How long one attempt may take before it counts as a network failure.
+pub const TIMEOUT_MS: i32 = 20_000;
+
+/// POSTs `response` as JSON with an `Idempotency-Key` equal to its id, and
+/// says what the reply means. Network failures and time-outs are retries.
+pub async fn send(endpoint: &str, response: &Response) -> Outcome {
+    match post(endpoint, &response.id, &response.to_json()).await {
+        Ok((status, content_type, retry_after)) => {
+            outbox::classify(status, content_type.as_deref(), retry_after.as_deref())
+        }
+        Err(reason) => Outcome::Retry {
+            after_secs: None,
+            reason,
+        },
+    }
+}
+
+async fn post(
+    endpoint: &str,
+    id: &str,
+    body: &str,
+) -> Result<(u16, Option<String>, Option<String>), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let headers = web_sys::Headers::new().map_err(|e| super::js_message(&e))?;
+    let set = |k: &str, v: &str| headers.set(k, v).map_err(|e| super::js_message(&e));
+    set("Content-Type", "application/json")?;
+    set("Idempotency-Key", id)?;
+    let abort = web_sys::AbortController::new().map_err(|e| super::js_message(&e))?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from_str(body));
+    init.set_signal(Some(&abort.signal()));
+    let timer = {
+        let abort = abort.clone();
+        let on_timeout = wasm_bindgen::closure::Closure::once_into_js(move || abort.abort());
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .map_err(|e| super::js_message(&e))?
+    };
+    let result = JsFuture::from(window.fetch_with_str_and_init(endpoint, &init)).await;
+    window.clear_timeout_with_handle(timer);
+    let reply: web_sys::Response = match result {
+        Ok(r) => r.unchecked_into(),
+        Err(_) if abort.signal().aborted() => {
+            return Err(format!("no answer within {} s", TIMEOUT_MS / 1000))
+        }
+        Err(e) => return Err(format!("network error: {}", super::js_message(&e))),
+    };
+    let header = |name: &str| reply.headers().get(name).ok().flatten();
+    Ok((
+        reply.status(),
+        header("content-type"),
+        header("retry-after"),
+    ))
+}
+
+/// Fetches a text file (the survey), with a clear message on failure.
+pub async fn get_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let reply = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("could not fetch {url}: {}", super::js_message(&e)))?;
+    let reply: web_sys::Response = reply.unchecked_into();
+    if !reply.ok() {
+        return Err(format!(
+            "could not fetch {url}: HTTP {} {}",
+            reply.status(),
+            reply.status_text()
+        ));
+    }
+    let text = reply.text().map_err(|e| super::js_message(&e))?;
+    JsFuture::from(text)
+        .await
+        .map_err(|e| format!("could not read {url}: {}", super::js_message(&e)))?
+        .as_string()
+        .ok_or_else(|| format!("{url} is not text"))
+}
+
+/// Resolves `url` against the page and accepts only http and https, so a
+/// configured address can never be `javascript:` or `data:`.
+pub fn checked_url(url: &str) -> Result<String, String> {
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let parsed = web_sys::Url::new_with_base(url, &base)
+        .map_err(|_| format!("`{url}` is not a valid address"))?;
+    match parsed.protocol().as_str() {
+        "http:" | "https:" => Ok(parsed.href()),
+        other => Err(format!(
+            "`{url}` uses `{other}`; only http and https addresses are allowed"
+        )),
+    }
+}

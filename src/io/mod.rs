@@ -1,0 +1,29 @@
+//! The only code that touches the browser: storage, HTTP, downloads, the
+//! clock and random ids. Each adapter turns browser calls into domain types
+//! and plain error messages.
+
+pub mod download;
+pub mod http;
+pub mod store;
+
+/// The current time as RFC 3339 UTC with milliseconds.
+pub fn now_rfc3339() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new random response id (UUID v4).
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// A JavaScript error or exception as a short message for people.
+pub fn js_message(err: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    if let Some(e) = err.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", e.name(), e.message());
+    }
+    if let Some(e) = err.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    err.as_string().unwrap_or_else(|| format!("{err:?}"))
+}

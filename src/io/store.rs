@@ -1,0 +1,293 @@
+//! Responses kept on the device, in IndexedDB.
+//!
+//! A write counts as done only when its transaction completes (not when the
+//! request succeeds), and asks for strict durability, so "saved" on screen
+//! means written to disk. The connection is reopened if the browser closes it.
+
+use std::cell::RefCell;
+
+use suara_domain::outbox::Status;
+use suara_domain::Response;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+const DB_NAME: &str = "suara";
+const DB_VERSION: u32 = 1;
+const RESPONSES: &str = "responses";
+
+/// A stored response and where it stands in the outbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub response: Response,
+    pub status: Status,
+    /// Attempts to send so far.
+    pub attempts: u32,
+    /// Why the last attempt failed, for the operator.
+    pub last_error: Option<String>,
+    /// When the next attempt is due, in milliseconds since 1970.
+    pub next_attempt_at: f64,
+}
+
+impl Record {
+    /// A record for a response just finished: pending when there is an
+    /// endpoint to send it to, local otherwise.
+    pub fn new(response: Response, has_endpoint: bool) -> Record {
+        let status = if has_endpoint {
+            Status::Pending
+        } else {
+            Status::Local
+        };
+        Record {
+            response,
+            status,
+            attempts: 0,
+            last_error: None,
+            next_attempt_at: 0.0,
+        }
+    }
+}
+
+/// Why storage failed, in words for the person and the operator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreError {
+    /// The device is out of space for this site.
+    Full,
+    /// Storage cannot be used here (private mode, blocked, unsupported).
+    Unavailable(String),
+    /// Anything else, with the browser's message.
+    Failed(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Full => f.write_str("the device's storage is full"),
+            StoreError::Unavailable(why) => write!(f, "storage is not available: {why}"),
+            StoreError::Failed(why) => write!(f, "storage failed: {why}"),
+        }
+    }
+}
+
+fn to_error(err: &JsValue) -> StoreError {
+    if let Some(e) = err.dyn_ref::<web_sys::DomException>() {
+        if e.name() == "QuotaExceededError" {
+            return StoreError::Full;
+        }
+    }
+    StoreError::Failed(super::js_message(err))
+}
+
+thread_local! {
+    static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
+/// Resolves when `request` succeeds, with its result.
+async fn request(request: &IdbRequest) -> Result<JsValue, StoreError> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move |ev: web_sys::Event| {
+            let req: IdbRequest = ev
+                .target()
+                .expect("request event has a target")
+                .unchecked_into();
+            let _ = resolve.call1(&JsValue::NULL, &req.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let fail = Closure::once_into_js(move |ev: web_sys::Event| {
+            let req: IdbRequest = ev
+                .target()
+                .expect("request event has a target")
+                .unchecked_into();
+            let err = req
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::UNDEFINED);
+            let _ = reject.call1(&JsValue::NULL, &err);
+        });
+        request.set_onsuccess(Some(ok.unchecked_ref()));
+        request.set_onerror(Some(fail.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(|e| to_error(&e))
+}
+
+/// Resolves when `tx` has committed; fails if it errors or aborts.
+async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let done = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let fail = {
+            let tx = tx.clone();
+            Closure::once_into_js(move || {
+                let err = tx
+                    .error()
+                    .map(JsValue::from)
+                    .unwrap_or_else(|| JsValue::from_str("the write was aborted"));
+                let _ = reject.call1(&JsValue::NULL, &err);
+            })
+        };
+        tx.set_oncomplete(Some(done.unchecked_ref()));
+        tx.set_onerror(Some(fail.unchecked_ref()));
+        tx.set_onabort(Some(fail.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| to_error(&e))
+}
+
+async fn open() -> Result<IdbDatabase, StoreError> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or_else(|| StoreError::Unavailable("this browser offers no IndexedDB here".into()))?;
+    let open = factory
+        .open_with_u32(DB_NAME, DB_VERSION)
+        .map_err(|e| StoreError::Unavailable(super::js_message(&e)))?;
+    // Schema migrations, one step per version; only version 1 exists so far.
+    let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
+        move |ev: web_sys::IdbVersionChangeEvent| {
+            let req: IdbRequest = ev
+                .target()
+                .expect("upgrade event has a target")
+                .unchecked_into();
+            let Ok(result) = req.result() else { return };
+            let db: IdbDatabase = result.unchecked_into();
+            if ev.old_version() < 1.0 {
+                let params = web_sys::IdbObjectStoreParameters::new();
+                params.set_key_path(&JsValue::from_str("id"));
+                let _ = db.create_object_store_with_optional_parameters(RESPONSES, &params);
+            }
+        },
+    );
+    open.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db: IdbDatabase = request(&open).await?.unchecked_into();
+    drop(upgrade);
+    // Browsers may close the connection (WebKit does on memory pressure):
+    // forget it so the next call opens a fresh one.
+    let on_close =
+        Closure::<dyn FnMut()>::new(|| DB.with(|d| d.borrow_mut().take()).map_or((), drop));
+    db.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    on_close.forget();
+    let on_version = Closure::<dyn FnMut()>::new(|| {
+        if let Some(db) = DB.with(|d| d.borrow_mut().take()) {
+            db.close();
+        }
+    });
+    db.set_onversionchange(Some(on_version.as_ref().unchecked_ref()));
+    on_version.forget();
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+/// Opens a read-write transaction with strict durability where the browser
+/// supports the option (the three-argument form is not in web-sys' stable API).
+fn write_tx(db: &IdbDatabase) -> Result<IdbTransaction, StoreError> {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"durability".into(), &"strict".into());
+    let f: js_sys::Function = js_sys::Reflect::get(db, &"transaction".into())
+        .map_err(|e| to_error(&e))?
+        .unchecked_into();
+    match f.call3(db, &RESPONSES.into(), &"readwrite".into(), &options) {
+        Ok(tx) => Ok(tx.unchecked_into()),
+        Err(_) => db
+            .transaction_with_str_and_mode(RESPONSES, IdbTransactionMode::Readwrite)
+            .map_err(|e| to_error(&e)),
+    }
+}
+
+fn to_js(record: &Record) -> Result<JsValue, StoreError> {
+    let obj = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        js_sys::Reflect::set(&obj, &k.into(), &v)
+            .map(|_| ())
+            .map_err(|e| to_error(&e))
+    };
+    set("id", record.response.id.as_str().into())?;
+    set("survey_id", record.response.survey_id.as_str().into())?;
+    set("status", record.status.as_str().into())?;
+    set("attempts", record.attempts.into())?;
+    set(
+        "last_error",
+        record
+            .last_error
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+    )?;
+    set("next_attempt_at", record.next_attempt_at.into())?;
+    set("response", record.response.to_json().into())?;
+    Ok(obj.into())
+}
+
+fn from_js(value: &JsValue) -> Option<Record> {
+    let get = |k: &str| js_sys::Reflect::get(value, &k.into()).ok();
+    let json = get("response")?.as_string()?;
+    let response = Response::from_json(&json).ok()?;
+    Some(Record {
+        response,
+        status: Status::parse(
+            &get("status")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default(),
+        ),
+        attempts: get("attempts").and_then(|v| v.as_f64()).unwrap_or(0.0) as u32,
+        last_error: get("last_error").and_then(|v| v.as_string()),
+        next_attempt_at: get("next_attempt_at")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0),
+    })
+}
+
+/// Writes (or overwrites) a record; returns once it is committed.
+pub async fn put(record: &Record) -> Result<(), StoreError> {
+    let db = open().await?;
+    let tx = write_tx(&db)?;
+    let store = tx.object_store(RESPONSES).map_err(|e| to_error(&e))?;
+    store.put(&to_js(record)?).map_err(|e| to_error(&e))?;
+    committed(&tx).await
+}
+
+/// Every stored record, oldest id order aside: sorted by submission time.
+/// A record that cannot be read is counted in the second value, never dropped
+/// silently.
+pub async fn all() -> Result<(Vec<Record>, usize), StoreError> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str(RESPONSES)
+        .map_err(|e| to_error(&e))?;
+    let store = tx.object_store(RESPONSES).map_err(|e| to_error(&e))?;
+    let values: js_sys::Array = request(&store.get_all().map_err(|e| to_error(&e))?)
+        .await?
+        .unchecked_into();
+    let mut unreadable = 0;
+    let mut records: Vec<Record> = values
+        .iter()
+        .filter_map(|v| {
+            let r = from_js(&v);
+            unreadable += usize::from(r.is_none());
+            r
+        })
+        .collect();
+    records.sort_by(|a, b| a.response.submitted_at.cmp(&b.response.submitted_at));
+    Ok((records, unreadable))
+}
+
+/// Asks the browser not to evict this site's storage under pressure.
+/// Returns whether storage is (now) persistent.
+pub async fn request_persistence() -> bool {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return false;
+    };
+    let Ok(promise) = storage.persist() else {
+        return false;
+    };
+    JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}

@@ -1,0 +1,130 @@
+//! The operator's view of the device's responses: how many, where they
+//! stand, and downloads of all of them as CSV or JSON.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use suara_domain::export::{self, CsvOptions};
+use suara_domain::i18n::Msg;
+use suara_domain::outbox::Status;
+use suara_domain::{Response, Survey};
+
+use super::{say, FormCtx};
+use crate::io::{self, download, store};
+
+/// Bumped whenever the store changes, so counts are read again.
+#[derive(Clone, Copy)]
+pub struct OutboxTick(pub RwSignal<u32>);
+
+impl OutboxTick {
+    /// Says that stored responses changed.
+    pub fn bump(&self) {
+        self.0.update(|n| *n = n.wrapping_add(1));
+    }
+}
+
+/// Counts of stored responses by status.
+#[derive(Clone, Default, PartialEq)]
+struct Counts {
+    total: usize,
+    pending: usize,
+    sent: usize,
+    attention: usize,
+}
+
+/// Stored responses to `survey`, oldest first.
+async fn responses_of(survey: &Survey) -> Result<Vec<Response>, store::StoreError> {
+    let (records, _) = store::all().await?;
+    Ok(records
+        .into_iter()
+        .map(|r| r.response)
+        .filter(|r| r.survey_id == survey.id)
+        .collect())
+}
+
+/// The count line, download buttons and their result.
+#[component]
+pub fn ExportPanel(
+    /// The survey whose responses are exported.
+    survey: Arc<Survey>,
+) -> impl IntoView {
+    let ctx = expect_context::<FormCtx>();
+    let tick = expect_context::<OutboxTick>();
+    let counts = RwSignal::new(Counts::default());
+    let message = RwSignal::new(None::<Msg>);
+    let bom = RwSignal::new(true);
+    Effect::new(move |_| {
+        tick.0.track();
+        spawn_local(async move {
+            if let Ok((records, _)) = store::all().await {
+                let count = |s: Status| records.iter().filter(|r| r.status == s).count();
+                counts.set(Counts {
+                    total: records.len(),
+                    pending: count(Status::Pending),
+                    sent: count(Status::Sent),
+                    attention: count(Status::NeedsAttention),
+                });
+            }
+        });
+    });
+    let export = move |json: bool, survey: Arc<Survey>| {
+        spawn_local(async move {
+            let result = match responses_of(&survey).await {
+                Err(e) => Err(e.to_string()),
+                Ok(responses) if responses.is_empty() => {
+                    message.set(Some(Msg::NothingToExport));
+                    return;
+                }
+                Ok(responses) => {
+                    let now = io::now_rfc3339();
+                    if json {
+                        let name = export::file_name(&survey, &now, "json");
+                        download::save(
+                            &name,
+                            "application/json",
+                            &export::to_json(&survey, &responses, &now),
+                        )
+                    } else {
+                        let name = export::file_name(&survey, &now, "csv");
+                        let csv = export::to_csv(
+                            &survey,
+                            &responses,
+                            CsvOptions {
+                                bom: bom.get_untracked(),
+                            },
+                        );
+                        download::save(&name, "text/csv;charset=utf-8", &csv)
+                    }
+                }
+            };
+            message.set(result.err().map(Msg::ExportFailed));
+        });
+    };
+    let csv_survey = survey.clone();
+    view! {
+        <section class="suara-export" aria-labelledby="suara-export-title">
+            <h2 id="suara-export-title" class="suara-export__title">{say(ctx, Msg::ExportHeading)}</h2>
+            <p>{move || ctx.msg(&Msg::StoredCount(counts.get().total))}</p>
+            <p>
+                {move || {
+                    let c = counts.get();
+                    ctx.msg(&Msg::OutboxSummary { pending: c.pending, sent: c.sent, attention: c.attention })
+                }}
+            </p>
+            <div class="suara-export__actions">
+                <button type="button" class="suara-button" on:click=move |_| export(false, csv_survey.clone())>
+                    {say(ctx, Msg::ExportCsv)}
+                </button>
+                <button type="button" class="suara-button" on:click=move |_| export(true, survey.clone())>
+                    {say(ctx, Msg::ExportJson)}
+                </button>
+                <label class="suara-export__bom">
+                    <input type="checkbox" prop:checked=move || bom.get() on:change=move |ev| bom.set(event_target_checked(&ev)) />
+                    {say(ctx, Msg::ExcelBom)}
+                </label>
+            </div>
+            <p class="suara-export__message" role="status">{move || message.get().map(|m| ctx.msg(&m))}</p>
+        </section>
+    }
+}

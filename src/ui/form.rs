@@ -1,0 +1,298 @@
+//! Answering a survey: the questions, the error summary, submitting, and the
+//! thank-you screen.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use suara_domain::i18n::{self, Msg};
+use suara_domain::outbox::Status;
+use suara_domain::response::Finish;
+use suara_domain::{Answers, Locale, Response, Survey};
+
+use super::export::{ExportPanel, OutboxTick};
+use super::questions::QuestionView;
+use super::{focus_question, ids, say, show, FormCtx};
+use crate::io::{self, store};
+use crate::outbox;
+
+/// Where one person's response stands.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Answering,
+    /// Being stored, then sent.
+    Saving,
+    /// Stored (and perhaps sent): the message to show.
+    Done(Msg),
+    /// Could not be stored; the answers are still on screen.
+    SaveFailed(String),
+}
+
+/// The survey's pages of questions, with submission and the device's
+/// response store.
+#[component]
+pub fn SurveyForm(
+    /// The survey to answer.
+    survey: Arc<Survey>,
+    /// Where to POST responses; none keeps them on the device.
+    endpoint: Option<String>,
+    /// The locale asked for in the configuration.
+    lang: Option<String>,
+) -> impl IntoView {
+    let ctx = FormCtx::new(survey.clone(), survey.pick_locale(lang.as_deref()));
+    let (locale, answers) = (ctx.locale, ctx.answers);
+    provide_context(ctx);
+    let tick = OutboxTick(RwSignal::new(0));
+    provide_context(tick);
+    let phase = RwSignal::new(Phase::Answering);
+    let done_heading = NodeRef::<leptos::html::H2>::new();
+
+    if let Some(endpoint) = endpoint.clone() {
+        start_sender(endpoint, tick);
+    }
+    spawn_local(async {
+        store::request_persistence().await;
+    });
+
+    let on_submit = {
+        let survey = survey.clone();
+        let endpoint = endpoint.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if phase.get_untracked() == Phase::Saving {
+                return;
+            }
+            ctx.show_all.set(true);
+            let now = io::now_rfc3339();
+            let started = ctx
+                .started_at
+                .get_untracked()
+                .unwrap_or_else(|| now.clone());
+            let id = io::new_id();
+            let finish = Finish {
+                id: &id,
+                locale: &locale.get_untracked(),
+                started_at: &started,
+                submitted_at: &now,
+            };
+            let response = match answers.with_untracked(|a| Response::finish(&survey, a, finish)) {
+                Ok(r) => r,
+                Err(problems) => {
+                    if let Some((first, _)) = problems.first() {
+                        let first = first.clone();
+                        request_animation_frame(move || focus_question(&first));
+                    }
+                    return;
+                }
+            };
+            phase.set(Phase::Saving);
+            let endpoint = endpoint.clone();
+            spawn_local(async move {
+                let record = store::Record::new(response, endpoint.is_some());
+                if let Err(e) = store::put(&record).await {
+                    phase.set(Phase::SaveFailed(e.to_string()));
+                    return;
+                }
+                tick.bump();
+                let msg = match endpoint {
+                    None => Msg::SavedLocal,
+                    Some(endpoint) => match outbox::attempt(record, &endpoint).await {
+                        Ok(Some((r, _))) if r.status == Status::Sent => Msg::Sent,
+                        _ => Msg::SavedWillRetry,
+                    },
+                };
+                tick.bump();
+                phase.set(Phase::Done(msg));
+                request_animation_frame(move || {
+                    if let Some(h) = done_heading.get_untracked() {
+                        let _ = h.focus();
+                    }
+                });
+            });
+        }
+    };
+
+    let start_again = move |_| {
+        answers.set(Answers::new());
+        ctx.touched.set(BTreeSet::new());
+        ctx.show_all.set(false);
+        ctx.started_at.set(None);
+        phase.set(Phase::Answering);
+        request_animation_frame(|| {
+            if let Some(first) = document()
+                .query_selector(".suara-form input, .suara-form textarea")
+                .ok()
+                .flatten()
+            {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = first.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
+
+    let status = move || match phase.get() {
+        Phase::Saving => ctx.msg(&Msg::Sending),
+        Phase::Done(m) => ctx.msg(&m),
+        _ => String::new(),
+    };
+    let title = survey.title.clone();
+    let description = survey.description.clone();
+    let pages = survey
+        .pages
+        .iter()
+        .map(|page| {
+            let title = page.title.clone().map(|t| view! { <h2 class="suara-page__title">{show(ctx, t)}</h2> });
+            let questions =
+                page.questions.iter().map(|q| view! { <QuestionView question=q.clone() /> }).collect_view();
+            view! { <section class="suara-page" id=format!("suara-page-{}", page.id)>{title} {questions}</section> }
+        })
+        .collect_view();
+
+    view! {
+        <div class="suara-survey" lang=move || locale.get().to_string()>
+            <LanguageSwitcher />
+            <h1 class="suara-survey__title">{show(ctx, title)}</h1>
+            {description.map(|d| view! { <p class="suara-survey__description">{show(ctx, d)}</p> })}
+            <p class="suara-status" role="status">{status}</p>
+            {move || match phase.get() {
+                Phase::Done(_) => {
+                    view! {
+                        <div class="suara-done">
+                            <h2 class="suara-done__title" tabindex="-1" node_ref=done_heading>{say(ctx, Msg::ThankYou)}</h2>
+                            <button type="button" class="suara-button suara-button--primary" on:click=start_again>
+                                {say(ctx, Msg::NewResponse)}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                _ => ().into_any(),
+            }}
+            <form
+                class="suara-form"
+                novalidate
+                on:submit=on_submit
+                hidden=move || matches!(phase.get(), Phase::Done(_))
+            >
+                <ErrorSummary />
+                {move || match phase.get() {
+                    Phase::SaveFailed(why) => {
+                        Some(view! { <p class="suara-save-error" role="alert">{ctx.msg(&Msg::SaveFailed(why))}</p> })
+                    }
+                    _ => None,
+                }}
+                {pages}
+                <button type="submit" class="suara-button suara-button--primary" aria-disabled=move || (phase.get() == Phase::Saving).to_string()>
+                    {move || ctx.msg(if phase.get() == Phase::Saving { &Msg::Sending } else { &Msg::Submit })}
+                </button>
+            </form>
+            <ExportPanel survey=survey.clone() />
+        </div>
+    }
+}
+
+/// Keeps sending: now, whenever the browser comes back online or the page
+/// becomes visible, and every 30 seconds.
+fn start_sender(endpoint: String, tick: OutboxTick) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let run = move || {
+        let endpoint = endpoint.clone();
+        spawn_local(async move {
+            let _ = outbox::flush(&endpoint).await;
+            tick.bump();
+        });
+    };
+    run();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let handler = Closure::<dyn Fn()>::new(run);
+    let f: &js_sys::Function = handler.as_ref().unchecked_ref();
+    let _ = window.add_event_listener_with_callback("online", f);
+    let _ = document().add_event_listener_with_callback("visibilitychange", f);
+    let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(f, 30_000);
+    handler.forget();
+}
+
+/// The list of every problem, shown after a submit attempt, each linking to
+/// its question.
+#[component]
+fn ErrorSummary() -> impl IntoView {
+    let ctx = expect_context::<FormCtx>();
+    move || {
+        let problems = ctx.errors.get();
+        (ctx.show_all.get() && !problems.is_empty()).then(|| {
+            let items = problems
+                .iter()
+                .map(|(qid, err)| {
+                    let label = ctx.survey.with_value(|s| s.question(qid).map(|q| q.label.clone()));
+                    let target = qid.clone();
+                    let text = format!(
+                        "{}: {}",
+                        label.map(|l| ctx.tr(&l)).unwrap_or_else(|| qid.clone()),
+                        ctx.msg(&suara_domain::i18n::Msg::Answer(err.clone()))
+                    );
+                    view! {
+                        <li>
+                            <a
+                                href=format!("#{}", ids::input(qid))
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    focus_question(&target);
+                                }
+                            >
+                                {text}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="suara-summary" role="alert">
+                    <h2 class="suara-summary__title">{ctx.msg(&Msg::ErrorSummary(problems.len()))}</h2>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled select of the survey's languages, when it has more than one.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let ctx = expect_context::<FormCtx>();
+    let locales: Vec<Locale> = ctx.survey.with_value(|s| s.locales.clone());
+    (locales.len() > 1).then(|| {
+        let options = locales
+            .into_iter()
+            .map(|l| {
+                let code = l.to_string();
+                let selected = {
+                    let l = l.clone();
+                    move || ctx.locale.get() == l
+                };
+                view! { <option value=code.clone() lang=code selected=selected>{i18n::language_name(&l)}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="suara-language">
+                <label for="suara-language">{say(ctx, Msg::Language)}</label>
+                <select
+                    id="suara-language"
+                    class="suara-select"
+                    on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        let picked = ctx.survey.with_value(|s| s.pick_locale(Some(&code)));
+                        ctx.locale.set(picked);
+                    }
+                >
+                    {options}
+                </select>
+            </div>
+        }
+    })
+}

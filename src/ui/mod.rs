@@ -1,0 +1,148 @@
+//! Leptos components. They wire signals to domain functions and io
+//! adapters and hold no business rules of their own.
+
+pub mod app;
+pub mod export;
+pub mod form;
+pub mod questions;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use suara_domain::i18n::{self, Msg};
+use suara_domain::{AnswerError, AnswerValue, Answers, Locale, Survey, Text};
+
+/// What every question component needs from its form, as one copyable
+/// context value.
+#[derive(Clone, Copy)]
+pub struct FormCtx {
+    pub survey: StoredValue<Arc<Survey>>,
+    pub locale: RwSignal<Locale>,
+    pub answers: RwSignal<Answers>,
+    /// Every current problem, by question id in survey order, whether shown yet or not.
+    pub errors: Memo<Vec<(String, AnswerError)>>,
+    /// Questions the person has left at least once: their errors show.
+    pub touched: RwSignal<BTreeSet<String>>,
+    /// Set by a submit attempt: every error shows.
+    pub show_all: RwSignal<bool>,
+    /// When the person first answered something (RFC 3339).
+    pub started_at: RwSignal<Option<String>>,
+}
+
+impl FormCtx {
+    /// A fresh form for `survey` in `locale`, with no answers yet.
+    pub fn new(survey: Arc<Survey>, locale: Locale) -> FormCtx {
+        let answers = RwSignal::new(Answers::new());
+        let errors = {
+            let survey = survey.clone();
+            Memo::new(move |_| answers.with(|a| suara_domain::answer::validate(&survey, a)))
+        };
+        FormCtx {
+            survey: StoredValue::new(survey),
+            locale: RwSignal::new(locale),
+            answers,
+            errors,
+            touched: RwSignal::new(BTreeSet::new()),
+            show_all: RwSignal::new(false),
+            started_at: RwSignal::new(None),
+        }
+    }
+
+    /// The error to show next to question `id`, if any (reactive).
+    pub fn shown_error(&self, id: &str) -> Option<AnswerError> {
+        let visible = self.show_all.get() || self.touched.with(|t| t.contains(id));
+        if !visible {
+            return None;
+        }
+        self.errors
+            .with(|e| e.iter().find(|(q, _)| q == id).map(|(_, err)| err.clone()))
+    }
+
+    /// The answer under `key` (reactive).
+    pub fn answer(&self, key: &str) -> Option<AnswerValue> {
+        self.answers.with(|a| a.get(key).cloned())
+    }
+
+    /// Sets or clears the answer under `key`.
+    pub fn set(&self, key: &str, value: Option<AnswerValue>) {
+        if self.started_at.with_untracked(Option::is_none) {
+            self.started_at.set(Some(crate::io::now_rfc3339()));
+        }
+        self.answers.update(|a| match value {
+            Some(v) => {
+                a.insert(key.to_owned(), v);
+            }
+            None => {
+                a.remove(key);
+            }
+        });
+    }
+
+    /// Marks question `id` as left by the person, so its error shows.
+    pub fn touch(&self, id: &str) {
+        if !self.touched.with_untracked(|t| t.contains(id)) {
+            self.touched.update(|t| {
+                t.insert(id.to_owned());
+            });
+        }
+    }
+
+    /// The widget's own words in the current language (reactive).
+    pub fn msg(&self, msg: &Msg) -> String {
+        i18n::text(&self.locale.get(), msg)
+    }
+
+    /// Survey text in the current language (reactive).
+    pub fn tr(&self, text: &Text) -> String {
+        let locale = self.locale.get();
+        self.survey.with_value(|s| s.tr(text, &locale).to_owned())
+    }
+}
+
+/// The widget's words for `msg`, following the language.
+///
+/// Every call site shares this one closure type, so the view code for
+/// reactive text is generated once instead of once per use: a real saving in
+/// the bundle.
+pub fn say(ctx: FormCtx, msg: Msg) -> impl IntoView {
+    move || ctx.msg(&msg)
+}
+
+/// Survey text in the current language; shared for the same reason as [`say`].
+pub fn show(ctx: FormCtx, text: Text) -> impl IntoView {
+    move || ctx.tr(&text)
+}
+
+/// Element ids derived from a question id, shared by its component, the
+/// error summary and focus handling.
+pub mod ids {
+    /// The question's input (or its fieldset for a group).
+    pub fn input(question: &str) -> String {
+        format!("suara-q-{question}")
+    }
+    pub fn help(question: &str) -> String {
+        format!("suara-q-{question}-help")
+    }
+    pub fn error(question: &str) -> String {
+        format!("suara-q-{question}-error")
+    }
+}
+
+/// Moves keyboard focus to question `id`: its input, or the first input of
+/// its group.
+pub fn focus_question(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = document().get_element_by_id(&ids::input(id)) else {
+        return;
+    };
+    let target = if el.tag_name().eq_ignore_ascii_case("fieldset") {
+        el.query_selector("input:checked, input").ok().flatten()
+    } else {
+        Some(el)
+    };
+    if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = t.focus();
+        t.scroll_into_view_with_bool(false);
+    }
+}

@@ -1,0 +1,123 @@
+//! One component per question kind, and the pieces they share.
+
+mod choice;
+mod consent;
+mod scale;
+mod text;
+
+use leptos::prelude::*;
+use suara_domain::i18n::Msg;
+use suara_domain::{Question, QuestionKind};
+
+use super::{ids, say, show, FormCtx};
+
+pub use choice::ChoiceQuestion;
+pub use consent::ConsentQuestion;
+pub use scale::ScaleQuestion;
+pub use text::TextQuestion;
+
+/// Renders `question` with the component for its kind.
+#[component]
+pub fn QuestionView(
+    /// The question to ask.
+    question: Question,
+) -> impl IntoView {
+    match &question.kind {
+        QuestionKind::SingleChoice { .. } | QuestionKind::MultiChoice { .. } => {
+            view! { <ChoiceQuestion question /> }.into_any()
+        }
+        QuestionKind::ShortText { .. } | QuestionKind::LongText { .. } => {
+            view! { <TextQuestion question /> }.into_any()
+        }
+        QuestionKind::Rating { .. } | QuestionKind::Nps => {
+            view! { <ScaleQuestion question /> }.into_any()
+        }
+        QuestionKind::Consent { .. } => view! { <ConsentQuestion question /> }.into_any(),
+    }
+}
+
+/// The question's label text with its "(required)" marker.
+fn label_content(ctx: FormCtx, q: &Question) -> impl IntoView {
+    let label = q.label.clone();
+    let required = q.required;
+    view! {
+        <span class="suara-question__label-text">{show(ctx, label)}</span>
+        {required.then(|| view! { " " <span class="suara-question__required">{say(ctx, Msg::RequiredMarker)}</span> })}
+    }
+}
+
+/// The help text and the error message, each with the id its input's
+/// `aria-describedby` points at.
+fn help_and_error(ctx: FormCtx, q: &Question) -> impl IntoView {
+    let id = q.id.clone();
+    let help = q.help.clone().map(|help| {
+        let help_id = ids::help(&q.id);
+        view! { <p class="suara-question__help" id=help_id>{show(ctx, help)}</p> }
+    });
+    let error = move || {
+        ctx.shown_error(&id).map(|e| {
+            view! {
+                <p class="suara-question__error" id=ids::error(&id)>
+                    <span aria-hidden="true">"⚠ "</span>
+                    {ctx.msg(&Msg::Answer(e))}
+                </p>
+            }
+        })
+    };
+    (help, error)
+}
+
+/// The `aria-describedby` value: help and, while shown, the error (reactive).
+fn described_by(
+    ctx: FormCtx,
+    q: &Question,
+    extra: &[String],
+) -> impl Fn() -> String + Send + Sync + 'static {
+    let id = q.id.clone();
+    let mut base: Vec<String> = q
+        .help
+        .as_ref()
+        .map(|_| ids::help(&q.id))
+        .into_iter()
+        .collect();
+    base.extend(extra.iter().cloned());
+    move || {
+        let mut all = base.clone();
+        if ctx.shown_error(&id).is_some() {
+            all.push(ids::error(&id));
+        }
+        all.join(" ")
+    }
+}
+
+/// The question wrapper's classes, with the invalid modifier while an error shows.
+fn classes(ctx: FormCtx, q: &Question) -> impl Fn() -> String + Send + Sync + 'static {
+    let id = q.id.clone();
+    let kind = q.kind.name();
+    move || {
+        let invalid = if ctx.shown_error(&id).is_some() {
+            " suara-question--invalid"
+        } else {
+            ""
+        };
+        format!("suara-question suara-question--{kind}{invalid}")
+    }
+}
+
+/// A focusout handler that marks the question touched once focus leaves the
+/// whole question (not when it moves between its own options).
+fn on_leave(ctx: FormCtx, id: String) -> impl FnMut(web_sys::FocusEvent) + 'static {
+    use wasm_bindgen::JsCast;
+    move |ev: web_sys::FocusEvent| {
+        let container = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let next = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let inside = matches!((&container, &next), (Some(c), Some(n)) if c.contains(Some(n)));
+        if !inside {
+            ctx.touch(&id);
+        }
+    }
+}
