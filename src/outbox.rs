@@ -20,19 +20,28 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Sends one stored record and stores what happened. Returns the updated
-/// record and the reply's meaning, or `None` if another attempt for it is
-/// already under way.
-pub async fn attempt(
-    mut record: Record,
-    endpoint: &str,
-) -> Result<Option<(Record, Outcome)>, StoreError> {
-    let id = record.response.id.clone();
-    if !IN_FLIGHT.with(|f| f.borrow_mut().insert(id.clone())) {
+/// Sends one stored response and stores what happened. Returns the updated
+/// record and the reply's meaning, or `None` if it is no longer pending or
+/// another attempt for it is already under way.
+pub async fn attempt(id: &str, endpoint: &str) -> Result<Option<(Record, Outcome)>, StoreError> {
+    if !IN_FLIGHT.with(|f| f.borrow_mut().insert(id.to_owned())) {
         return Ok(None);
     }
+    let result = attempt_inner(id, endpoint).await;
+    IN_FLIGHT.with(|f| f.borrow_mut().remove(id));
+    result
+}
+
+async fn attempt_inner(id: &str, endpoint: &str) -> Result<Option<(Record, Outcome)>, StoreError> {
+    // Read it again now that this attempt owns it: a list read earlier may
+    // be stale, and a response already sent must not be sent twice.
+    let Some(mut record) = store::get(id)
+        .await?
+        .filter(|r| r.status == Status::Pending)
+    else {
+        return Ok(None);
+    };
     let outcome = http::send(endpoint, &record.response).await;
-    IN_FLIGHT.with(|f| f.borrow_mut().remove(&id));
     record.attempts += 1;
     match &outcome {
         Outcome::Sent => {
@@ -80,7 +89,7 @@ async fn flush_inner(endpoint: &str) -> Result<(), StoreError> {
         .into_iter()
         .filter(|r| r.status == Status::Pending && r.next_attempt_at <= now)
     {
-        if let Some((_, Outcome::Pause { .. })) = attempt(record, endpoint).await? {
+        if let Some((_, Outcome::Pause { .. })) = attempt(&record.response.id, endpoint).await? {
             break;
         }
     }

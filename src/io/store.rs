@@ -251,7 +251,23 @@ pub async fn put(record: &Record) -> Result<(), StoreError> {
     committed(&tx).await
 }
 
-/// Every stored record, oldest id order aside: sorted by submission time.
+/// The record with this response id, if stored and readable.
+pub async fn get(id: &str) -> Result<Option<Record>, StoreError> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str(RESPONSES)
+        .map_err(|e| to_error(&e))?;
+    let store = tx.object_store(RESPONSES).map_err(|e| to_error(&e))?;
+    let value = request(
+        &store
+            .get(&JsValue::from_str(id))
+            .map_err(|e| to_error(&e))?,
+    )
+    .await?;
+    Ok(from_js(&value))
+}
+
+/// Every stored record, oldest first by submission time.
 /// A record that cannot be read is counted in the second value, never dropped
 /// silently.
 pub async fn all() -> Result<(Vec<Record>, usize), StoreError> {

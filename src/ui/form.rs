@@ -89,6 +89,7 @@ pub fn SurveyForm(
             phase.set(Phase::Saving);
             let endpoint = endpoint.clone();
             spawn_local(async move {
+                let id = response.id.clone();
                 let record = store::Record::new(response, endpoint.is_some());
                 if let Err(e) = store::put(&record).await {
                     phase.set(Phase::SaveFailed(e.to_string()));
@@ -97,7 +98,7 @@ pub fn SurveyForm(
                 tick.bump();
                 let msg = match endpoint {
                     None => Msg::SavedLocal,
-                    Some(endpoint) => match outbox::attempt(record, &endpoint).await {
+                    Some(endpoint) => match outbox::attempt(&id, &endpoint).await {
                         Ok(Some((r, _))) if r.status == Status::Sent => Msg::Sent,
                         _ => Msg::SavedWillRetry,
                     },
