@@ -53,7 +53,7 @@ pub fn TextQuestion(
         let qid = qid.clone();
         move || ctx.shown_error(&qid).is_some().to_string()
     };
-    let describedby = described_by(ctx, &question, &[count_id.clone()]);
+    let describedby = described_by(ctx, &question, std::slice::from_ref(&count_id));
     let field = if long {
         view! {
             <textarea

@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317  # the stage functions run through `stage NAME FUNCTION`
+# The one command that checks everything:
+#   setup, cargo fetch, rustfmt, clippy, native tests, browser tests (wasm in
+#   headless Chromium), the release build, the bundle size budget and the
+#   end-to-end tests (node --test + playwright-core against dist/).
+#
+# Usage: bash scripts/test.sh [--fail-fast]
+#   Independent checks all run even when one fails (the summary lists each);
+#   stages that need the release build are skipped when it fails.
+#   --fail-fast   stop at the first failing stage instead.
+# Logs of each stage: target/test-logs/.
+set -euo pipefail
+LOG_TAG="test"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+# gzip bytes of wasm + JS + CSS that the widget may cost (150 KiB).
+BUNDLE_BUDGET=153600
+# Upper bound for each long stage, so a hung browser cannot eat CI's time.
+BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
+E2E_TIMEOUT=${E2E_TIMEOUT:-900}
+
+fail_fast=0
+for arg in "$@"; do
+  case "$arg" in
+    --fail-fast) fail_fast=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) die "unknown argument: $arg (try --help)" ;;
+  esac
+done
+
+LOG_DIR="$ROOT/target/test-logs"
+rm -rf "$LOG_DIR"
+mkdir -p "$LOG_DIR"
+
+names=() statuses=() times=() notes=()
+failed=0
+tests_passed=0
+tests_failed=0
+bundle_note=""
+run_started=$(now)
+
+# Sums "N passed; M failed" over every `test result:` line of a cargo log.
+count_cargo_tests() {
+  local logf="$1" p f
+  p=$(grep -a 'test result:' "$logf" | sed -n 's/.* \([0-9]\+\) passed; \([0-9]\+\) failed.*/\1/p' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -a 'test result:' "$logf" | sed -n 's/.* \([0-9]\+\) passed; \([0-9]\+\) failed.*/\2/p' | awk '{s+=$1} END {print s+0}')
+  echo "$p $f"
+}
+
+# stage NAME COMMAND...: runs COMMAND with its output shown and logged, and
+# records the result. Returns the command's status.
+stage() {
+  local name="$1"
+  shift
+  local index=${#names[@]}
+  local logf
+  logf="$LOG_DIR/$(printf '%02d' "$index")-${name// /-}.log"
+  printf '\n%s==> %s%s  (%s)\n' "$C_CYAN" "$name" "$C_OFF" "$*"
+  local t0 rc
+  t0=$(now)
+  set +e
+  "$@" 2>&1 | tee "$logf"
+  rc=${PIPESTATUS[0]}
+  set -e
+  names+=("$name")
+  times+=("$(elapsed "$t0" "$(now)")")
+  notes+=("")
+  if ((rc == 0)); then
+    statuses+=(ok)
+  else
+    statuses+=(FAILED)
+    failed=1
+    printf '%s==> %s FAILED (exit %d); log: %s%s\n' "$C_RED" "$name" "$rc" "${logf#"$ROOT"/}" "$C_OFF"
+  fi
+  LAST_LOG="$logf"
+  return "$rc"
+}
+
+note() { notes[${#notes[@]} - 1]="$1"; }
+
+skip() {
+  names+=("$1")
+  statuses+=(skipped)
+  times+=("-")
+  notes+=("$2")
+}
+
+summary() {
+  local total
+  total=$(elapsed "$run_started" "$(now)")
+  printf '\n%s==> summary%s\n' "$C_BOLD" "$C_OFF"
+  local i
+  for i in "${!names[@]}"; do
+    printf '  %-8s %-16s %7ss  %s\n' "${statuses[$i]}" "${names[$i]}" "${times[$i]}" "${notes[$i]}"
+  done
+  [[ -n "$bundle_note" ]] && printf '  bundle: %s\n' "$bundle_note"
+  printf '  total time: %ss; logs in target/test-logs/\n' "$total"
+  if ((failed)); then
+    printf '%sFAILED%s\n' "$C_RED" "$C_OFF"
+  else
+    printf '%sALL OK%s\n' "$C_GREEN" "$C_OFF"
+  fi
+  # The closing line counts every test run (native, browser, end-to-end).
+  printf 'tests: %d passed, %d failed\n' "$tests_passed" "$tests_failed"
+}
+
+# After a failed stage: stop now when asked to, or when nothing after it can run.
+stop_if() {
+  if ((fail_fast)) || [[ "${1:-}" == always ]]; then
+    summary
+    exit 1
+  fi
+}
+
+# --- stages ----------------------------------------------------------------
+
+browser_tests() {
+  if [[ ! -f tests/browser.rs ]]; then
+    echo "tests/browser.rs is missing: the browser tests (cargo test --target wasm32-unknown-unknown --test browser) have not been written"
+    return 1
+  fi
+  local out="$LOG_DIR/browser-raw.log" rc
+  set +e
+  CHROMEDRIVER="$CHROMEDRIVER_BIN" timeout --kill-after=30 "$BROWSER_TIMEOUT" \
+    cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$out"
+  rc=${PIPESTATUS[0]}
+  set -e
+  if ((rc == 124)); then
+    echo "browser tests timed out after ${BROWSER_TIMEOUT}s"
+  fi
+  ((rc == 0)) || return "$rc"
+  if ! grep -aq 'Running headless tests in Chrome' "$out"; then
+    echo "the browser tests did not run in Chromium: tests/browser.rs needs"
+    echo "  wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);"
+    return 1
+  fi
+  local counts
+  counts=$(count_cargo_tests "$out")
+  if [[ "${counts%% *}" == 0 ]]; then
+    echo "the browser test run executed zero tests (tests/browser.rs has no #[wasm_bindgen_test] that ran)"
+    return 1
+  fi
+}
+
+e2e_tests() {
+  local rc
+  set +e
+  timeout --kill-after=30 "$E2E_TIMEOUT" node --test --test-reporter=spec tests/e2e/
+  rc=$?
+  set -e
+  if ((rc == 124)); then
+    echo "end-to-end tests timed out after ${E2E_TIMEOUT}s"
+  fi
+  return "$rc"
+}
+
+# Adds a stage's test counts (from its log) to the totals and its note.
+count_stage_tests() {
+  local kind="$1" logf="$2" p f
+  if [[ "$kind" == cargo ]]; then
+    read -r p f <<<"$(count_cargo_tests "$logf")"
+  else
+    # node's spec reporter ends with "ℹ pass N" / "ℹ fail N" (tap: "# pass N").
+    p=$(grep -a -E '^(ℹ|#) pass [0-9]+' "$logf" | tail -n1 | grep -o '[0-9]\+$' || echo 0)
+    f=$(grep -a -E '^(ℹ|#) fail [0-9]+' "$logf" | tail -n1 | grep -o '[0-9]\+$' || echo 0)
+  fi
+  tests_passed=$((tests_passed + p))
+  tests_failed=$((tests_failed + f))
+  note "$p passed, $f failed"
+  if [[ "$p" == 0 && "$f" == 0 ]]; then
+    return 1
+  fi
+}
+
+stage setup bash scripts/setup.sh || stop_if always
+stage fetch cargo fetch --locked || stop_if always
+
+stage fmt cargo fmt --all --check || stop_if
+stage clippy cargo clippy --workspace --all-targets -- -D warnings || stop_if
+
+if stage native-tests cargo test --workspace; then
+  count_stage_tests cargo "$LAST_LOG" || { note "ran zero tests"; statuses[${#statuses[@]} - 1]=FAILED; failed=1; }
+else
+  count_stage_tests cargo "$LAST_LOG" || true
+  stop_if
+fi
+
+if stage browser-tests browser_tests; then
+  count_stage_tests cargo "$LAST_LOG" || true
+else
+  count_stage_tests cargo "$LAST_LOG" || true
+  stop_if
+fi
+
+if stage build trunk build --release --offline; then
+  if stage bundle-size bash scripts/bundle-size.sh --no-build --budget "$BUNDLE_BUDGET"; then :; else stop_if; fi
+  bundle_note=$(sed -n 's/^bundle gzip total: \([0-9]*\) bytes$/\1/p' "$LAST_LOG")
+  [[ -n "$bundle_note" ]] && bundle_note="$bundle_note bytes gzip (wasm+JS+CSS), budget $BUNDLE_BUDGET"
+  if stage e2e e2e_tests; then
+    count_stage_tests node "$LAST_LOG" || { note "ran zero tests"; statuses[${#statuses[@]} - 1]=FAILED; failed=1; }
+  else
+    count_stage_tests node "$LAST_LOG" || true
+  fi
+else
+  stop_if
+  skip bundle-size "needs the release build"
+  skip e2e "needs the release build"
+fi
+
+summary
+exit "$failed"

@@ -1,0 +1,344 @@
+// End-to-end: the release bundle in dist/ in Chromium, as a person uses it.
+//
+// 1. Submitting an empty form shows the error summary and each question's
+//    error, moves focus to the first problem, and sends nothing.
+// 2. A filled-in response is POSTed once to the endpoint, with the published
+//    JSON shape and an Idempotency-Key equal to its id.
+// 3. After a reload, the CSV and JSON exports hold that response.
+// 4. A broken survey file shows its problems with JSON paths.
+//
+// Needs `trunk build --release --offline` first (scripts/test.sh does it).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+
+import {
+  DIST,
+  ROOT,
+  launchBrowser,
+  parseCsv,
+  startEndpoint,
+  startStaticServer,
+  waitFor,
+  widgetUrl,
+} from './support.mjs';
+
+const SURVEY_ID = 'community-partnership-feedback';
+
+const Q = {
+  satisfaction: "Overall, how satisfied are you with the partnership's work in your community?",
+  recommend: "How likely are you to recommend the partnership's programmes to a friend or neighbour?",
+  worksWell: 'What works well?',
+  improve: 'What should we improve?',
+  programmes: "Which of the partnership's programmes have you taken part in?",
+  consent: 'I agree that the partnership may use my answers',
+};
+const PROGRAMMES = ['Health', 'Jobs and training', 'Environment', 'Youth and education', 'Affordable housing', 'Another programme'];
+
+const MSG = {
+  summary3: 'Please fix 3 problems before submitting',
+  required: 'This question needs an answer.',
+  consent: 'Please tick the box to agree before submitting.',
+  sent: 'Your response has been sent. Thank you!',
+};
+
+// What the person types: leading/trailing blanks (the response keeps the
+// text trimmed), a spreadsheet formula, a line break, quotes and a comma (so
+// the CSV must quote the field), and non-Latin scripts.
+const WORKS_WELL_TYPED = '  =1+2 is how sums start.\nTerima kasih — شكرا 谢谢, "really"  ';
+const WORKS_WELL = WORKS_WELL_TYPED.trim();
+const OTHER_TYPED = ' Community garden (kebun warga) ';
+const OTHER = OTHER_TYPED.trim();
+
+const CSV_HEADER = [
+  'id', 'submitted_at', 'locale',
+  'satisfaction', 'recommend', 'works_well', 'improve',
+  'programmes.health', 'programmes.jobs_training', 'programmes.environment',
+  'programmes.youth_education', 'programmes.housing', 'programmes.other',
+  'programmes.other_text', 'consent',
+];
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function assertTimestamp(value, what, { notBefore, notAfter }) {
+  assert.equal(typeof value, 'string', `${what} is a string`);
+  assert.match(value, RFC3339, `${what} is RFC 3339`);
+  const t = Date.parse(value);
+  assert.ok(Number.isFinite(t), `${what} parses`);
+  // One second of slack either side for clock rounding.
+  assert.ok(t >= notBefore - 1000 && t <= notAfter + 1000, `${what} ${value} lies within the test run`);
+  return t;
+}
+
+/**
+ * Finds where `message` is shown next to the question whose control is
+ * `control`, without knowing the markup: the smallest ancestor of the
+ * control whose text (leaving out the error summary) contains the message
+ * must contain exactly one question label, its own. Also tells whether the
+ * focused element is inside that question.
+ */
+async function inlineError(page, control, { message, ownLabel }) {
+  const handle = await control.elementHandle();
+  return page.evaluate(
+    ([el, { message, ownLabel, labels, summary }]) => {
+      const inSummary = (node) => {
+        const alert = node?.closest?.('[role=alert]');
+        return Boolean(alert && alert.textContent.includes(summary));
+      };
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+        let text = '';
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!inSummary(n.parentElement)) text += n.data;
+        }
+        if (text.includes(message)) {
+          const inside = labels.filter((l) => text.includes(l));
+          return {
+            ok: inside.length === 1 && inside[0] === ownLabel,
+            labelsInside: inside,
+            container: `${a.tagName.toLowerCase()}${a.id ? '#' + a.id : ''}${a.className ? '.' + String(a.className).split(/\s+/).join('.') : ''}`,
+            focusInside: a.contains(document.activeElement),
+            focused: document.activeElement
+              ? `${document.activeElement.tagName.toLowerCase()}${document.activeElement.id ? '#' + document.activeElement.id : ''}`
+              : null,
+          };
+        }
+      }
+      return { ok: false, labelsInside: [], container: null, focusInside: false };
+    },
+    [handle, { message, ownLabel, labels: Object.values(Q), summary: MSG.summary3 }],
+  );
+}
+
+/**
+ * Ticks a radio button or checkbox the way a person does: by clicking what
+ * they see, its label (a star, a number, the option's text), or the control
+ * itself when it has no label. Then waits until it is checked.
+ */
+async function pick(control, what) {
+  await control.waitFor({ state: 'attached' });
+  const target = (await control.evaluateHandle((el) => el.labels?.[0] ?? el)).asElement();
+  await target.click();
+  await waitFor(() => control.isChecked(), { what: `${what} to be checked after clicking it` });
+}
+
+/** Clicks `button` and returns the download's file name and text. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const failure = await file.failure();
+  assert.equal(failure, null, `download of ${file.suggestedFilename()} failed: ${failure}`);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+describe('Suara widget, built-in survey, end to end', () => {
+  let site;
+  let endpoint;
+  let browser;
+  const testStarted = Date.now();
+
+  before(async () => {
+    assert.ok(
+      existsSync(path.join(DIST, 'index.html')),
+      `no ${path.relative(ROOT, DIST)}/index.html: run trunk build --release --offline first`,
+    );
+    site = await startStaticServer({
+      routes: {
+        '/broken-survey.json': {
+          body: await readFile(path.join(ROOT, 'tests/e2e/fixtures/broken-survey.json')),
+          type: 'application/json; charset=utf-8',
+        },
+      },
+    });
+    endpoint = await startEndpoint();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    const errors = browser?.logs.console.filter((line) => line.startsWith('error')) ?? [];
+    if (errors.length) console.log('browser console errors:\n  ' + errors.join('\n  '));
+    await browser?.close();
+    await site?.close();
+    await endpoint?.close();
+  });
+
+  test('validates, submits once, and exports what was sent', { timeout: 180_000 }, async (t) => {
+    const { page, logs } = browser;
+    const url = widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' });
+    await page.goto(url);
+
+    const submit = page.getByRole('button', { name: 'Submit', exact: true });
+    await submit.waitFor({ state: 'visible' });
+
+    const satisfaction = page.getByRole('group', { name: Q.satisfaction });
+    const recommend = page.getByRole('group', { name: Q.recommend });
+    const consent = page.getByRole('checkbox', { name: Q.consent });
+
+    await t.test('an empty submission is stopped with every problem shown', async () => {
+      await submit.click();
+
+      const summary = page.getByRole('alert').filter({ hasText: MSG.summary3 }).first();
+      await summary.waitFor({ state: 'visible' });
+
+      const checks = [
+        { name: 'satisfaction', control: satisfaction.getByRole('radio', { name: '1 of 5 stars', exact: true }), message: MSG.required, ownLabel: Q.satisfaction },
+        { name: 'recommend', control: recommend.getByRole('radio', { name: '0', exact: true }), message: MSG.required, ownLabel: Q.recommend },
+        { name: 'consent', control: consent, message: MSG.consent, ownLabel: Q.consent },
+      ];
+      for (const { name, control, message, ownLabel } of checks) {
+        const found = await waitFor(
+          async () => {
+            const r = await inlineError(page, control, { message, ownLabel });
+            return r.ok ? r : false;
+          },
+          { what: `the error "${message}" next to the ${name} question` },
+        ).catch(async (err) => {
+          const r = await inlineError(page, control, { message, ownLabel });
+          throw new Error(`${err.message}; nearest container holding it: ${JSON.stringify(r)}`);
+        });
+        assert.ok(found.ok);
+      }
+
+      // Focus moves to the first problem: the satisfaction question.
+      await waitFor(
+        async () => (await inlineError(page, checks[0].control, checks[0])).focusInside,
+        { what: 'focus inside the first question with an error (satisfaction)' },
+      ).catch(async (err) => {
+        const r = await inlineError(page, checks[0].control, checks[0]);
+        throw new Error(`${err.message}; focused element: ${r.focused}`);
+      });
+
+      assert.deepEqual(endpoint.requests, [], 'the endpoint received nothing');
+    });
+
+    let post;
+    await t.test('a filled-in response is sent once, in the published shape', async () => {
+      await pick(satisfaction.getByRole('radio', { name: '4 of 5 stars', exact: true }), '4 of 5 stars');
+      await pick(recommend.getByRole('radio', { name: '9', exact: true }), 'NPS 9');
+
+      const worksWell = page.getByLabel(Q.worksWell);
+      await worksWell.click();
+      await worksWell.pressSequentially(WORKS_WELL_TYPED);
+      // Only blanks: not an answer, so it must not be sent.
+      await page.getByLabel(Q.improve).fill('   ');
+
+      await page.getByText(Q.programmes).first().waitFor({ state: 'visible' });
+      for (const label of PROGRAMMES) {
+        await page.getByRole('checkbox', { name: label, exact: true }).waitFor({ state: 'attached' });
+      }
+      await pick(page.getByRole('checkbox', { name: 'Health', exact: true }), 'Health');
+      await pick(page.getByRole('checkbox', { name: 'Another programme', exact: true }), 'Another programme');
+      const describeOther = page.getByRole('textbox', { name: 'Please describe' });
+      await describeOther.waitFor({ state: 'visible' });
+      await describeOther.fill(OTHER_TYPED);
+
+      await pick(consent, 'the consent box');
+      await submit.click();
+
+      await page.getByRole('status').filter({ hasText: MSG.sent }).first().waitFor({ state: 'visible' });
+      await endpoint.waitForPosts(1);
+      assert.equal(endpoint.posts.length, 1, 'exactly one POST');
+      post = endpoint.posts[0];
+
+      assert.equal(post.parseError, null, `the POST body is JSON: ${post.raw}`);
+      assert.match(post.contentType ?? '', /^application\/json\b/, 'Content-Type is application/json');
+      const body = post.body;
+      assert.deepEqual(
+        Object.keys(body).sort(),
+        ['answers', 'id', 'locale', 'started_at', 'submitted_at', 'survey_id', 'survey_version'],
+        'the response has exactly the published fields',
+      );
+      assert.match(body.id, UUID_V4, 'id is a UUID v4');
+      assert.equal(post.idempotencyKey, body.id, 'Idempotency-Key equals the response id');
+      assert.equal(body.survey_id, SURVEY_ID);
+      assert.equal(body.survey_version, '1');
+      assert.equal(body.locale, 'en');
+      const window = { notBefore: testStarted, notAfter: Date.now() };
+      const started = assertTimestamp(body.started_at, 'started_at', window);
+      const submitted = assertTimestamp(body.submitted_at, 'submitted_at', window);
+      assert.ok(started <= submitted, 'started_at is not after submitted_at');
+      assert.deepEqual(body.answers, {
+        satisfaction: 4,
+        recommend: 9,
+        works_well: WORKS_WELL,
+        programmes: ['health', 'other'],
+        'programmes.other_text': OTHER,
+        consent: true,
+      });
+
+      const preflights = endpoint.requests.filter((r) => r.method === 'OPTIONS');
+      for (const p of preflights) {
+        assert.equal(p.path, '/responses', 'the preflight asks about /responses');
+      }
+    });
+
+    await t.test('"Start a new response" clears the form', async () => {
+      await page.getByRole('button', { name: 'Start a new response' }).click();
+      await submit.waitFor({ state: 'visible' });
+      await waitFor(
+        async () =>
+          !(await satisfaction.getByRole('radio', { name: '4 of 5 stars', exact: true }).isChecked()) &&
+          (await page.getByLabel(Q.worksWell).inputValue()) === '' &&
+          !(await consent.isChecked()),
+        { what: 'an empty form after "Start a new response"' },
+      );
+    });
+
+    await t.test('after a reload, CSV and JSON exports hold the response', async () => {
+      assert.ok(post, 'a response was sent in the previous step');
+      const body = post.body;
+      await page.reload();
+      const csvButton = page.getByRole('button', { name: 'Download CSV' });
+      await csvButton.waitFor({ state: 'visible' });
+
+      const csv = await download(page, csvButton);
+      assert.match(csv.name, /\.csv$/, `CSV file name: ${csv.name}`);
+      assert.ok(csv.text.endsWith('\r\n'), 'the CSV ends with CRLF');
+      const records = parseCsv(csv.text, { crlf: true });
+      assert.deepEqual(records[0], CSV_HEADER, 'CSV header');
+      assert.equal(records.length, 2, `one response in the CSV, got ${records.length - 1}`);
+      assert.deepEqual(records[1], [
+        body.id, body.submitted_at, 'en',
+        '4', '9', `'${WORKS_WELL}`, '',
+        '1', '0', '0', '0', '0', '1',
+        OTHER, '1',
+      ]);
+
+      const jsonButton = page.getByRole('button', { name: 'Download JSON' });
+      const json = await download(page, jsonButton);
+      assert.match(json.name, /\.json$/, `JSON file name: ${json.name}`);
+      const doc = JSON.parse(json.text.replace(/^\uFEFF/, ''));
+      const responses = Array.isArray(doc) ? doc : doc.responses;
+      assert.ok(Array.isArray(responses), 'the JSON export lists responses');
+      assert.equal(responses.length, 1, 'one response in the JSON export');
+      assert.deepEqual(responses[0], body, 'the exported response is the one sent');
+
+      // The reload restarted the sender: the response, already sent, must not go again.
+      assert.equal(endpoint.posts.length, 1, 'still exactly one POST after the reload');
+      assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
+    });
+  });
+
+  test('a broken survey file shows its problems with JSON paths', { timeout: 60_000 }, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(widgetUrl(site.url, { survey: `${site.url}/broken-survey.json`, lang: 'en' }));
+      // What Survey::parse reports for the fixture (see crates/domain/src/parse.rs).
+      const paths = ['$.pages[0].questions[0].min', '$.pages[0].questions[1].kind', '$.pages[0].questions[2].id'];
+      const problems = page.locator('[role=alert], ul, ol').filter({ hasText: '$.' }).first();
+      await problems.waitFor({ state: 'visible' });
+      for (const p of paths) {
+        await problems.getByText(p, { exact: false }).first().waitFor({ state: 'visible' });
+      }
+      await problems.getByText('favourite_colour').first().waitFor({ state: 'visible' });
+      const bodyText = await page.locator('body').innerText();
+      assert.ok(bodyText.trim().length > 0, 'the page is not blank');
+      assert.deepEqual(browser.logs.pageErrors, [], 'no uncaught errors in the page');
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,448 @@
+// Shared helpers for the end-to-end tests (node --test + playwright-core):
+// a static file server for dist/, a fake response endpoint, Chromium with a
+// fresh profile, and small waiting and CSV helpers.
+//
+// Everything listens on 127.0.0.1 on a random free port and is closed by the
+// test's `after` hook.
+
+import http from 'node:http';
+import { EventEmitter } from 'node:events';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+
+/** Debian's Chromium; CHROMIUM_BIN overrides. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Default wait for any one condition (the wasm boots in well under this). */
+export const TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT_MS || 20_000);
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export function mimeType(file) {
+  return MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+}
+
+/** Listens on 127.0.0.1:0 and returns the port; tracks sockets for closing. */
+async function listen(server) {
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server.address().port;
+}
+
+async function closeServer(server) {
+  if (!server.listening) return;
+  const closed = new Promise((resolve) => server.close(() => resolve()));
+  server.closeAllConnections?.();
+  await closed;
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Serves `root` (dist/ by default) on 127.0.0.1 with correct MIME types.
+ * `routes` maps a path to extra content: `{ body, type?, status?, headers? }`
+ * (e.g. a broken survey JSON) or to a function `(req, res) => void`.
+ * Returns `{ url, port, requests, route(path, spec), close() }`.
+ */
+export async function startStaticServer({ root = DIST, routes = {} } = {}) {
+  const rootDir = path.resolve(root);
+  const table = new Map(Object.entries(routes));
+  const requests = [];
+
+  const server = http.createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    requests.push({ method: req.method, path: pathname });
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const extra = table.get(pathname);
+      if (typeof extra === 'function') {
+        await extra(req, res);
+        return;
+      }
+      if (extra) {
+        const body = Buffer.isBuffer(extra.body) ? extra.body : Buffer.from(String(extra.body ?? ''));
+        res.writeHead(extra.status ?? 200, {
+          'Content-Type': extra.type ?? mimeType(pathname),
+          'Content-Length': body.length,
+          'Cache-Control': 'no-store',
+          ...extra.headers,
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      let rel;
+      try {
+        rel = decodeURIComponent(pathname);
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
+      if (rel.endsWith('/')) rel += 'index.html';
+      const file = path.resolve(rootDir, '.' + rel);
+      if (file !== rootDir && !file.startsWith(rootDir + path.sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const info = await stat(file).catch(() => null);
+      if ((!info || !info.isFile()) && pathname === '/favicon.ico') {
+        // Browsers ask for it on their own; an empty answer keeps the console clean.
+        res.writeHead(204).end();
+        return;
+      }
+      if (!info || !info.isFile()) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': mimeType(file),
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (err) {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(String(err));
+    }
+  });
+
+  const port = await listen(server);
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    route(pathname, spec) {
+      table.set(pathname, spec);
+    },
+    close: () => closeServer(server),
+  };
+}
+
+/** Answers a CORS preflight the way a real collection endpoint would. */
+function corsHeaders(req) {
+  const headers = {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Methods': 'POST',
+    'Access-Control-Allow-Headers': 'content-type, idempotency-key',
+    'Access-Control-Max-Age': '0',
+  };
+  if (req.headers['access-control-request-private-network']) {
+    headers['Access-Control-Allow-Private-Network'] = 'true';
+  }
+  return headers;
+}
+
+/** The default answer to a POST: 201 with a small JSON body. */
+export function created({ body }) {
+  return { status: 201, body: { id: body?.id ?? null, status: 'created' } };
+}
+
+/**
+ * A fake response endpoint on 127.0.0.1: answers CORS preflights and records
+ * every `POST <path>` (parsed JSON body and Idempotency-Key header).
+ *
+ * `respond({ req, body, raw, index })` decides the answer and may return
+ * `{ status, body?, headers? }`, or `'hang'` (never answer) or `'drop'`
+ * (destroy the connection); change it at run time with `respondWith(fn)`.
+ * Returns `{ url, port, requests, posts, waitForPosts(n), respondWith(fn), close() }`.
+ */
+export async function startEndpoint({ path: postPath = '/responses', respond = created } = {}) {
+  let responder = respond;
+  const requests = [];
+  const posts = [];
+  const events = new EventEmitter();
+  const hanging = new Set();
+
+  const server = http.createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    const raw = await readBody(req);
+    requests.push({ method: req.method, path: pathname, headers: req.headers });
+
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, corsHeaders(req)).end();
+      return;
+    }
+    if (req.method !== 'POST' || pathname !== postPath) {
+      res.writeHead(404, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: 'not found' }));
+      return;
+    }
+
+    let body;
+    let parseError = null;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch (err) {
+      parseError = String(err);
+    }
+    const record = {
+      index: posts.length,
+      headers: req.headers,
+      contentType: req.headers['content-type'] ?? null,
+      idempotencyKey: req.headers['idempotency-key'] ?? null,
+      raw: raw.toString('utf8'),
+      body,
+      parseError,
+      at: new Date(),
+    };
+    posts.push(record);
+    events.emit('post', record);
+
+    const answer = await responder({ req, body, raw: record.raw, index: record.index });
+    if (answer === 'hang') {
+      hanging.add(res);
+      res.on('close', () => hanging.delete(res));
+      return;
+    }
+    if (answer === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    const status = answer?.status ?? 201;
+    const payload = answer?.body === undefined ? '' : JSON.stringify(answer.body);
+    res.writeHead(status, {
+      'Access-Control-Allow-Origin': '*',
+      ...(payload ? { 'Content-Type': 'application/json' } : {}),
+      ...answer?.headers,
+    });
+    res.end(payload);
+  });
+
+  const port = await listen(server);
+  return {
+    port,
+    url: `http://127.0.0.1:${port}${postPath}`,
+    requests,
+    posts,
+    respondWith(fn) {
+      responder = fn;
+    },
+    /** Resolves once at least `n` POSTs have arrived. */
+    waitForPosts(n, { timeout = TIMEOUT } = {}) {
+      if (posts.length >= n) return Promise.resolve(posts);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          events.off('post', onPost);
+          reject(new Error(`endpoint: expected ${n} POST(s) within ${timeout} ms, got ${posts.length}`));
+        }, timeout);
+        const onPost = () => {
+          if (posts.length >= n) {
+            clearTimeout(timer);
+            events.off('post', onPost);
+            resolve(posts);
+          }
+        };
+        events.on('post', onPost);
+      });
+    },
+    close: async () => {
+      for (const res of hanging) res.destroy();
+      await closeServer(server);
+    },
+  };
+}
+
+/** The widget's page URL with its settings as query parameters. */
+export function widgetUrl(base, params = {}) {
+  const url = new URL('/', base);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null) url.searchParams.set(key, value);
+  }
+  return url.href;
+}
+
+/** Resolves with `promise`, or rejects after `ms` with `what` in the message. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
+/**
+ * Starts Debian's Chromium headless with a new temporary profile (so storage
+ * starts empty and persists across reloads within the test) and downloads
+ * accepted. Returns `{ context, page, userDataDir, logs, close() }`; `logs`
+ * collects console messages and uncaught page errors of every page.
+ */
+export async function launchBrowser({ headless = true, contextOptions = {} } = {}) {
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'suara-e2e-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless,
+      args: CHROMIUM_ARGS,
+      acceptDownloads: true,
+      locale: 'en-GB',
+      timezoneId: 'UTC',
+      viewport: { width: 1024, height: 900 },
+      timeout: 60_000,
+      ...contextOptions,
+    });
+  } catch (err) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw err;
+  }
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(TIMEOUT);
+
+  const logs = { console: [], pageErrors: [] };
+  const watch = (page) => {
+    page.on('console', (msg) => logs.console.push(`${msg.type()}: ${msg.text()}`));
+    page.on('pageerror', (err) => logs.pageErrors.push(String(err?.stack || err)));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  let closed = false;
+  return {
+    context,
+    page,
+    userDataDir,
+    logs,
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Playwright kills the browser if it does not quit; bound the wait anyway.
+      await withTimeout(context.close(), 30_000, 'closing Chromium').catch((err) => {
+        console.error(String(err));
+      });
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+/** Polls `check` (sync or async) until it returns a truthy value. */
+export async function waitFor(check, { timeout = TIMEOUT, interval = 50, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/**
+ * Parses RFC 4180 CSV: comma separated, fields optionally in double quotes
+ * (`""` for a quote; CR, LF and commas allowed inside), records ended by
+ * CRLF. Returns an array of records (arrays of strings). A leading UTF-8 BOM
+ * is removed. Throws on malformed quoting and, unless `{ crlf: false }`, on a
+ * record that ends with a bare LF or CR.
+ */
+export function parseCsv(text, { crlf = true } = {}) {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const records = [];
+  let record = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  let fieldStarted = false;
+  const endField = () => {
+    record.push(field);
+    field = '';
+    fieldStarted = false;
+  };
+  const endRecord = () => {
+    endField();
+    records.push(record);
+    record = [];
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i += 1;
+        const next = text[i];
+        if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
+          throw new Error(`CSV: unexpected ${JSON.stringify(next)} after a closing quote at offset ${i}`);
+        }
+        continue;
+      }
+      field += c;
+      i += 1;
+      continue;
+    }
+    if (c === '"') {
+      if (fieldStarted || field !== '') throw new Error(`CSV: quote inside an unquoted field at offset ${i}`);
+      quoted = true;
+      fieldStarted = true;
+      i += 1;
+    } else if (c === ',') {
+      endField();
+      i += 1;
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      endRecord();
+      i += 2;
+    } else if (c === '\n' || c === '\r') {
+      if (crlf) throw new Error(`CSV: record ended by a bare ${c === '\n' ? 'LF' : 'CR'} at offset ${i}, expected CRLF`);
+      endRecord();
+      i += 1;
+    } else {
+      field += c;
+      fieldStarted = true;
+      i += 1;
+    }
+  }
+  if (quoted) throw new Error('CSV: unterminated quoted field');
+  if (field !== '' || fieldStarted || record.length > 0) endRecord();
+  return records;
+}
