@@ -71,13 +71,19 @@ impl Response {
         let (locale, started_at, submitted_at) =
             (text("locale")?, text("started_at")?, text("submitted_at")?);
         let answers = match map.remove("answers") {
-            Some(Value::Object(a)) => a
-                .into_iter()
-                .map(|(k, v)| match AnswerValue::from_value(v) {
-                    Ok(v) => Ok((k, v)),
-                    Err(e) => Err(format!("answer `{k}`: {e}")),
-                })
-                .collect::<Result<Answers, String>>()?,
+            Some(Value::Object(a)) => {
+                // A loop of inserts rather than `collect`: `BTreeMap`'s
+                // `FromIterator` sorts first, which would add a whole stable
+                // sort to the wasm bundle for keys that already come sorted.
+                let mut answers = Answers::new();
+                for (k, v) in a {
+                    match AnswerValue::from_value(v) {
+                        Ok(v) => answers.insert(k, v),
+                        Err(e) => return Err(format!("answer `{k}`: {e}")),
+                    };
+                }
+                answers
+            }
             Some(other) => return Err(format!("`answers` must be an object, found {other}")),
             None => return Err("missing field `answers`".into()),
         };
