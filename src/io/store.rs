@@ -288,7 +288,9 @@ pub async fn all() -> Result<(Vec<Record>, usize), StoreError> {
             r
         })
         .collect();
-    records.sort_by(|a, b| a.response.submitted_at.cmp(&b.response.submitted_at));
+    // Stable like `sort_by` (ties keep their order), but it sorts (key,
+    // index) pairs unstably, so the wasm carries no stable sort for this.
+    records.sort_by_cached_key(|r| r.response.submitted_at.clone());
     Ok((records, unreadable))
 }
 
