@@ -10,7 +10,7 @@ use suara_domain::i18n::Msg;
 use suara_domain::outbox::Status;
 use suara_domain::{Response, Survey};
 
-use super::{say, FormCtx};
+use super::{say, words, FormCtx};
 use crate::io::{self, download, store};
 
 /// Bumped whenever the store changes, so counts are read again.
@@ -105,12 +105,12 @@ pub fn ExportPanel(
     view! {
         <section class="suara-export" aria-labelledby="suara-export-title">
             <h2 id="suara-export-title" class="suara-export__title">{say(ctx, Msg::ExportHeading)}</h2>
-            <p>{move || ctx.msg(&Msg::StoredCount(counts.get().total))}</p>
+            <p>{words(move || ctx.msg(&Msg::StoredCount(counts.get().total)))}</p>
             <p>
-                {move || {
+                {words(move || {
                     let c = counts.get();
                     ctx.msg(&Msg::OutboxSummary { pending: c.pending, sent: c.sent, attention: c.attention })
-                }}
+                })}
             </p>
             <div class="suara-export__actions">
                 <button type="button" class="suara-button" on:click=move |_| export(false, csv_survey.clone())>

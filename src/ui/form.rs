@@ -13,7 +13,7 @@ use suara_domain::{Answers, Locale, Response, Survey};
 
 use super::export::{ExportPanel, OutboxTick};
 use super::questions::QuestionView;
-use super::{focus_question, ids, say, show, FormCtx};
+use super::{focus_question, ids, say, show, words, FormCtx};
 use crate::io::{self, store};
 use crate::outbox;
 
@@ -134,11 +134,11 @@ pub fn SurveyForm(
         });
     };
 
-    let status = move || match phase.get() {
+    let status = words(move || match phase.get() {
         Phase::Saving => ctx.msg(&Msg::Sending),
         Phase::Done(m) => ctx.msg(&m),
         _ => String::new(),
-    };
+    });
     let title = survey.title.clone();
     let description = survey.description.clone();
     let pages = survey
@@ -187,7 +187,7 @@ pub fn SurveyForm(
                 }}
                 {pages}
                 <button type="submit" class="suara-button suara-button--primary" aria-disabled=move || (phase.get() == Phase::Saving).to_string()>
-                    {move || ctx.msg(if phase.get() == Phase::Saving { &Msg::Sending } else { &Msg::Submit })}
+                    {words(move || ctx.msg(if phase.get() == Phase::Saving { &Msg::Sending } else { &Msg::Submit }))}
                 </button>
             </form>
             <ExportPanel survey=survey.clone() />

@@ -100,18 +100,24 @@ impl FormCtx {
     }
 }
 
-/// The widget's words for `msg`, following the language.
-///
-/// Every call site shares this one closure type, so the view code for
-/// reactive text is generated once instead of once per use: a real saving in
-/// the bundle.
-pub fn say(ctx: FormCtx, msg: Msg) -> impl IntoView {
-    move || ctx.msg(&msg)
+/// Reactive text: a boxed closure, so that every piece of reactive text in
+/// the views has this one type and its rendering code is generated once
+/// instead of once per closure: a real saving in the bundle.
+pub type Words = Box<dyn Fn() -> String + Send + Sync>;
+
+/// Reactive text computed by `f`, as [`Words`].
+pub fn words(f: impl Fn() -> String + Send + Sync + 'static) -> Words {
+    Box::new(f)
 }
 
-/// Survey text in the current language; shared for the same reason as [`say`].
-pub fn show(ctx: FormCtx, text: Text) -> impl IntoView {
-    move || ctx.tr(&text)
+/// The widget's words for `msg`, following the language.
+pub fn say(ctx: FormCtx, msg: Msg) -> Words {
+    words(move || ctx.msg(&msg))
+}
+
+/// Survey text in the current language.
+pub fn show(ctx: FormCtx, text: Text) -> Words {
+    words(move || ctx.tr(&text))
 }
 
 /// Element ids derived from a question id, shared by its component, the

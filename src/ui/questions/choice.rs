@@ -7,7 +7,7 @@ use suara_domain::survey::OTHER_VALUE;
 use suara_domain::{AnswerValue, Question, QuestionKind, Text};
 
 use super::{classes, described_by, help_and_error, label_content, on_leave};
-use crate::ui::{ids, say, FormCtx};
+use crate::ui::{ids, say, words, FormCtx};
 
 /// Whether `value` is among the answer's choices.
 fn is_chosen(answer: Option<AnswerValue>, value: &str) -> bool {
@@ -78,7 +78,7 @@ pub fn ChoiceQuestion(
                 let (qid, value) = (qid.clone(), value.clone());
                 move || is_chosen(ctx.answer(&qid), &value)
             };
-            let text = move || if label.is_blank() { ctx.msg(&Msg::Other) } else { ctx.tr(&label) };
+            let text = words(move || if label.is_blank() { ctx.msg(&Msg::Other) } else { ctx.tr(&label) });
             let describe = is_other.then(|| {
                 let key = other_text_key(&qid);
                 let input_id = format!("{}-other", ids::input(&qid));
