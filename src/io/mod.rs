@@ -25,5 +25,11 @@ pub fn js_message(err: &wasm_bindgen::JsValue) -> String {
     if let Some(e) = err.dyn_ref::<js_sys::Error>() {
         return String::from(e.message());
     }
-    err.as_string().unwrap_or_else(|| format!("{err:?}"))
+    err.as_string()
+        .or_else(|| {
+            js_sys::JSON::stringify(err)
+                .ok()
+                .and_then(|s| s.as_string())
+        })
+        .unwrap_or_else(|| "unknown error".to_owned())
 }

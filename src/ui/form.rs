@@ -233,7 +233,7 @@ fn ErrorSummary() -> impl IntoView {
                     let label = ctx.survey.with_value(|s| s.question(qid).map(|q| q.label.clone()));
                     let target = qid.clone();
                     let text = format!(
-                        "{}: {}",
+                        "{} — {}",
                         label.map(|l| ctx.tr(&l)).unwrap_or_else(|| qid.clone()),
                         ctx.msg(&suara_domain::i18n::Msg::Answer(err.clone()))
                     );

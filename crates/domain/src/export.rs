@@ -177,7 +177,9 @@ pub fn to_json(survey: &Survey, responses: &[Response], exported_at: &str) -> St
         exported_at,
         responses,
     };
-    serde_json::to_string_pretty(&doc).expect("an export always serialises")
+    // Strings, numbers and maps with string keys always serialise; not
+    // formatting an impossible error keeps its Debug code out of the widget.
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
 /// A file name for an export: `suara-<survey id>-<date>.<ext>`, the date taken
