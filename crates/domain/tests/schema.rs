@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::Value;
 use suara_domain::export::FIXED_COLUMNS;
-use suara_domain::{kind_fields, known_fields, QuestionKind, DEFAULT_SURVEY_JSON};
+use suara_domain::{kind_fields, known_fields, QuestionKind};
 
 /// Invalid cases that break the format's structure: the schema rejects them too.
 const SCHEMA_REJECTS: &[&str] = &[
@@ -190,15 +190,7 @@ fn the_schema_reserves_the_csv_exports_own_columns() {
 #[test]
 fn every_valid_survey_is_valid_under_the_schema() {
     let validator = validator();
-    let mut cases = vec![(
-        "DEFAULT_SURVEY_JSON".to_owned(),
-        DEFAULT_SURVEY_JSON.to_owned(),
-    )];
-    cases.extend(
-        common::files("surveys/valid", "json")
-            .into_iter()
-            .map(|(name, path)| (name, common::read(&path))),
-    );
+    let cases = common::valid_surveys();
     let mut failures = Vec::new();
     for (name, json) in &cases {
         let survey: Value = serde_json::from_str(json).expect("a valid survey is JSON");

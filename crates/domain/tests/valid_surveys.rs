@@ -9,16 +9,7 @@ use suara_domain::{Locale, QuestionKind, Survey, Text, DEFAULT_SURVEY_JSON};
 
 /// Every valid case as (name, JSON).
 fn cases() -> Vec<(String, String)> {
-    let mut out = vec![(
-        "DEFAULT_SURVEY_JSON".to_owned(),
-        DEFAULT_SURVEY_JSON.to_owned(),
-    )];
-    out.extend(
-        common::files("surveys/valid", "json")
-            .into_iter()
-            .map(|(name, path)| (name, common::read(&path))),
-    );
-    out
+    common::valid_surveys()
 }
 
 fn parse(name: &str, json: &str) -> Survey {

@@ -31,6 +31,21 @@ pub fn files(dir: &str, ext: &str) -> Vec<(String, PathBuf)> {
     out
 }
 
+/// Every valid survey the tests know, as (name, JSON): the built-in one and
+/// the files in `surveys/valid`.
+pub fn valid_surveys() -> Vec<(String, String)> {
+    let mut out = vec![(
+        "DEFAULT_SURVEY_JSON".to_owned(),
+        suara_domain::DEFAULT_SURVEY_JSON.to_owned(),
+    )];
+    out.extend(
+        files("surveys/valid", "json")
+            .into_iter()
+            .map(|(name, path)| (name, read(&path))),
+    );
+    out
+}
+
 pub fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
 }
