@@ -168,7 +168,8 @@ struct JsonExport<'a> {
     responses: &'a [Response],
 }
 
-/// Writes every response as one JSON document (pretty-printed).
+/// Writes every response as one compact JSON document (compact: the pretty
+/// printer costs 0.8 KB gzip in the widget, and the CSV is the file people read).
 pub fn to_json(survey: &Survey, responses: &[Response], exported_at: &str) -> String {
     let doc = JsonExport {
         format: crate::FORMAT_VERSION,
@@ -179,7 +180,7 @@ pub fn to_json(survey: &Survey, responses: &[Response], exported_at: &str) -> St
     };
     // Strings, numbers and maps with string keys always serialise; not
     // formatting an impossible error keeps its Debug code out of the widget.
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    serde_json::to_string(&doc).unwrap_or_default()
 }
 
 /// A file name for an export: `suara-<survey id>-<date>.<ext>`, the date taken
