@@ -18,5 +18,11 @@ pub fn mount() {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .unwrap_or_else(|| document.body().expect("the page has a body"));
     let config = config::Config::read(&host);
-    leptos::mount::mount_to(host, move || ui::app::App(ui::app::AppProps { config })).forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = ui::app::load(&config).await;
+        // Whatever the page put inside the mount element (a "loading" line, a
+        // no-script message) makes way for the widget.
+        host.set_inner_html("");
+        leptos::mount::mount_to(host, move || ui::app::App(ui::app::AppProps { config, loaded })).forget();
+    });
 }

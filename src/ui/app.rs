@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::either::Either;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::{Locale, Survey, DEFAULT_SURVEY_JSON};
 
@@ -12,19 +12,12 @@ use super::form::SurveyForm;
 use crate::config::Config;
 use crate::io::http;
 
-/// Where loading stands.
-#[derive(Clone)]
-enum Load {
-    Loading,
-    Ready {
-        survey: Arc<Survey>,
-        endpoint: Option<String>,
-    },
-    Failed(Vec<String>),
-}
+/// A survey ready to answer, with where to send responses; or every problem
+/// that stops it.
+pub type Loaded = Result<(Survey, Option<String>), Vec<String>>;
 
 /// Reads the survey and checks the configuration; every problem is returned.
-async fn load(config: &Config) -> Result<(Survey, Option<String>), Vec<String>> {
+pub async fn load(config: &Config) -> Loaded {
     let endpoint = config
         .endpoint
         .as_deref()
@@ -51,49 +44,30 @@ async fn load(config: &Config) -> Result<(Survey, Option<String>), Vec<String>> 
     }
 }
 
-/// The whole widget, configured by `config`.
+/// The whole widget: the survey, or what is wrong with it.
+///
+/// It is mounted once loading has finished, so it never re-renders from
+/// "loading" to "ready": that keeps the whole form's re-render code out of
+/// the bundle.
 #[component]
 pub fn App(
     /// Settings read from the mount element and the URL.
     config: Config,
+    /// The outcome of [`load`].
+    loaded: Loaded,
 ) -> impl IntoView {
-    let state = RwSignal::new(Load::Loading);
-    let lang = config.lang.clone();
-    {
-        let config = config.clone();
-        spawn_local(async move {
-            state.set(match load(&config).await {
-                Ok((survey, endpoint)) => Load::Ready {
-                    survey: Arc::new(survey),
-                    endpoint,
-                },
-                Err(problems) => Load::Failed(problems),
-            });
-        });
-    }
-    let ui_locale = lang
-        .as_deref()
-        .and_then(Locale::parse)
-        .unwrap_or_else(|| Locale::parse("en").expect("valid"));
-    view! {
-        <div class="suara">
-            {move || match state.get() {
-                Load::Loading => view! { <p class="suara-loading" aria-busy="true">"…"</p> }.into_any(),
-                Load::Failed(problems) => {
-                    let l = ui_locale.clone();
-                    view! {
-                        <div class="suara-load-error" role="alert" lang=l.to_string()>
-                            <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
-                            <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
-                            <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
-                        </div>
-                    }
-                    .into_any()
-                }
-                Load::Ready { survey, endpoint } => {
-                    view! { <SurveyForm survey endpoint lang=lang.clone() /> }.into_any()
-                }
-            }}
-        </div>
-    }
+    let content = match loaded {
+        Ok((survey, endpoint)) => Either::Left(view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang /> }),
+        Err(problems) => {
+            let l = config.lang.as_deref().and_then(Locale::parse).unwrap_or_else(|| Locale::parse("en").expect("valid"));
+            Either::Right(view! {
+                <div class="suara-load-error" role="alert" lang=l.to_string()>
+                    <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
+                    <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
+                    <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+                </div>
+            })
+        }
+    };
+    view! { <div class="suara">{content}</div> }
 }
