@@ -23,6 +23,9 @@ pub fn mount() {
         // Whatever the page put inside the mount element (a "loading" line, a
         // no-script message) makes way for the widget.
         host.set_inner_html("");
-        leptos::mount::mount_to(host, move || ui::app::App(ui::app::AppProps { config, loaded })).forget();
+        leptos::mount::mount_to(host, move || {
+            ui::app::App(ui::app::AppProps { config, loaded })
+        })
+        .forget();
     });
 }

@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use leptos::either::Either;
+use leptos::prelude::*;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::{Locale, Survey, DEFAULT_SURVEY_JSON};
 
@@ -57,9 +57,15 @@ pub fn App(
     loaded: Loaded,
 ) -> impl IntoView {
     let content = match loaded {
-        Ok((survey, endpoint)) => Either::Left(view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang /> }),
+        Ok((survey, endpoint)) => {
+            Either::Left(view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang /> })
+        }
         Err(problems) => {
-            let l = config.lang.as_deref().and_then(Locale::parse).unwrap_or_else(|| Locale::parse("en").expect("valid"));
+            let l = config
+                .lang
+                .as_deref()
+                .and_then(Locale::parse)
+                .unwrap_or_else(|| Locale::parse("en").expect("valid"));
             Either::Right(view! {
                 <div class="suara-load-error" role="alert" lang=l.to_string()>
                     <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
