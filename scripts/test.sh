@@ -127,7 +127,7 @@ browser_tests() {
   local out="$LOG_DIR/browser-raw.log" rc
   set +e
   CHROMEDRIVER="$CHROMEDRIVER_BIN" timeout --kill-after=30 "$BROWSER_TIMEOUT" \
-    cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$out"
+    cargo test --target wasm32-unknown-unknown --test browser --test json 2>&1 | tee "$out"
   rc=${PIPESTATUS[0]}
   set -e
   if ((rc == 124)); then

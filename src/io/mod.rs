@@ -4,6 +4,7 @@
 
 pub mod download;
 pub mod http;
+pub mod json;
 pub mod store;
 
 /// The current time as RFC 3339 UTC with milliseconds.

@@ -226,7 +226,7 @@ fn to_js(record: &Record) -> Result<JsValue, StoreError> {
 fn from_js(value: &JsValue) -> Option<Record> {
     let get = |k: &str| js_sys::Reflect::get(value, &k.into()).ok();
     let json = get("response")?.as_string()?;
-    let response = Response::from_json(&json).ok()?;
+    let response = Response::from_value(super::json::parse(&json).ok()?).ok()?;
     Some(Record {
         response,
         status: Status::parse(

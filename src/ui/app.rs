@@ -6,11 +6,11 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 use suara_domain::i18n::{self, Msg};
-use suara_domain::{Locale, Survey, DEFAULT_SURVEY_JSON};
+use suara_domain::{Locale, SchemaError, Survey, DEFAULT_SURVEY_JSON};
 
 use super::form::SurveyForm;
 use crate::config::Config;
-use crate::io::http;
+use crate::io::{http, json};
 
 /// A survey ready to answer, with where to send responses; or every problem
 /// that stops it.
@@ -31,9 +31,7 @@ pub async fn load(config: &Config) -> Loaded {
             Err(e) => Err(format!("survey: {e}")),
         },
     };
-    let survey = text.map_err(|e| vec![e]).and_then(|t| {
-        Survey::parse(&t).map_err(|errs| errs.iter().map(ToString::to_string).collect())
-    });
+    let survey = text.map_err(|e| vec![e]).and_then(|t| read_survey(&t));
     match (survey, endpoint) {
         (Ok(s), Ok(e)) => Ok((s, e)),
         (Err(mut a), Err(b)) => {
@@ -42,6 +40,15 @@ pub async fn load(config: &Config) -> Loaded {
         }
         (Err(a), _) | (_, Err(a)) => Err(a),
     }
+}
+
+/// Reads a survey file: the domain's checks on the text, the browser's
+/// `JSON.parse` (see [`json`]), then the domain's reading of the value.
+fn read_survey(text: &str) -> Result<Survey, Vec<String>> {
+    let words = |errors: Vec<SchemaError>| errors.iter().map(ToString::to_string).collect();
+    Survey::check_text(text).map_err(words)?;
+    let value = json::parse(text).map_err(|e| vec![format!("$: not valid JSON: {e}")])?;
+    Survey::from_value(&value).map_err(words)
 }
 
 /// The whole widget: the survey, or what is wrong with it.

@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::ops::Bound;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::export::FIXED_COLUMNS;
@@ -75,7 +75,29 @@ pub fn known_fields() -> [(&'static str, &'static [&'static str]); 4] {
 impl Survey {
     /// Reads a survey file. On failure, returns every problem found, in
     /// document order, never just the first.
+    ///
+    /// The widget does not call this: it parses with the browser's
+    /// `JSON.parse`, which keeps serde_json's text parser out of the wasm, and
+    /// then calls [`Survey::check_text`] and [`Survey::from_value`] itself.
     pub fn parse(json: &str) -> Result<Survey, Vec<SchemaError>> {
+        Survey::check_text(json)?;
+        let value: Value = serde_json::from_str(json).map_err(|e| {
+            vec![err(
+                "$",
+                format!(
+                    "not valid JSON: {} (line {}, column {})",
+                    plain_serde_message(&e),
+                    e.line(),
+                    e.column()
+                ),
+            )]
+        })?;
+        Survey::from_value(&value)
+    }
+
+    /// The checks on a survey file's text before it is parsed: not larger
+    /// than [`MAX_FILE_BYTES`], not empty.
+    pub fn check_text(json: &str) -> Result<(), Vec<SchemaError>> {
         if json.len() > MAX_FILE_BYTES {
             return Err(vec![err(
                 "$",
@@ -91,29 +113,29 @@ impl Survey {
                 "the file is empty; a survey is a JSON object",
             )]);
         }
-        let value: Value = serde_json::from_str(json).map_err(|e| {
-            vec![err(
-                "$",
-                format!(
-                    "not valid JSON: {} (line {}, column {})",
-                    plain_serde_message(&e),
-                    e.line(),
-                    e.column()
-                ),
-            )]
-        })?;
+        Ok(())
+    }
+
+    /// Reads a survey from parsed JSON. On failure, returns every problem
+    /// found, in the order of `value`'s keys and items: the document's order
+    /// when `value` was parsed from text (serde_json's `preserve_order` keeps
+    /// each object's keys in file order).
+    pub fn from_value(value: &Value) -> Result<Survey, Vec<SchemaError>> {
         let mut p = Parser::default();
-        let survey = p.survey(&value);
+        let survey = p.survey(value);
         match survey {
             Some(s) if p.errors.is_empty() => Ok(s),
             _ => {
                 // Fields are read in the order the rules need (locales before
                 // texts, a question's kind before its fields), so put the
                 // errors back in the order of the document.
-                if let Ok(shape) = serde_json::from_str::<Shape>(json) {
-                    p.errors
-                        .sort_by_cached_key(|e| document_position(&shape, &e.path));
-                }
+                let positions = document_positions(value, &p.errors);
+                p.errors.sort_by_cached_key(|e| {
+                    positions
+                        .get(&e.path)
+                        .cloned()
+                        .unwrap_or_else(|| vec![usize::MAX])
+                });
                 Err(p.errors)
             }
         }
@@ -145,115 +167,58 @@ fn key_path(parent: &str, key: &str) -> String {
     }
 }
 
-/// The shape of a JSON document with every object's keys in file order. A
-/// `Value` keeps that order only with serde_json's `preserve_order` feature,
-/// which this crate does not rely on, so the shape is read, only when a
-/// survey has errors, to put them in document order.
-enum Shape {
-    Scalar,
-    Array(Vec<Shape>),
-    Object(Vec<(String, Shape)>),
+/// Where the value at each error's path is in `root`: for each step, the
+/// index of the key among its object's keys or of the item in its array.
+/// Sorting by it puts errors in document order, an error about an object (a
+/// missing field) before the errors inside it.
+///
+/// The paths are found by walking `root` and writing each value's path the
+/// way the parser does, so no path is ever read back. The walk goes only
+/// into values whose path begins some error's path, so it stays as shallow
+/// as the errors, however deep the document.
+fn document_positions(root: &Value, errors: &[SchemaError]) -> BTreeMap<String, Vec<usize>> {
+    // Inserts rather than `collect`: `BTreeSet`'s `FromIterator` sorts with a
+    // stable sort, which the wasm bundle otherwise does without.
+    let mut wanted = BTreeSet::new();
+    for e in errors {
+        wanted.insert(e.path.as_str());
+    }
+    let mut found = BTreeMap::new();
+    walk(root, "$".to_owned(), &mut Vec::new(), &wanted, &mut found);
+    found
 }
 
-impl<'de> Deserialize<'de> for Shape {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Shape, D::Error> {
-        deserializer.deserialize_any(ShapeVisitor)
+fn walk(
+    value: &Value,
+    path: String,
+    position: &mut Vec<usize>,
+    wanted: &BTreeSet<&str>,
+    found: &mut BTreeMap<String, Vec<usize>>,
+) {
+    // The first wanted path at or after `path` begins with it if any does.
+    let from = (Bound::Included(path.as_str()), Bound::Unbounded);
+    match wanted.range::<str, _>(from).next() {
+        Some(next) if next.starts_with(path.as_str()) => {}
+        _ => return,
     }
-}
-
-struct ShapeVisitor;
-
-impl<'de> Visitor<'de> for ShapeVisitor {
-    type Value = Shape;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
-        Ok(Shape::Scalar)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Shape, E> {
-        Ok(Shape::Scalar)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Shape, E> {
-        Ok(Shape::Scalar)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
-        Ok(Shape::Scalar)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Shape, E> {
-        Ok(Shape::Scalar)
-    }
-    fn visit_unit<E>(self) -> Result<Shape, E> {
-        Ok(Shape::Scalar)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
+    found.insert(path.clone(), position.clone());
+    let mut child = |i: usize, v: &Value, child_path: String| {
+        position.push(i);
+        walk(v, child_path, position, wanted, found);
+        position.pop();
+    };
+    match value {
+        Value::Object(map) => {
+            for (i, (k, v)) in map.iter().enumerate() {
+                child(i, v, key_path(&path, k));
+            }
         }
-        Ok(Shape::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(entry) = map.next_entry()? {
-            entries.push(entry);
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                child(i, v, format!("{path}[{i}]"));
+            }
         }
-        Ok(Shape::Object(entries))
-    }
-}
-
-/// Where the value at `path` is in the document: for each step, the index of
-/// the key among its object's keys or of the item in its array. Sorting by it
-/// puts errors in document order, an error about an object (a missing field)
-/// before the errors inside it.
-fn document_position(root: &Shape, path: &str) -> Vec<usize> {
-    let mut position = Vec::new();
-    let mut here = Some(root);
-    let mut rest = path.strip_prefix('$').unwrap_or_default();
-    while !rest.is_empty() {
-        let (index, after) = if let Some(r) = rest.strip_prefix('.') {
-            let end = r.find(['.', '[']).unwrap_or(r.len());
-            (key_index(here, &r[..end]), &r[end..])
-        } else if rest.starts_with("[\"") {
-            // A key written as a JSON string by `key_path`.
-            let mut strings = serde_json::Deserializer::from_str(&rest[1..]).into_iter::<String>();
-            let key = strings.next().and_then(Result::ok);
-            let after = rest
-                .get(1 + strings.byte_offset()..)
-                .and_then(|r| r.strip_prefix(']'));
-            (
-                key.and_then(|k| key_index(here, &k)),
-                after.unwrap_or_default(),
-            )
-        } else if let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']').unwrap_or(r.len());
-            let index = r[..end].parse::<usize>().ok();
-            let in_array =
-                |i: &usize| matches!(here, Some(Shape::Array(items)) if *i < items.len());
-            (index.filter(in_array), r.get(end + 1..).unwrap_or_default())
-        } else {
-            (None, "")
-        };
-        let Some(index) = index else {
-            position.push(usize::MAX);
-            break;
-        };
-        position.push(index);
-        here = match here {
-            Some(Shape::Object(entries)) => entries.get(index).map(|(_, v)| v),
-            Some(Shape::Array(items)) => items.get(index),
-            _ => None,
-        };
-        rest = after;
-    }
-    position
-}
-
-fn key_index(shape: Option<&Shape>, key: &str) -> Option<usize> {
-    match shape {
-        Some(Shape::Object(entries)) => entries.iter().position(|(k, _)| k == key),
-        _ => None,
+        _ => {}
     }
 }
 

@@ -98,7 +98,9 @@ impl Response {
         })
     }
 
-    /// Reads a response from JSON text.
+    /// Reads a response from JSON text. The widget parses with the browser's
+    /// `JSON.parse` and calls [`Response::from_value`] instead, which keeps
+    /// serde_json's text parser out of the wasm.
     pub fn from_json(json: &str) -> Result<Response, String> {
         Response::from_value(serde_json::from_str(json).map_err(|e| e.to_string())?)
     }

@@ -162,3 +162,28 @@ fn the_limits_on_pages_questions_options_and_text_are_enforced() {
         survey_with(json!({ "id": "q", "kind": "nps", "label": "é".repeat(10_000) }));
     assert!(Survey::parse(&at_the_limits.to_string()).is_ok());
 }
+
+#[test]
+fn from_value_reads_a_parsed_value_as_parse_reads_the_text() {
+    // The widget parses with the browser's JSON.parse, checks the text with
+    // `check_text` and reads the value with `from_value`.
+    let text = r#"{ "pages": [{ "questions": [{ "kind": "nps", "id": "Q" }], "id": "p" }],
+                    "title": "", "format": 1, "id": "s", "version": "1", "default_locale": "en" }"#;
+    assert_eq!(Survey::check_text(text), Ok(()));
+    let value: Value = serde_json::from_str(text).unwrap();
+    let errors = Survey::from_value(&value).expect_err("broken");
+    assert_eq!(errors, Survey::parse(text).expect_err("broken"));
+    assert_eq!(
+        render(&errors),
+        "$.pages[0].questions[0]: missing field `label`\n\
+         $.pages[0].questions[0].id: question id `Q` must start with a lower-case letter and hold only a-z, 0-9 and `_` (at most 64)\n\
+         $.title: text must not be empty\n"
+    );
+    assert_eq!(
+        Survey::check_text(" \n"),
+        Err(vec![SchemaError {
+            path: "$".into(),
+            message: "the file is empty; a survey is a JSON object".into()
+        }])
+    );
+}
