@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::ops::Bound;
 
 use serde_json::{Map, Value};
 
@@ -122,22 +121,10 @@ impl Survey {
     /// each object's keys in file order).
     pub fn from_value(value: &Value) -> Result<Survey, Vec<SchemaError>> {
         let mut p = Parser::default();
-        let survey = p.survey(value);
-        match survey {
+        match p.survey(value) {
             Some(s) if p.errors.is_empty() => Ok(s),
-            _ => {
-                // Fields are read in the order the rules need (locales before
-                // texts, a question's kind before its fields), so put the
-                // errors back in the order of the document.
-                let positions = document_positions(value, &p.errors);
-                p.errors.sort_by_cached_key(|e| {
-                    positions
-                        .get(&e.path)
-                        .cloned()
-                        .unwrap_or_else(|| vec![usize::MAX])
-                });
-                Err(p.errors)
-            }
+            // `Parser::error` keeps the errors in document order.
+            _ => Err(p.errors),
         }
     }
 }
@@ -164,61 +151,6 @@ fn key_path(parent: &str, key: &str) -> String {
         format!("{parent}.{key}")
     } else {
         format!("{parent}[{}]", Value::String(key.to_owned()))
-    }
-}
-
-/// Where the value at each error's path is in `root`: for each step, the
-/// index of the key among its object's keys or of the item in its array.
-/// Sorting by it puts errors in document order, an error about an object (a
-/// missing field) before the errors inside it.
-///
-/// The paths are found by walking `root` and writing each value's path the
-/// way the parser does, so no path is ever read back. The walk goes only
-/// into values whose path begins some error's path, so it stays as shallow
-/// as the errors, however deep the document.
-fn document_positions(root: &Value, errors: &[SchemaError]) -> BTreeMap<String, Vec<usize>> {
-    // Inserts rather than `collect`: `BTreeSet`'s `FromIterator` sorts with a
-    // stable sort, which the wasm bundle otherwise does without.
-    let mut wanted = BTreeSet::new();
-    for e in errors {
-        wanted.insert(e.path.as_str());
-    }
-    let mut found = BTreeMap::new();
-    walk(root, "$".to_owned(), &mut Vec::new(), &wanted, &mut found);
-    found
-}
-
-fn walk(
-    value: &Value,
-    path: String,
-    position: &mut Vec<usize>,
-    wanted: &BTreeSet<&str>,
-    found: &mut BTreeMap<String, Vec<usize>>,
-) {
-    // The first wanted path at or after `path` begins with it if any does.
-    let from = (Bound::Included(path.as_str()), Bound::Unbounded);
-    match wanted.range::<str, _>(from).next() {
-        Some(next) if next.starts_with(path.as_str()) => {}
-        _ => return,
-    }
-    found.insert(path.clone(), position.clone());
-    let mut child = |i: usize, v: &Value, child_path: String| {
-        position.push(i);
-        walk(v, child_path, position, wanted, found);
-        position.pop();
-    };
-    match value {
-        Value::Object(map) => {
-            for (i, (k, v)) in map.iter().enumerate() {
-                child(i, v, key_path(&path, k));
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                child(i, v, format!("{path}[{i}]"));
-            }
-        }
-        _ => {}
     }
 }
 
@@ -265,7 +197,11 @@ fn is_value_code(s: &str) -> bool {
 
 #[derive(Default)]
 struct Parser {
+    /// In document order (sorted by `positions`); errors at the same place
+    /// in the order they were found.
     errors: Vec<SchemaError>,
+    /// The [`Loc::position`] of each error's value.
+    positions: Vec<Vec<usize>>,
     locales: Vec<Locale>,
     /// Whether `locales` can judge a text's locale codes (false when neither
     /// `default_locale` nor `locales` could be read).
@@ -277,15 +213,56 @@ struct Parser {
     question_count: usize,
 }
 
-/// A JSON object being read, with its path.
+/// Where a value is in the document: its JSON path, and its position.
+///
+/// Fields are read in the order the rules need (locales before texts, a
+/// question's kind before its fields), so errors are found out of order; the
+/// position puts each back in the order of the document, an error about an
+/// object (a missing field) before the errors inside it.
+struct Loc {
+    path: String,
+    /// For each step from the root, the index of the key among its object's
+    /// keys (in the order of `Value`'s map: the file's, with `preserve_order`)
+    /// or of the item in its array.
+    position: Vec<usize>,
+}
+
+impl Loc {
+    fn root() -> Loc {
+        Loc {
+            path: "$".to_owned(),
+            position: Vec::new(),
+        }
+    }
+
+    fn child(&self, path: String, index: usize) -> Loc {
+        let mut position = self.position.clone();
+        position.push(index);
+        Loc { path, position }
+    }
+
+    /// The `index`th item of the array here.
+    fn item(&self, index: usize) -> Loc {
+        self.child(format!("{}[{index}]", self.path), index)
+    }
+
+    /// The value of `key`, the `index`th key of the object here.
+    fn entry(&self, key: &str, index: usize) -> Loc {
+        self.child(key_path(&self.path, key), index)
+    }
+}
+
+/// A JSON object being read, with where it is.
 struct Obj<'a> {
     map: &'a Map<String, Value>,
-    path: String,
+    loc: Loc,
 }
 
 impl<'a> Obj<'a> {
-    fn at(&self, key: &str) -> String {
-        key_path(&self.path, key)
+    /// Where the value of `key` is; only asked for keys the object has.
+    fn at(&self, key: &str) -> Loc {
+        let index = self.map.keys().position(|k| k == key);
+        self.loc.entry(key, index.unwrap_or(usize::MAX))
     }
     fn get(&self, key: &str) -> Option<&'a Value> {
         self.map.get(key)
@@ -293,37 +270,42 @@ impl<'a> Obj<'a> {
 }
 
 impl Parser {
-    fn error(&mut self, path: &str, message: impl Into<String>) {
-        self.errors.push(err(path, message));
+    /// Records an error, after those that come before it or at the same
+    /// place in the document: an insert keeps the list sorted with no sort
+    /// code in the wasm, and errors come almost in order anyway.
+    fn error(&mut self, at: &Loc, message: impl Into<String>) {
+        let i = self.positions.partition_point(|p| *p <= at.position);
+        self.positions.insert(i, at.position.clone());
+        self.errors.insert(i, err(&at.path, message));
     }
 
     fn object<'a>(
         &mut self,
         value: &'a Value,
-        path: String,
+        loc: Loc,
         what: &str,
         allowed: &[&str],
     ) -> Option<Obj<'a>> {
-        self.object_with_hint(value, path, what, allowed, &|_| String::new())
+        self.object_with_hint(value, loc, what, allowed, &|_| String::new())
     }
 
     /// Like [`Parser::object`], with `hint(key)` added to the message about an unknown field.
     fn object_with_hint<'a>(
         &mut self,
         value: &'a Value,
-        path: String,
+        loc: Loc,
         what: &str,
         allowed: &[&str],
         hint: &dyn Fn(&str) -> String,
     ) -> Option<Obj<'a>> {
         let Value::Object(map) = value else {
             self.error(
-                &path,
+                &loc,
                 format!("{what} must be an object, found {}", type_name(value)),
             );
             return None;
         };
-        let obj = Obj { map, path };
+        let obj = Obj { map, loc };
         for key in map.keys() {
             if !allowed.contains(&key.as_str()) {
                 self.error(
@@ -342,7 +324,7 @@ impl Parser {
     fn required<'a>(&mut self, obj: &Obj<'a>, key: &str) -> Option<&'a Value> {
         let v = obj.get(key);
         if v.is_none() {
-            self.error(&obj.path, format!("missing field `{key}`"));
+            self.error(&obj.loc, format!("missing field `{key}`"));
         }
         v
     }
@@ -435,8 +417,8 @@ impl Parser {
 
     /// A text: a string, or an object of locale code to string that has the
     /// default locale.
-    fn text(&mut self, value: &Value, path: &str) -> Option<Text> {
-        let check_len = |p: &mut Parser, s: &str, path: &str| {
+    fn text(&mut self, value: &Value, path: &Loc) -> Option<Text> {
+        let check_len = |p: &mut Parser, s: &str, path: &Loc| {
             if s.chars().count() > MAX_TEXT_CHARS {
                 p.error(
                     path,
@@ -455,8 +437,8 @@ impl Parser {
             }
             Value::Object(map) => {
                 let mut out = BTreeMap::new();
-                for (code, v) in map {
-                    let p = key_path(path, code);
+                for (i, (code, v)) in map.iter().enumerate() {
+                    let p = path.entry(code, i);
                     let locale = match self.locales.iter().find(|l| l.as_str() == code) {
                         Some(l) => l.clone(),
                         // Without a usable default locale or `locales` list
@@ -527,7 +509,7 @@ impl Parser {
     }
 
     fn survey(&mut self, value: &Value) -> Option<Survey> {
-        let obj = self.object(value, "$".into(), "a survey", SURVEY_FIELDS)?;
+        let obj = self.object(value, Loc::root(), "a survey", SURVEY_FIELDS)?;
         match self.required(&obj, "format") {
             Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => {}
             Some(other) => self.error(
@@ -599,7 +581,7 @@ impl Parser {
             Some(Value::Array(items)) => {
                 listed = true;
                 for (i, item) in items.iter().enumerate() {
-                    let p = format!("{}[{i}]", obj.at("locales"));
+                    let p = obj.at("locales").item(i);
                     match item.as_str().map(|s| (s, Locale::parse(s))) {
                         Some((_, Some(l))) if locales.contains(&l) => {
                             self.error(&p, format!("locale `{l}` is listed twice"))
@@ -652,8 +634,8 @@ impl Parser {
         let mut question_ids: BTreeMap<String, String> = BTreeMap::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            let path = format!("{}[{i}]", obj.at("pages"));
-            match self.page(item, path, &mut page_ids, &mut question_ids) {
+            let loc = obj.at("pages").item(i);
+            match self.page(item, loc, &mut page_ids, &mut question_ids) {
                 Some(p) => pages.push(p),
                 None => ok = false,
             }
@@ -664,11 +646,11 @@ impl Parser {
     fn page(
         &mut self,
         value: &Value,
-        path: String,
+        loc: Loc,
         page_ids: &mut BTreeSet<String>,
         question_ids: &mut BTreeMap<String, String>,
     ) -> Option<Page> {
-        let obj = self.object(value, path, "a page", PAGE_FIELDS)?;
+        let obj = self.object(value, loc, "a page", PAGE_FIELDS)?;
         let id = self.id_field(&obj, "page");
         if let Some(id) = &id {
             if !page_ids.insert(id.clone()) {
@@ -680,15 +662,15 @@ impl Parser {
         let mut questions = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            let path = format!("{}[{i}]", obj.at("questions"));
+            let loc = obj.at("questions").item(i);
             self.question_count += 1;
             if self.question_count == MAX_QUESTIONS + 1 {
                 self.error(
-                    &path,
+                    &loc,
                     format!("a survey may have at most {MAX_QUESTIONS} questions"),
                 );
             }
-            match self.question(item, path, question_ids) {
+            match self.question(item, loc, question_ids) {
                 Some(q) => questions.push(q),
                 None => ok = false,
             }
@@ -719,7 +701,7 @@ impl Parser {
     fn question(
         &mut self,
         value: &Value,
-        path: String,
+        loc: Loc,
         ids: &mut BTreeMap<String, String>,
     ) -> Option<Question> {
         // The allowed fields depend on the kind, so read the kind first.
@@ -751,7 +733,7 @@ impl Parser {
         let obj = if known_kind {
             self.object_with_hint(
                 value,
-                path,
+                loc,
                 &format!("a question of kind `{kind_name}`"),
                 &allowed,
                 &other_kinds,
@@ -759,12 +741,12 @@ impl Parser {
         } else {
             let Value::Object(map) = value else {
                 self.error(
-                    &path,
+                    &loc,
                     format!("a question must be an object, found {}", type_name(value)),
                 );
                 return None;
             };
-            Obj { map, path }
+            Obj { map, loc }
         };
         let id = self.id_field(&obj, "question");
         if let Some(id) = &id {
@@ -779,7 +761,7 @@ impl Parser {
                     format!("question id `{id}` is already used at {first}"),
                 );
             } else {
-                ids.insert(id.clone(), obj.at("id"));
+                ids.insert(id.clone(), obj.at("id").path);
             }
         }
         let label = self.text_field(&obj, "label", true);
@@ -787,7 +769,7 @@ impl Parser {
         let required = self.boolean(&obj, "required");
         let kind = match obj.get("kind") {
             None => {
-                self.error(&obj.path, "missing field `kind`");
+                self.error(&obj.loc, "missing field `kind`");
                 None
             }
             Some(Value::String(_)) if known_kind => self.kind(&obj, kind_name, required),
@@ -866,7 +848,7 @@ impl Parser {
             "consent" => {
                 let text = self.text_field(obj, "text", false);
                 if required && text.is_none() && obj.get("text").is_none() {
-                    self.error(&obj.path, "a required consent question needs `text`: the statement the person agrees to");
+                    self.error(&obj.loc, "a required consent question needs `text`: the statement the person agrees to");
                 }
                 QuestionKind::Consent { text }
             }
@@ -880,8 +862,8 @@ impl Parser {
         let mut out = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            let path = format!("{}[{i}]", obj.at("options"));
-            let Some(o) = self.object(item, path, "an option", OPTION_FIELDS) else {
+            let loc = obj.at("options").item(i);
+            let Some(o) = self.object(item, loc, "an option", OPTION_FIELDS) else {
                 ok = false;
                 continue;
             };
