@@ -436,7 +436,7 @@ impl Parser {
                 Some(Text::Plain(s.clone()))
             }
             Value::Object(map) => {
-                let mut out = BTreeMap::new();
+                let mut out = Vec::new();
                 for (i, (code, v)) in map.iter().enumerate() {
                     let p = path.entry(code, i);
                     let locale = match self.locales.iter().find(|l| l.as_str() == code) {
@@ -466,7 +466,7 @@ impl Parser {
                     match v {
                         Value::String(s) if !s.trim().is_empty() => {
                             check_len(self, s, &p);
-                            out.insert(locale, s.clone());
+                            out.push((locale, s.clone()));
                         }
                         Value::String(_) => self.error(&p, "text must not be empty"),
                         other => self.error(
@@ -476,7 +476,9 @@ impl Parser {
                     }
                 }
                 if let Some(default) = self.default_locale.clone() {
-                    if !out.contains_key(&default) && !map.contains_key(default.as_str()) {
+                    if !out.iter().any(|(l, _)| *l == default)
+                        && !map.contains_key(default.as_str())
+                    {
                         self.error(
                             path,
                             format!("missing text for the default locale `{default}`"),

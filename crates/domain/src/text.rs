@@ -1,6 +1,5 @@
 //! Text that may differ per language, and the language codes that select it.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A language code such as `id`, `en` or `pt-BR`.
@@ -47,12 +46,32 @@ impl fmt::Display for Locale {
 ///
 /// A parsed `Text` always has a string for the survey's default locale, so
 /// [`Text::get`] always has something to show.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Eq)]
 pub enum Text {
     /// The same words whatever the language (a brand name, a number).
     Plain(String),
-    /// Words per locale code; always contains the survey's default locale.
-    Localized(BTreeMap<Locale, String>),
+    /// Words per locale code, each locale once, in the file's order; always
+    /// contains the survey's default locale.
+    ///
+    /// A list, not a map: a text has a handful of locales, and a list's
+    /// search is much less wasm than a `BTreeMap` of its own key type.
+    Localized(Vec<(Locale, String)>),
+}
+
+/// Equal when they have the same words for the same locales, in any order
+/// (as when `Localized` was a map).
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        match (self, other) {
+            (Text::Plain(a), Text::Plain(b)) => a == b,
+            (Text::Localized(a), Text::Localized(b)) => {
+                a.len() == b.len()
+                    && a.iter()
+                        .all(|(l, s)| b.iter().any(|e| e.0 == *l && e.1 == *s))
+            }
+            _ => false,
+        }
+    }
 }
 
 impl Text {
@@ -61,10 +80,9 @@ impl Text {
     pub fn get<'a>(&'a self, locale: &Locale, default: &Locale) -> &'a str {
         match self {
             Text::Plain(s) => s,
-            Text::Localized(map) => map
-                .get(locale)
-                .or_else(|| map.get(default))
-                .map(String::as_str)
+            Text::Localized(_) => self
+                .words(locale)
+                .or_else(|| self.words(default))
                 .unwrap_or_default(),
         }
     }
@@ -73,7 +91,7 @@ impl Text {
     pub fn has(&self, locale: &Locale) -> bool {
         match self {
             Text::Plain(_) => true,
-            Text::Localized(map) => map.contains_key(locale),
+            Text::Localized(_) => self.words(locale).is_some(),
         }
     }
 
@@ -81,7 +99,18 @@ impl Text {
     pub fn is_blank(&self) -> bool {
         match self {
             Text::Plain(s) => s.trim().is_empty(),
-            Text::Localized(map) => map.values().all(|s| s.trim().is_empty()),
+            Text::Localized(words) => words.iter().all(|(_, s)| s.trim().is_empty()),
+        }
+    }
+
+    /// The words for exactly `locale`, if this text has its own.
+    fn words(&self, locale: &Locale) -> Option<&str> {
+        match self {
+            Text::Plain(s) => Some(s),
+            Text::Localized(words) => words
+                .iter()
+                .find(|(l, _)| l == locale)
+                .map(|(_, s)| s.as_str()),
         }
     }
 }
