@@ -164,6 +164,19 @@ fn describe(v: &Value) -> String {
     }
 }
 
+/// `items` with `sep` between them. Not `[&str]::join`: its generic copy
+/// loop is more wasm than this one, and messages are short.
+fn join(items: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 fn err(path: &str, message: impl Into<String>) -> SchemaError {
     SchemaError {
         path: path.to_owned(),
@@ -313,7 +326,7 @@ impl Parser {
                     format!(
                         "unknown field `{key}` in {what}{}; expected one of: {}",
                         hint(key),
-                        allowed.join(", ")
+                        join(allowed, ", ")
                     ),
                 );
             }
@@ -457,7 +470,7 @@ impl Parser {
                                 &p,
                                 format!(
                                     "`{code}` is not one of the survey's locales ({})",
-                                    offered.join(", ")
+                                    join(&offered, ", ")
                                 ),
                             );
                             continue;
@@ -721,15 +734,15 @@ impl Parser {
         // fields cannot be judged.
         // A field of another kind is named as such: the author may have changed the kind.
         let other_kinds = |key: &str| {
-            let kinds: Vec<String> = QuestionKind::NAMES
+            let kinds: Vec<&str> = QuestionKind::NAMES
                 .iter()
+                .copied()
                 .filter(|k| kind_fields(k).contains(&key))
-                .map(|k| format!("`{k}`"))
                 .collect();
             if kinds.is_empty() {
                 String::new()
             } else {
-                format!(" (`{key}` is for {} questions)", kinds.join(" and "))
+                format!(" (`{key}` is for `{}` questions)", join(&kinds, "` and `"))
             }
         };
         let obj = if known_kind {
@@ -780,7 +793,7 @@ impl Parser {
                     &obj.at("kind"),
                     format!(
                         "unknown question kind `{s}`; expected one of: {}",
-                        QuestionKind::NAMES.join(", ")
+                        join(&QuestionKind::NAMES, ", ")
                     ),
                 );
                 None
