@@ -10,7 +10,7 @@ use suara_domain::i18n::Msg;
 use suara_domain::outbox::Status;
 use suara_domain::{Response, Survey};
 
-use super::{say, words, FormCtx};
+use super::{flag, say, words, FormCtx};
 use crate::io::{self, download, store};
 
 /// Bumped whenever the store changes, so counts are read again.
@@ -120,11 +120,11 @@ pub fn ExportPanel(
                     {say(ctx, Msg::ExportJson)}
                 </button>
                 <label class="suara-export__bom">
-                    <input type="checkbox" prop:checked=move || bom.get() on:change=move |ev| bom.set(event_target_checked(&ev)) />
+                    <input type="checkbox" prop:checked=flag(move || bom.get()) on:change=move |ev| bom.set(event_target_checked(&ev)) />
                     {say(ctx, Msg::ExcelBom)}
                 </label>
             </div>
-            <p class="suara-export__message" role="status">{move || message.get().map(|m| ctx.msg(&m))}</p>
+            <p class="suara-export__message" role="status">{words(move || message.get().map(|m| ctx.msg(&m)).unwrap_or_default())}</p>
         </section>
     }
 }

@@ -13,7 +13,7 @@ use suara_domain::{Answers, Locale, Response, Survey};
 
 use super::export::{ExportPanel, OutboxTick};
 use super::questions::QuestionView;
-use super::{focus_question, ids, say, show, words, FormCtx};
+use super::{flag, focus_question, ids, say, show, shown, words, FormCtx};
 use crate::io::{self, store};
 use crate::outbox;
 
@@ -153,14 +153,14 @@ pub fn SurveyForm(
         .collect_view();
 
     view! {
-        <div class="suara-survey" lang=move || locale.get().to_string()>
+        <div class="suara-survey" lang=words(move || locale.get().to_string())>
             <LanguageSwitcher />
             <h1 class="suara-survey__title">{show(ctx, title)}</h1>
             {description.map(|d| view! { <p class="suara-survey__description">{show(ctx, d)}</p> })}
             <p class="suara-status" role="status">{status}</p>
-            {move || match phase.get() {
+            {shown(move || match phase.get() {
                 Phase::Done(_) => {
-                    view! {
+                    Some(view! {
                         <div class="suara-done">
                             <h2 class="suara-done__title" tabindex="-1" node_ref=done_heading>{say(ctx, Msg::ThankYou)}</h2>
                             <button type="button" class="suara-button suara-button--primary" on:click=start_again>
@@ -168,25 +168,25 @@ pub fn SurveyForm(
                             </button>
                         </div>
                     }
-                        .into_any()
+                        .into_any())
                 }
-                _ => ().into_any(),
-            }}
+                _ => None,
+            })}
             <form
                 class="suara-form"
                 novalidate
                 on:submit=on_submit
-                hidden=move || matches!(phase.get(), Phase::Done(_))
+                hidden=flag(move || matches!(phase.get(), Phase::Done(_)))
             >
                 <ErrorSummary />
-                {move || match phase.get() {
+                {shown(move || match phase.get() {
                     Phase::SaveFailed(why) => {
-                        Some(view! { <p class="suara-save-error" role="alert">{ctx.msg(&Msg::SaveFailed(why))}</p> })
+                        Some(view! { <p class="suara-save-error" role="alert">{ctx.msg(&Msg::SaveFailed(why))}</p> }.into_any())
                     }
                     _ => None,
-                }}
+                })}
                 {pages}
-                <button type="submit" class="suara-button suara-button--primary" aria-disabled=move || (phase.get() == Phase::Saving).to_string()>
+                <button type="submit" class="suara-button suara-button--primary" aria-disabled=words(move || (phase.get() == Phase::Saving).to_string())>
                     {words(move || ctx.msg(if phase.get() == Phase::Saving { &Msg::Sending } else { &Msg::Submit }))}
                 </button>
             </form>
@@ -224,7 +224,7 @@ fn start_sender(endpoint: String, tick: OutboxTick) {
 #[component]
 fn ErrorSummary() -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
-    move || {
+    shown(move || {
         let problems = ctx.errors.get();
         (ctx.show_all.get() && !problems.is_empty()).then(|| {
             let items = problems
@@ -258,8 +258,9 @@ fn ErrorSummary() -> impl IntoView {
                     <ul>{items}</ul>
                 </div>
             }
+            .into_any()
         })
-    }
+    })
 }
 
 /// A labelled select of the survey's languages, when it has more than one.
@@ -274,7 +275,7 @@ fn LanguageSwitcher() -> impl IntoView {
                 let code = l.to_string();
                 let selected = {
                     let l = l.clone();
-                    move || ctx.locale.get() == l
+                    flag(move || ctx.locale.get() == l)
                 };
                 view! { <option value=code.clone() lang=code selected=selected>{i18n::language_name(&l)}</option> }
             })

@@ -110,6 +110,24 @@ pub fn words(f: impl Fn() -> String + Send + Sync + 'static) -> Words {
     Box::new(f)
 }
 
+/// A reactive yes/no (a checked box, a selected option), boxed like
+/// [`Words`] so that every one shares its rendering code.
+pub type Flag = Box<dyn Fn() -> bool + Send + Sync>;
+
+/// A reactive yes/no computed by `f`, as [`Flag`].
+pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Flag {
+    Box::new(f)
+}
+
+/// A part of a view that comes and goes, boxed like [`Words`] so that every
+/// one shares its rendering code.
+pub type Shown = Box<dyn Fn() -> Option<AnyView> + Send + Sync>;
+
+/// A part of a view that `f` shows or not, as [`Shown`].
+pub fn shown(f: impl Fn() -> Option<AnyView> + Send + Sync + 'static) -> Shown {
+    Box::new(f)
+}
+
 /// The widget's words for `msg`, following the language.
 pub fn say(ctx: FormCtx, msg: Msg) -> Words {
     words(move || ctx.msg(&msg))

@@ -7,7 +7,7 @@ use suara_domain::survey::OTHER_VALUE;
 use suara_domain::{AnswerValue, Question, QuestionKind, Text};
 
 use super::{classes, described_by, help_and_error, label_content, on_leave};
-use crate::ui::{ids, say, words, FormCtx};
+use crate::ui::{flag, ids, say, shown, words, FormCtx};
 
 /// Whether `value` is among the answer's choices.
 fn is_chosen(answer: Option<AnswerValue>, value: &str) -> bool {
@@ -83,7 +83,7 @@ pub fn ChoiceQuestion(
                 let key = other_text_key(&qid);
                 let input_id = format!("{}-other", ids::input(&qid));
                 let chosen = chosen.clone();
-                move || {
+                shown(move || {
                     let key = key.clone();
                     let read_key = key.clone();
                     chosen().then(|| {
@@ -95,10 +95,10 @@ pub fn ChoiceQuestion(
                                     id=input_id.clone()
                                     class="suara-input"
                                     autocomplete="off"
-                                    prop:value=move || match ctx.answer(&read_key) {
+                                    prop:value=words(move || match ctx.answer(&read_key) {
                                         Some(AnswerValue::Text(t)) => t,
                                         _ => String::new(),
-                                    }
+                                    })
                                     on:input=move |ev| {
                                         let v = event_target_value(&ev);
                                         ctx.set(&key, (!v.is_empty()).then_some(AnswerValue::Text(v)));
@@ -106,8 +106,9 @@ pub fn ChoiceQuestion(
                                 />
                             </div>
                         }
+                        .into_any()
                     })
-                }
+                })
             });
             let on_value = value.clone();
             view! {
@@ -117,7 +118,7 @@ pub fn ChoiceQuestion(
                             type=input_type
                             name=name
                             value=value
-                            prop:checked=chosen
+                            prop:checked=flag(chosen)
                             on:change=move |ev| choose(on_value.clone(), event_target_checked(&ev))
                         />
                         <span class="suara-option__label">{text}</span>

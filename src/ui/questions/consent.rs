@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use suara_domain::{AnswerValue, Question, QuestionKind};
 
-use super::{classes, described_by, help_and_error, label_content, on_leave};
-use crate::ui::{ids, show, FormCtx};
+use super::{classes, described_by, help_and_error, invalid, label_content, on_leave};
+use crate::ui::{flag, ids, show, FormCtx};
 
 /// The consent statement, then a checkbox labelled with the question's label
 /// and described by the statement.
@@ -25,11 +25,7 @@ pub fn ConsentQuestion(
         text.map(|t| view! { <p class="suara-consent__text" id=text_id>{show(ctx, t)}</p> });
     let checked = {
         let qid = qid.clone();
-        move || matches!(ctx.answer(&qid), Some(AnswerValue::Bool(true)))
-    };
-    let invalid = {
-        let qid = qid.clone();
-        move || ctx.shown_error(&qid).is_some().to_string()
+        flag(move || matches!(ctx.answer(&qid), Some(AnswerValue::Bool(true))))
     };
     let on_change = {
         let qid = qid.clone();
@@ -44,7 +40,7 @@ pub fn ConsentQuestion(
                     id=input_id.clone()
                     class="suara-consent__box"
                     aria-describedby=described_by(ctx, &question, &extra)
-                    aria-invalid=invalid
+                    aria-invalid=invalid(ctx, qid.clone())
                     prop:checked=checked
                     on:change=on_change
                 />

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use suara_domain::i18n::Msg;
 use suara_domain::{Question, QuestionKind};
 
-use super::{ids, say, show, FormCtx};
+use super::{ids, say, show, shown, words, FormCtx, Words};
 
 pub use choice::ChoiceQuestion;
 pub use consent::ConsentQuestion;
@@ -54,7 +54,7 @@ fn help_and_error(ctx: FormCtx, q: &Question) -> impl IntoView {
         let help_id = ids::help(&q.id);
         view! { <p class="suara-question__help" id=help_id>{show(ctx, help)}</p> }
     });
-    let error = move || {
+    let error = shown(move || {
         ctx.shown_error(&id).map(|e| {
             view! {
                 <p class="suara-question__error" id=ids::error(&id)>
@@ -62,17 +62,14 @@ fn help_and_error(ctx: FormCtx, q: &Question) -> impl IntoView {
                     {ctx.msg(&Msg::Answer(e))}
                 </p>
             }
+            .into_any()
         })
-    };
+    });
     (help, error)
 }
 
 /// The `aria-describedby` value: help and, while shown, the error (reactive).
-fn described_by(
-    ctx: FormCtx,
-    q: &Question,
-    extra: &[String],
-) -> impl Fn() -> String + Send + Sync + 'static {
+fn described_by(ctx: FormCtx, q: &Question, extra: &[String]) -> Words {
     let id = q.id.clone();
     let mut base: Vec<String> = q
         .help
@@ -81,27 +78,32 @@ fn described_by(
         .into_iter()
         .collect();
     base.extend(extra.iter().cloned());
-    move || {
+    words(move || {
         let mut all = base.clone();
         if ctx.shown_error(&id).is_some() {
             all.push(ids::error(&id));
         }
         all.join(" ")
-    }
+    })
+}
+
+/// The `aria-invalid` value: whether the question's error shows (reactive).
+fn invalid(ctx: FormCtx, id: String) -> Words {
+    words(move || ctx.shown_error(&id).is_some().to_string())
 }
 
 /// The question wrapper's classes, with the invalid modifier while an error shows.
-fn classes(ctx: FormCtx, q: &Question) -> impl Fn() -> String + Send + Sync + 'static {
+fn classes(ctx: FormCtx, q: &Question) -> Words {
     let id = q.id.clone();
     let kind = q.kind.name();
-    move || {
+    words(move || {
         let invalid = if ctx.shown_error(&id).is_some() {
             " suara-question--invalid"
         } else {
             ""
         };
         format!("suara-question suara-question--{kind}{invalid}")
-    }
+    })
 }
 
 /// A focusout handler that marks the question touched once focus leaves the

@@ -5,7 +5,7 @@ use suara_domain::i18n::Msg;
 use suara_domain::{AnswerValue, Question, QuestionKind};
 
 use super::{classes, described_by, help_and_error, label_content, on_leave};
-use crate::ui::{ids, say, FormCtx};
+use crate::ui::{flag, ids, say, words, FormCtx};
 
 /// A row of numbered choices in a fieldset: stars for `rating` (each named
 /// "n of max stars"), 0 to 10 for `nps` with its end points explained.
@@ -35,7 +35,7 @@ pub fn ScaleQuestion(
             let selected = selected.clone();
             let checked = selected.clone();
             let name = ids::input(&qid);
-            let class = move || {
+            let class = words(move || {
                 let on = selected().is_some_and(|s| {
                     if stars {
                         i64::from(n) <= s
@@ -48,7 +48,8 @@ pub fn ScaleQuestion(
                 } else {
                     "suara-scale__choice"
                 }
-            };
+                .to_owned()
+            });
             let face = if stars {
                 view! {
                     <span class="suara-scale__star" aria-hidden="true">"★"</span>
@@ -65,7 +66,7 @@ pub fn ScaleQuestion(
                         class="suara-visually-hidden"
                         name=name
                         value=n.to_string()
-                        prop:checked=move || checked() == Some(i64::from(n))
+                        prop:checked=flag(move || checked() == Some(i64::from(n)))
                         on:change=move |_| ctx.set(&qid, Some(AnswerValue::Number(n.into())))
                     />
                     {face}

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use suara_domain::i18n::Msg;
 use suara_domain::{AnswerValue, Question, QuestionKind};
 
-use super::{classes, described_by, help_and_error, label_content, on_leave};
-use crate::ui::{ids, FormCtx};
+use super::{classes, described_by, help_and_error, invalid, label_content, on_leave};
+use crate::ui::{ids, words, FormCtx};
 
 /// A labelled text input (`short_text`) or text area (`long_text`), with a
 /// count of characters left once the limit is near.
@@ -33,6 +33,19 @@ pub fn TextQuestion(
             _ => String::new(),
         }
     };
+    let count = {
+        let value = value.clone();
+        words(move || {
+            let len = value().trim().chars().count() as i64;
+            // Shown from 80% of the limit, so it informs without nagging.
+            if len * 5 >= i64::from(max) * 4 {
+                ctx.msg(&Msg::CharactersLeft(i64::from(max) - len))
+            } else {
+                String::new()
+            }
+        })
+    };
+    let value = words(value);
     let on_input = {
         let qid = qid.clone();
         move |ev: leptos::ev::Event| {
@@ -40,19 +53,7 @@ pub fn TextQuestion(
             ctx.set(&qid, (!v.is_empty()).then_some(AnswerValue::Text(v)));
         }
     };
-    let count = {
-        let value = value.clone();
-        move || {
-            let len = value().trim().chars().count() as i64;
-            // Shown from 80% of the limit, so it informs without nagging.
-            (len * 5 >= i64::from(max) * 4)
-                .then(|| ctx.msg(&Msg::CharactersLeft(i64::from(max) - len)))
-        }
-    };
-    let invalid = {
-        let qid = qid.clone();
-        move || ctx.shown_error(&qid).is_some().to_string()
-    };
+    let invalid = invalid(ctx, qid.clone());
     let describedby = described_by(ctx, &question, std::slice::from_ref(&count_id));
     let field = if long {
         view! {
