@@ -13,14 +13,15 @@ use suara_domain::{Response, Survey};
 use super::{flag, say, words, FormCtx};
 use crate::io::{self, download, store};
 
-/// Bumped whenever the store changes, so counts are read again.
+/// Flipped whenever the store changes, so counts are read again (a `bool`,
+/// a signal type the widget has anyway).
 #[derive(Clone, Copy)]
-pub struct OutboxTick(pub RwSignal<u32>);
+pub struct OutboxTick(pub RwSignal<bool>);
 
 impl OutboxTick {
     /// Says that stored responses changed.
     pub fn bump(&self) {
-        self.0.update(|n| *n = n.wrapping_add(1));
+        self.0.update(|b| *b = !*b);
     }
 }
 

@@ -1,7 +1,6 @@
 //! Answering a survey: the questions, the error summary, submitting, and the
 //! thank-you screen.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -17,16 +16,18 @@ use super::{flag, focus_question, ids, say, show, shown, words, FormCtx};
 use crate::io::{self, store};
 use crate::outbox;
 
-/// Where one person's response stands.
-#[derive(Clone, PartialEq)]
-enum Phase {
-    Answering,
-    /// Being stored, then sent.
-    Saving,
-    /// Stored (and perhaps sent): the message to show.
-    Done(Msg),
-    /// Could not be stored; the answers are still on screen.
-    SaveFailed(String),
+/// Where one person's response stands, as the message it shows (one signal
+/// type with the export panel's message, so they share their code):
+/// - `None`: answering;
+/// - `Some(Msg::Sending)`: being stored, then sent;
+/// - `Some(Msg::SaveFailed(why))`: could not be stored; the answers are
+///   still on screen;
+/// - `Some(msg)`, any other: stored (and perhaps sent), with `msg` to show.
+type Phase = Option<Msg>;
+
+/// Whether the response is stored and the thank-you shows.
+fn is_done(phase: &Phase) -> bool {
+    !matches!(phase, None | Some(Msg::Sending | Msg::SaveFailed(_)))
 }
 
 /// The survey's pages of questions, with submission and the device's
@@ -43,9 +44,9 @@ pub fn SurveyForm(
     let ctx = FormCtx::new(survey.clone(), survey.pick_locale(lang.as_deref()));
     let (locale, answers) = (ctx.locale, ctx.answers);
     provide_context(ctx);
-    let tick = OutboxTick(RwSignal::new(0));
+    let tick = OutboxTick(RwSignal::new(false));
     provide_context(tick);
-    let phase = RwSignal::new(Phase::Answering);
+    let phase = RwSignal::new(None::<Msg>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
 
     if let Some(endpoint) = endpoint.clone() {
@@ -60,7 +61,7 @@ pub fn SurveyForm(
         let endpoint = endpoint.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            if phase.get_untracked() == Phase::Saving {
+            if phase.get_untracked() == Some(Msg::Sending) {
                 return;
             }
             ctx.show_all.set(true);
@@ -86,13 +87,13 @@ pub fn SurveyForm(
                     return;
                 }
             };
-            phase.set(Phase::Saving);
+            phase.set(Some(Msg::Sending));
             let endpoint = endpoint.clone();
             spawn_local(async move {
                 let id = response.id.clone();
                 let record = store::Record::new(response, endpoint.is_some());
                 if let Err(e) = store::put(&record).await {
-                    phase.set(Phase::SaveFailed(e.to_string()));
+                    phase.set(Some(Msg::SaveFailed(e.to_string())));
                     return;
                 }
                 tick.bump();
@@ -104,7 +105,7 @@ pub fn SurveyForm(
                     },
                 };
                 tick.bump();
-                phase.set(Phase::Done(msg));
+                phase.set(Some(msg));
                 request_animation_frame(move || {
                     if let Some(h) = done_heading.get_untracked() {
                         let _ = h.focus();
@@ -116,10 +117,10 @@ pub fn SurveyForm(
 
     let start_again = move |_| {
         answers.set(Answers::new());
-        ctx.touched.set(BTreeSet::new());
+        ctx.touched.set(Vec::new());
         ctx.show_all.set(false);
         ctx.started_at.set(None);
-        phase.set(Phase::Answering);
+        phase.set(None);
         request_animation_frame(|| {
             if let Some(first) = document()
                 .query_selector(".suara-form input, .suara-form textarea")
@@ -135,9 +136,8 @@ pub fn SurveyForm(
     };
 
     let status = words(move || match phase.get() {
-        Phase::Saving => ctx.msg(&Msg::Sending),
-        Phase::Done(m) => ctx.msg(&m),
-        _ => String::new(),
+        None | Some(Msg::SaveFailed(_)) => String::new(),
+        Some(m) => ctx.msg(&m),
     });
     let title = survey.title.clone();
     let description = survey.description.clone();
@@ -158,8 +158,8 @@ pub fn SurveyForm(
             <h1 class="suara-survey__title">{show(ctx, title)}</h1>
             {description.map(|d| view! { <p class="suara-survey__description">{show(ctx, d)}</p> })}
             <p class="suara-status" role="status">{status}</p>
-            {shown(move || match phase.get() {
-                Phase::Done(_) => {
+            {shown(move || match phase.with(is_done) {
+                true => {
                     Some(view! {
                         <div class="suara-done">
                             <h2 class="suara-done__title" tabindex="-1" node_ref=done_heading>{say(ctx, Msg::ThankYou)}</h2>
@@ -170,24 +170,24 @@ pub fn SurveyForm(
                     }
                         .into_any())
                 }
-                _ => None,
+                false => None,
             })}
             <form
                 class="suara-form"
                 novalidate
                 on:submit=on_submit
-                hidden=flag(move || matches!(phase.get(), Phase::Done(_)))
+                hidden=flag(move || phase.with(is_done))
             >
                 <ErrorSummary />
                 {shown(move || match phase.get() {
-                    Phase::SaveFailed(why) => {
+                    Some(Msg::SaveFailed(why)) => {
                         Some(view! { <p class="suara-save-error" role="alert">{ctx.msg(&Msg::SaveFailed(why))}</p> }.into_any())
                     }
                     _ => None,
                 })}
                 {pages}
-                <button type="submit" class="suara-button suara-button--primary" aria-disabled=words(move || (phase.get() == Phase::Saving).to_string())>
-                    {words(move || ctx.msg(if phase.get() == Phase::Saving { &Msg::Sending } else { &Msg::Submit }))}
+                <button type="submit" class="suara-button suara-button--primary" aria-disabled=words(move || (phase.get() == Some(Msg::Sending)).to_string())>
+                    {words(move || ctx.msg(if phase.get() == Some(Msg::Sending) { &Msg::Sending } else { &Msg::Submit }))}
                 </button>
             </form>
             <ExportPanel survey=survey.clone() />

@@ -6,7 +6,6 @@ pub mod export;
 pub mod form;
 pub mod questions;
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -23,7 +22,7 @@ pub struct FormCtx {
     /// Every current problem, by question id in survey order, whether shown yet or not.
     pub errors: Memo<Vec<(String, AnswerError)>>,
     /// Questions the person has left at least once: their errors show.
-    pub touched: RwSignal<BTreeSet<String>>,
+    pub touched: RwSignal<Vec<String>>,
     /// Set by a submit attempt: every error shows.
     pub show_all: RwSignal<bool>,
     /// When the person first answered something (RFC 3339).
@@ -43,7 +42,7 @@ impl FormCtx {
             locale: RwSignal::new(locale),
             answers,
             errors,
-            touched: RwSignal::new(BTreeSet::new()),
+            touched: RwSignal::new(Vec::new()),
             show_all: RwSignal::new(false),
             started_at: RwSignal::new(None),
         }
@@ -51,7 +50,7 @@ impl FormCtx {
 
     /// The error to show next to question `id`, if any (reactive).
     pub fn shown_error(&self, id: &str) -> Option<AnswerError> {
-        let visible = self.show_all.get() || self.touched.with(|t| t.contains(id));
+        let visible = self.show_all.get() || self.touched.with(|t| t.iter().any(|t| t == id));
         if !visible {
             return None;
         }
@@ -81,10 +80,8 @@ impl FormCtx {
 
     /// Marks question `id` as left by the person, so its error shows.
     pub fn touch(&self, id: &str) {
-        if !self.touched.with_untracked(|t| t.contains(id)) {
-            self.touched.update(|t| {
-                t.insert(id.to_owned());
-            });
+        if !self.touched.with_untracked(|t| t.iter().any(|t| t == id)) {
+            self.touched.update(|t| t.push(id.to_owned()));
         }
     }
 
