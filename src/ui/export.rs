@@ -25,15 +25,6 @@ impl OutboxTick {
     }
 }
 
-/// Counts of stored responses by status.
-#[derive(Clone, Default, PartialEq)]
-struct Counts {
-    total: usize,
-    pending: usize,
-    sent: usize,
-    attention: usize,
-}
-
 /// Stored responses to `survey`, oldest first.
 async fn responses_of(survey: &Survey) -> Result<Vec<Response>, store::StoreError> {
     let (records, _) = store::all().await?;
@@ -52,20 +43,30 @@ pub fn ExportPanel(
 ) -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
     let tick = expect_context::<OutboxTick>();
-    let counts = RwSignal::new(Counts::default());
+    // The count lines are kept as their messages: one signal type with the
+    // result message (and the form's phase), so they share their code.
+    let stored = RwSignal::new(Some(Msg::StoredCount(0)));
+    let summary = RwSignal::new(Some(Msg::OutboxSummary {
+        pending: 0,
+        sent: 0,
+        attention: 0,
+    }));
     let message = RwSignal::new(None::<Msg>);
+    let said = move |m: RwSignal<Option<Msg>>| {
+        words(move || m.get().map(|m| ctx.msg(&m)).unwrap_or_default())
+    };
     let bom = RwSignal::new(true);
     Effect::new(move |_| {
         tick.0.track();
         spawn_local(async move {
             if let Ok((records, _)) = store::all().await {
                 let count = |s: Status| records.iter().filter(|r| r.status == s).count();
-                counts.set(Counts {
-                    total: records.len(),
+                stored.set(Some(Msg::StoredCount(records.len())));
+                summary.set(Some(Msg::OutboxSummary {
                     pending: count(Status::Pending),
                     sent: count(Status::Sent),
                     attention: count(Status::NeedsAttention),
-                });
+                }));
             }
         });
     });
@@ -106,13 +107,8 @@ pub fn ExportPanel(
     view! {
         <section class="suara-export" aria-labelledby="suara-export-title">
             <h2 id="suara-export-title" class="suara-export__title">{say(ctx, Msg::ExportHeading)}</h2>
-            <p>{words(move || ctx.msg(&Msg::StoredCount(counts.get().total)))}</p>
-            <p>
-                {words(move || {
-                    let c = counts.get();
-                    ctx.msg(&Msg::OutboxSummary { pending: c.pending, sent: c.sent, attention: c.attention })
-                })}
-            </p>
+            <p>{said(stored)}</p>
+            <p>{said(summary)}</p>
             <div class="suara-export__actions">
                 <button type="button" class="suara-button" on:click=move |_| export(false, csv_survey.clone())>
                     {say(ctx, Msg::ExportCsv)}
@@ -125,7 +121,7 @@ pub fn ExportPanel(
                     {say(ctx, Msg::ExcelBom)}
                 </label>
             </div>
-            <p class="suara-export__message" role="status">{words(move || message.get().map(|m| ctx.msg(&m)).unwrap_or_default())}</p>
+            <p class="suara-export__message" role="status">{said(message)}</p>
         </section>
     }
 }
