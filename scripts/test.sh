@@ -19,7 +19,7 @@ cd "$ROOT"
 # gzip bytes of wasm + JS + CSS that the widget may cost. The walking
 # skeleton's target is 150 KiB (153600); until the bundle is back under it,
 # this gate sits just above the measured size so it cannot grow unnoticed.
-BUNDLE_BUDGET=168000
+BUNDLE_BUDGET=158000
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}
