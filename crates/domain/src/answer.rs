@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::parse::type_name;
 use crate::survey::{Question, QuestionKind, Survey, OTHER_VALUE};
 
 /// One answer: text, the chosen option values, a number or a yes/no.
@@ -52,7 +53,9 @@ pub enum AnswerError {
 
 impl AnswerValue {
     /// Reads an answer from JSON: a boolean, a number, a string or an array
-    /// of strings; anything else is refused with a message.
+    /// of strings; anything else is refused with a message. The message names
+    /// the type found, not the value: printing a `Value` would bring its whole
+    /// serializer into the widget.
     pub fn from_value(value: serde_json::Value) -> Result<AnswerValue, String> {
         use serde_json::Value;
         match value {
@@ -64,13 +67,15 @@ impl AnswerValue {
                 .map(|v| match v {
                     Value::String(s) => Ok(s),
                     other => Err(format!(
-                        "a list of choices holds only strings, found {other}"
+                        "a list of choices holds only strings, found {}",
+                        type_name(&other)
                     )),
                 })
                 .collect::<Result<_, _>>()
                 .map(AnswerValue::Choices),
             other => Err(format!(
-                "an answer is a string, a number, a boolean or a list of strings, found {other}"
+                "an answer is a string, a number, a boolean or a list of strings, found {}",
+                type_name(&other)
             )),
         }
     }

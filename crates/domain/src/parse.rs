@@ -150,7 +150,9 @@ fn key_path(parent: &str, key: &str) -> String {
     {
         format!("{parent}.{key}")
     } else {
-        format!("{parent}[{}]", Value::String(key.to_owned()))
+        // A JSON string. Not `Value`'s Display: this and `describe` are its
+        // only users in the widget, and it would bring `Value`'s serializer.
+        format!("{parent}[{}]", json_string(key))
     }
 }
 
@@ -159,9 +161,19 @@ fn key_path(parent: &str, key: &str) -> String {
 fn describe(v: &Value) -> String {
     match v {
         Value::String(s) if s.chars().count() > 40 => type_name(v).to_owned(),
-        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => v.to_string(),
+        // As `Value`'s Display writes them, without its serializer (see `key_path`).
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => json_string(s),
         _ => type_name(v).to_owned(),
     }
+}
+
+/// `s` as a JSON string, quoted and escaped; the same string writer as the
+/// JSON export uses.
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// `items` with `sep` between them. Not `[&str]::join`: its generic copy
@@ -184,7 +196,8 @@ fn err(path: &str, message: impl Into<String>) -> SchemaError {
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
+/// The JSON type of `v`, as in "found a number".
+pub(crate) fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -4,6 +4,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::answer::{self, AnswerError, AnswerValue, Answers};
+use crate::parse::type_name;
 use crate::survey::Survey;
 use crate::text::Locale;
 
@@ -56,14 +57,18 @@ impl Response {
     }
 
     /// Reads a response from its JSON form, naming the first field that is
-    /// missing or of the wrong type.
+    /// missing or of the wrong type (and the type found: not the value, whose
+    /// printing would bring `Value`'s serializer into the widget).
     pub fn from_value(value: Value) -> Result<Response, String> {
         let Value::Object(mut map) = value else {
             return Err("a response must be a JSON object".into());
         };
         let mut text = |key: &str| match map.remove(key) {
             Some(Value::String(s)) => Ok(s),
-            Some(other) => Err(format!("`{key}` must be a string, found {other}")),
+            Some(other) => Err(format!(
+                "`{key}` must be a string, found {}",
+                type_name(&other)
+            )),
             None => Err(format!("missing field `{key}`")),
         };
         let (id, survey_id, survey_version) =
@@ -84,7 +89,12 @@ impl Response {
                 }
                 answers
             }
-            Some(other) => return Err(format!("`answers` must be an object, found {other}")),
+            Some(other) => {
+                return Err(format!(
+                    "`answers` must be an object, found {}",
+                    type_name(&other)
+                ))
+            }
             None => return Err("missing field `answers`".into()),
         };
         Ok(Response {

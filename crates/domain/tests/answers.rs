@@ -611,3 +611,39 @@ fn the_response_json_has_exactly_the_contract_fields() {
         response
     );
 }
+
+#[test]
+fn a_value_of_the_wrong_shape_is_refused_naming_what_was_found() {
+    let refused = |v: Value| AnswerValue::from_value(v).expect_err("refused");
+    assert_eq!(
+        refused(json!({ "a": 1 })),
+        "an answer is a string, a number, a boolean or a list of strings, found an object"
+    );
+    assert_eq!(
+        refused(json!(["a", 2])),
+        "a list of choices holds only strings, found a number"
+    );
+    let response = |changes: Value| {
+        let mut r = json!({
+            "id": "r1", "survey_id": "s", "survey_version": "1", "locale": "en",
+            "started_at": "t", "submitted_at": "t", "answers": {}
+        });
+        r.as_object_mut()
+            .unwrap()
+            .extend(changes.as_object().unwrap().clone());
+        Response::from_value(r)
+    };
+    assert!(response(json!({})).is_ok());
+    assert_eq!(
+        response(json!({ "locale": 5 })).expect_err("refused"),
+        "`locale` must be a string, found a number"
+    );
+    assert_eq!(
+        response(json!({ "answers": [] })).expect_err("refused"),
+        "`answers` must be an object, found an array"
+    );
+    assert_eq!(
+        response(json!({ "answers": { "q": null } })).expect_err("refused"),
+        "answer `q`: an answer is a string, a number, a boolean or a list of strings, found null"
+    );
+}
