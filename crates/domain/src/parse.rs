@@ -577,15 +577,22 @@ impl Parser {
         let title = self.text_field(&obj, "title", true);
         let description = self.text_field(&obj, "description", false);
         let pages = self.pages(&obj);
-        Some(Survey {
-            id: id?,
-            version: version?,
-            title: title?,
-            description,
-            default_locale: self.default_locale.clone()?,
-            locales: self.locales.clone(),
-            pages: pages?,
-        })
+        // One match, not a `?` per field: each `?` is an early return with
+        // its own code to drop the fields read so far.
+        match (id, version, title, pages, self.default_locale.clone()) {
+            (Some(id), Some(version), Some(title), Some(pages), Some(default_locale)) => {
+                Some(Survey {
+                    id,
+                    version,
+                    title,
+                    description,
+                    default_locale,
+                    locales: self.locales.clone(),
+                    pages,
+                })
+            }
+            _ => None,
+        }
     }
 
     /// Reads `default_locale` and `locales`; the default always comes first.
@@ -819,13 +826,17 @@ impl Parser {
                 None
             }
         };
-        Some(Question {
-            id: id?,
-            label: label?,
-            help,
-            required,
-            kind: kind?,
-        })
+        // One match, not a `?` per field (see `Parser::survey`).
+        match (id, label, kind) {
+            (Some(id), Some(label), Some(kind)) => Some(Question {
+                id,
+                label,
+                help,
+                required,
+                kind,
+            }),
+            _ => None,
+        }
     }
 
     fn kind(&mut self, obj: &Obj, name: &str, required: bool) -> Option<QuestionKind> {
