@@ -1,6 +1,5 @@
 //! Reading a survey file: every problem at once, each with its JSON path.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde_json::{Map, Value};
@@ -665,8 +664,11 @@ impl Parser {
     fn pages(&mut self, obj: &Obj) -> Option<Vec<Page>> {
         let items = self.array(obj, "pages", MAX_PAGES)?;
         let mut pages = Vec::new();
-        let mut page_ids = BTreeSet::new();
-        let mut question_ids: BTreeMap<String, String> = BTreeMap::new();
+        // Plain lists, not a `BTreeSet` and a `BTreeMap`: a survey has at most
+        // 100 pages and 500 questions, and the widget then carries no B-tree
+        // code for these key types.
+        let mut page_ids = Vec::new();
+        let mut question_ids = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let loc = obj.at("pages").item(i);
@@ -682,14 +684,16 @@ impl Parser {
         &mut self,
         value: &Value,
         loc: Loc,
-        page_ids: &mut BTreeSet<String>,
-        question_ids: &mut BTreeMap<String, String>,
+        page_ids: &mut Vec<String>,
+        question_ids: &mut Vec<(String, String)>,
     ) -> Option<Page> {
         let obj = self.object(value, loc, "a page", PAGE_FIELDS)?;
         let id = self.id_field(&obj, "page");
         if let Some(id) = &id {
-            if !page_ids.insert(id.clone()) {
+            if page_ids.contains(id) {
                 self.error(&obj.at("id"), format!("page id `{id}` is used twice"));
+            } else {
+                page_ids.push(id.clone());
             }
         }
         let title = self.text_field(&obj, "title", false);
@@ -737,7 +741,7 @@ impl Parser {
         &mut self,
         value: &Value,
         loc: Loc,
-        ids: &mut BTreeMap<String, String>,
+        ids: &mut Vec<(String, String)>,
     ) -> Option<Question> {
         // The allowed fields depend on the kind, so read the kind first.
         let kind_name = value
@@ -790,13 +794,13 @@ impl Parser {
                     &obj.at("id"),
                     format!("question id `{id}` is reserved: the CSV export has its own `{id}` column; choose another id"),
                 );
-            } else if let Some(first) = ids.get(id) {
+            } else if let Some((_, first)) = ids.iter().find(|(i, _)| i == id) {
                 self.error(
                     &obj.at("id"),
                     format!("question id `{id}` is already used at {first}"),
                 );
             } else {
-                ids.insert(id.clone(), obj.at("id").path);
+                ids.push((id.clone(), obj.at("id").path));
             }
         }
         let label = self.text_field(&obj, "label", true);
@@ -897,7 +901,8 @@ impl Parser {
 
     fn options(&mut self, obj: &Obj) -> Option<Vec<ChoiceOption>> {
         let items = self.array(obj, "options", MAX_OPTIONS)?;
-        let mut seen = BTreeSet::new();
+        // A list, like the ids in `Parser::pages`: at most 200 options.
+        let mut seen: Vec<String> = Vec::new();
         let mut out = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
@@ -925,11 +930,13 @@ impl Parser {
                 None => None,
             };
             if let Some(v) = &value {
-                if !seen.insert(v.clone()) {
+                if seen.contains(v) {
                     self.error(
                         &o.at("value"),
                         format!("option value `{v}` is used twice in this question"),
                     );
+                } else {
+                    seen.push(v.clone());
                 }
             }
             let label = self.text_field(&o, "label", true);
