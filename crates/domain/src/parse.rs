@@ -299,6 +299,12 @@ impl Parser {
     /// place in the document: an insert keeps the list sorted with no sort
     /// code in the wasm, and errors come almost in order anyway.
     fn error(&mut self, at: &Loc, message: impl Into<String>) {
+        self.error_message(at, message.into());
+    }
+
+    /// [`Parser::error`]'s work, not generic, so its code is in the wasm once
+    /// rather than once for `&str` messages and once for `String` ones.
+    fn error_message(&mut self, at: &Loc, message: String) {
         let i = self.positions.partition_point(|p| *p <= at.position);
         self.positions.insert(i, at.position.clone());
         self.errors.insert(i, err(&at.path, message));
