@@ -124,7 +124,15 @@ impl Survey {
 
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions().find(|q| q.id == id)
+        // Plain loops: `find` over the flattening iterator is more wasm.
+        for page in &self.pages {
+            for q in &page.questions {
+                if q.id == id {
+                    return Some(q);
+                }
+            }
+        }
+        None
     }
 
     /// The locale to use for a requested code: an offered locale that
