@@ -185,32 +185,35 @@ pub fn validate(survey: &Survey, answers: &Answers) -> Vec<(String, AnswerError)
 /// trimmed, and an "other" description only where "other" is chosen.
 pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
     let mut out = Answers::new();
-    for q in survey.questions() {
-        let Some(value) = answers.get(&q.id).filter(|v| v.is_answered()) else {
-            continue;
-        };
-        let value = match value {
-            AnswerValue::Text(t) => AnswerValue::Text(t.trim().to_owned()),
-            v => v.clone(),
-        };
-        let chose_other = match (&q.kind, &value) {
-            (QuestionKind::SingleChoice { other: Some(_), .. }, AnswerValue::Text(v)) => {
-                v == OTHER_VALUE
-            }
-            (QuestionKind::MultiChoice { other: Some(_), .. }, AnswerValue::Choices(vs)) => {
-                vs.iter().any(|v| v == OTHER_VALUE)
-            }
-            _ => false,
-        };
-        if chose_other {
-            let key = other_text_key(&q.id);
-            if let Some(AnswerValue::Text(t)) = answers.get(&key) {
-                if !t.trim().is_empty() {
-                    out.insert(key, AnswerValue::Text(t.trim().to_owned()));
+    // Plain loops, as in `validate`.
+    for page in &survey.pages {
+        for q in &page.questions {
+            let Some(value) = answers.get(&q.id).filter(|v| v.is_answered()) else {
+                continue;
+            };
+            let value = match value {
+                AnswerValue::Text(t) => AnswerValue::Text(t.trim().to_owned()),
+                v => v.clone(),
+            };
+            let chose_other = match (&q.kind, &value) {
+                (QuestionKind::SingleChoice { other: Some(_), .. }, AnswerValue::Text(v)) => {
+                    v == OTHER_VALUE
+                }
+                (QuestionKind::MultiChoice { other: Some(_), .. }, AnswerValue::Choices(vs)) => {
+                    vs.iter().any(|v| v == OTHER_VALUE)
+                }
+                _ => false,
+            };
+            if chose_other {
+                let key = other_text_key(&q.id);
+                if let Some(AnswerValue::Text(t)) = answers.get(&key) {
+                    if !t.trim().is_empty() {
+                        out.insert(key, AnswerValue::Text(t.trim().to_owned()));
+                    }
                 }
             }
+            out.insert(q.id.clone(), value);
         }
-        out.insert(q.id.clone(), value);
     }
     out
 }

@@ -32,32 +32,35 @@ enum Cell<'a> {
 
 fn columns(survey: &Survey) -> Vec<(String, &str, Cell<'_>)> {
     let mut cols = Vec::new();
-    for q in survey.questions() {
-        match &q.kind {
-            QuestionKind::MultiChoice { options, other } => {
-                for o in options {
-                    cols.push((
-                        format!("{}.{}", q.id, o.value),
-                        q.id.as_str(),
-                        Cell::Chosen(&o.value),
-                    ));
+    // Plain loops, as in `answer::validate`.
+    for page in &survey.pages {
+        for q in &page.questions {
+            match &q.kind {
+                QuestionKind::MultiChoice { options, other } => {
+                    for o in options {
+                        cols.push((
+                            format!("{}.{}", q.id, o.value),
+                            q.id.as_str(),
+                            Cell::Chosen(&o.value),
+                        ));
+                    }
+                    if other.is_some() {
+                        cols.push((
+                            format!("{}.{OTHER_VALUE}", q.id),
+                            q.id.as_str(),
+                            Cell::Chosen(OTHER_VALUE),
+                        ));
+                        cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
+                    }
                 }
-                if other.is_some() {
-                    cols.push((
-                        format!("{}.{OTHER_VALUE}", q.id),
-                        q.id.as_str(),
-                        Cell::Chosen(OTHER_VALUE),
-                    ));
-                    cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
+                QuestionKind::SingleChoice { other, .. } => {
+                    cols.push((q.id.clone(), q.id.as_str(), Cell::Value));
+                    if other.is_some() {
+                        cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
+                    }
                 }
+                _ => cols.push((q.id.clone(), q.id.as_str(), Cell::Value)),
             }
-            QuestionKind::SingleChoice { other, .. } => {
-                cols.push((q.id.clone(), q.id.as_str(), Cell::Value));
-                if other.is_some() {
-                    cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
-                }
-            }
-            _ => cols.push((q.id.clone(), q.id.as_str(), Cell::Value)),
         }
     }
     cols
