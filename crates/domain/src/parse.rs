@@ -762,11 +762,13 @@ impl Parser {
         // fields cannot be judged.
         // A field of another kind is named as such: the author may have changed the kind.
         let other_kinds = |key: &str| {
-            let kinds: Vec<&str> = QuestionKind::NAMES
-                .iter()
-                .copied()
-                .filter(|k| kind_fields(k).contains(&key))
-                .collect();
+            // A loop, not `filter` + `collect`: less wasm.
+            let mut kinds = Vec::new();
+            for k in QuestionKind::NAMES {
+                if kind_fields(k).contains(&key) {
+                    kinds.push(k);
+                }
+            }
             if kinds.is_empty() {
                 String::new()
             } else {
