@@ -80,24 +80,23 @@ pub fn ExportPanel(
                 }
                 Ok(responses) => {
                     let now = io::now_rfc3339();
-                    if json {
-                        let name = export::file_name(&survey, &now, "json");
-                        download::save(
-                            &name,
+                    let (ext, mime, contents) = if json {
+                        (
+                            "json",
                             "application/json",
-                            &export::to_json(&survey, &responses, &now),
+                            export::to_json(&survey, &responses, &now),
                         )
                     } else {
-                        let name = export::file_name(&survey, &now, "csv");
-                        let csv = export::to_csv(
-                            &survey,
-                            &responses,
-                            CsvOptions {
-                                bom: bom.get_untracked(),
-                            },
-                        );
-                        download::save(&name, "text/csv;charset=utf-8", &csv)
-                    }
+                        let options = CsvOptions {
+                            bom: bom.get_untracked(),
+                        };
+                        (
+                            "csv",
+                            "text/csv;charset=utf-8",
+                            export::to_csv(&survey, &responses, options),
+                        )
+                    };
+                    download::save(&export::file_name(&survey, &now, ext), mime, &contents)
                 }
             };
             message.set(result.err().map(Msg::ExportFailed));
