@@ -83,8 +83,9 @@ thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 
-/// Resolves when `request` succeeds, with its result.
-async fn request(request: &IdbRequest) -> Result<JsValue, StoreError> {
+/// Resolves when `request` succeeds, with its result. A plain function
+/// returning the `JsFuture` (not an `async fn`), so callers share its code.
+fn request(request: &IdbRequest) -> JsFuture {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let ok = Closure::once_into_js(move |ev: web_sys::Event| {
             let req: IdbRequest = ev
@@ -109,11 +110,11 @@ async fn request(request: &IdbRequest) -> Result<JsValue, StoreError> {
         request.set_onsuccess(Some(ok.unchecked_ref()));
         request.set_onerror(Some(fail.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map_err(|e| to_error(&e))
+    JsFuture::from(promise)
 }
 
 /// Resolves when `tx` has committed; fails if it errors or aborts.
-async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
+fn committed(tx: &IdbTransaction) -> JsFuture {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let done = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
@@ -133,9 +134,6 @@ async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
         tx.set_onabort(Some(fail.unchecked_ref()));
     });
     JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|e| to_error(&e))
 }
 
 async fn open() -> Result<IdbDatabase, StoreError> {
@@ -165,7 +163,10 @@ async fn open() -> Result<IdbDatabase, StoreError> {
         },
     );
     open.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-    let db: IdbDatabase = request(&open).await?.unchecked_into();
+    let db: IdbDatabase = request(&open)
+        .await
+        .map_err(|e| to_error(&e))?
+        .unchecked_into();
     drop(upgrade);
     // Browsers may close the connection (WebKit does on memory pressure):
     // forget it so the next call opens a fresh one.
@@ -248,7 +249,7 @@ pub async fn put(record: &Record) -> Result<(), StoreError> {
     let tx = write_tx(&db)?;
     let store = tx.object_store(RESPONSES).map_err(|e| to_error(&e))?;
     store.put(&to_js(record)?).map_err(|e| to_error(&e))?;
-    committed(&tx).await
+    committed(&tx).await.map(drop).map_err(|e| to_error(&e))
 }
 
 /// The record with this response id, if stored and readable.
@@ -263,7 +264,8 @@ pub async fn get(id: &str) -> Result<Option<Record>, StoreError> {
             .get(&JsValue::from_str(id))
             .map_err(|e| to_error(&e))?,
     )
-    .await?;
+    .await
+    .map_err(|e| to_error(&e))?;
     Ok(from_js(&value))
 }
 
@@ -277,7 +279,8 @@ pub async fn all() -> Result<(Vec<Record>, usize), StoreError> {
         .map_err(|e| to_error(&e))?;
     let store = tx.object_store(RESPONSES).map_err(|e| to_error(&e))?;
     let values: js_sys::Array = request(&store.get_all().map_err(|e| to_error(&e))?)
-        .await?
+        .await
+        .map_err(|e| to_error(&e))?
         .unchecked_into();
     let mut unreadable = 0;
     let mut records: Vec<Record> = values
