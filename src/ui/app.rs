@@ -77,7 +77,7 @@ pub fn App(
                 <div class="suara-load-error" role="alert" lang=l.to_string()>
                     <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
                     <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
-                    <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+                    <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).map(IntoAny::into_any).collect::<super::Items>()}</ul>
                 </div>
             })
         }

@@ -147,10 +147,10 @@ pub fn SurveyForm(
         .map(|page| {
             let title = page.title.clone().map(|t| view! { <h2 class="suara-page__title">{show(ctx, t)}</h2> });
             let questions =
-                page.questions.iter().map(|q| view! { <QuestionView question=q.clone() /> }).collect_view();
+                page.questions.iter().map(|q| view! { <QuestionView question=q.clone() /> }).map(IntoAny::into_any).collect::<super::Items>();
             view! { <section class="suara-page" id=format!("suara-page-{}", page.id)>{title} {questions}</section> }
         })
-        .collect_view();
+        .map(IntoAny::into_any).collect::<super::Items>();
 
     view! {
         <div class="suara-survey" lang=words(move || locale.get().to_string())>
@@ -251,7 +251,7 @@ fn ErrorSummary() -> impl IntoView {
                         </li>
                     }
                 })
-                .collect_view();
+                .map(IntoAny::into_any).collect::<super::Items>();
             view! {
                 <div class="suara-summary" role="alert">
                     <h2 class="suara-summary__title">{ctx.msg(&Msg::ErrorSummary(problems.len()))}</h2>
@@ -279,7 +279,7 @@ fn LanguageSwitcher() -> impl IntoView {
                 };
                 view! { <option value=code.clone() lang=code selected=selected>{i18n::language_name(&l)}</option> }
             })
-            .collect_view();
+            .map(IntoAny::into_any).collect::<super::Items>();
         view! {
             <div class="suara-language">
                 <label for="suara-language">{say(ctx, Msg::Language)}</label>

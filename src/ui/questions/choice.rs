@@ -127,7 +127,7 @@ pub fn ChoiceQuestion(
                 </li>
             }
         })
-        .collect_view();
+        .map(IntoAny::into_any).collect::<crate::ui::Items>();
 
     view! {
         <fieldset

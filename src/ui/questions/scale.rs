@@ -73,7 +73,8 @@ pub fn ScaleQuestion(
                 </label>
             }
         })
-        .collect_view();
+        .map(IntoAny::into_any)
+        .collect::<crate::ui::Items>();
     let anchors = (!stars).then(|| {
         view! {
             <p class="suara-scale__anchors" id=anchors_id.clone()>
