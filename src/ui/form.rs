@@ -145,7 +145,7 @@ pub fn SurveyForm(
         .pages
         .iter()
         .map(|page| {
-            let title = page.title.clone().map(|t| view! { <h2 class="suara-page__title">{show(ctx, t)}</h2> });
+            let title = page.title.clone().map(|t| view! { <h2 class="suara-page__title">{show(ctx, t)}</h2> }.into_any());
             let questions =
                 page.questions.iter().map(|q| view! { <QuestionView question=q.clone() /> }).map(IntoAny::into_any).collect::<super::Items>();
             view! { <section class="suara-page" id=format!("suara-page-{}", page.id)>{title} {questions}</section> }
@@ -156,7 +156,7 @@ pub fn SurveyForm(
         <div class="suara-survey" lang=words(move || locale.get().to_string())>
             <LanguageSwitcher />
             <h1 class="suara-survey__title">{show(ctx, title)}</h1>
-            {description.map(|d| view! { <p class="suara-survey__description">{show(ctx, d)}</p> })}
+            {description.map(|d| view! { <p class="suara-survey__description">{show(ctx, d)}</p> }.into_any())}
             <p class="suara-status" role="status">{status}</p>
             {shown(move || match phase.with(is_done) {
                 true => {

@@ -21,8 +21,8 @@ pub fn ConsentQuestion(
     let input_id = ids::input(&qid);
     let text_id = format!("{input_id}-text");
     let extra: Vec<String> = text.as_ref().map(|_| text_id.clone()).into_iter().collect();
-    let statement =
-        text.map(|t| view! { <p class="suara-consent__text" id=text_id>{show(ctx, t)}</p> });
+    let statement = text
+        .map(|t| view! { <p class="suara-consent__text" id=text_id>{show(ctx, t)}</p> }.into_any());
     let checked = {
         let qid = qid.clone();
         flag(move || matches!(ctx.answer(&qid), Some(AnswerValue::Bool(true))))

@@ -42,7 +42,7 @@ fn label_content(ctx: FormCtx, q: &Question) -> impl IntoView {
     let required = q.required;
     view! {
         <span class="suara-question__label-text">{show(ctx, label)}</span>
-        {required.then(|| view! { " " <span class="suara-question__required">{say(ctx, Msg::RequiredMarker)}</span> })}
+        {required.then(|| view! { " " <span class="suara-question__required">{say(ctx, Msg::RequiredMarker)}</span> }.into_any())}
     }
 }
 
@@ -52,7 +52,7 @@ fn help_and_error(ctx: FormCtx, q: &Question) -> impl IntoView {
     let id = q.id.clone();
     let help = q.help.clone().map(|help| {
         let help_id = ids::help(&q.id);
-        view! { <p class="suara-question__help" id=help_id>{show(ctx, help)}</p> }
+        view! { <p class="suara-question__help" id=help_id>{show(ctx, help)}</p> }.into_any()
     });
     let error = shown(move || {
         ctx.shown_error(&id).map(|e| {

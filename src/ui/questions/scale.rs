@@ -82,6 +82,7 @@ pub fn ScaleQuestion(
                 <span>{say(ctx, Msg::NpsHigh)}</span>
             </p>
         }
+        .into_any()
     });
     let extra: Vec<String> = (!stars).then(|| anchors_id.clone()).into_iter().collect();
     let scale_class = if stars {
