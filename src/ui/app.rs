@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use leptos::either::Either;
 use leptos::prelude::*;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::{Locale, SchemaError, Survey, DEFAULT_SURVEY_JSON};
@@ -65,7 +64,7 @@ pub fn App(
 ) -> impl IntoView {
     let content = match loaded {
         Ok((survey, endpoint)) => {
-            Either::Left(view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang /> })
+            view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang /> }.into_any()
         }
         Err(problems) => {
             let l = config
@@ -73,13 +72,14 @@ pub fn App(
                 .as_deref()
                 .and_then(Locale::parse)
                 .unwrap_or_else(|| Locale::parse("en").expect("valid"));
-            Either::Right(view! {
+            view! {
                 <div class="suara-load-error" role="alert" lang=l.to_string()>
                     <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
                     <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
                     <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).map(IntoAny::into_any).collect::<super::Items>()}</ul>
                 </div>
-            })
+            }
+            .into_any()
         }
     };
     view! { <div class="suara">{content}</div> }

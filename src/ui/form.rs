@@ -296,5 +296,6 @@ fn LanguageSwitcher() -> impl IntoView {
                 </select>
             </div>
         }
+        .into_any()
     })
 }
