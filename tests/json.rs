@@ -74,28 +74,28 @@ fn an_integral_number_written_with_a_fraction_reads_as_an_integer() {
     );
 }
 
-#[wasm_bindgen_test]
-fn object_keys_keep_the_file_order() {
-    let value =
-        same_as_serde(r#"{"zeta": 1, "alpha": {"y": 2, "b": 3, "m": 4}, "mid": [], "a b": 5}"#);
-    let keys: Vec<&str> = value
+/// An object's keys, in its order.
+fn keys_of(value: &Value) -> Vec<&str> {
+    value
         .as_object()
         .unwrap()
         .keys()
         .map(String::as_str)
-        .collect();
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn object_keys_keep_the_file_order() {
+    let value =
+        same_as_serde(r#"{"zeta": 1, "alpha": {"y": 2, "b": 3, "m": 4}, "mid": [], "a b": 5}"#);
+    let keys = keys_of(&value);
     assert_eq!(keys, ["zeta", "alpha", "mid", "a b"]);
 }
 
 #[wasm_bindgen_test]
 fn integer_like_keys_come_first_as_in_object_keys() {
     let value = json::parse(r#"{"b": 1, "10": 2, "a": 3, "2": 4}"#).unwrap();
-    let keys: Vec<&str> = value
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(&value);
     assert_eq!(keys, ["2", "10", "b", "a"]);
 }
 
