@@ -108,18 +108,44 @@ fn classes(ctx: FormCtx, q: &Question) -> Words {
 
 /// A focusout handler that marks the question touched once focus leaves the
 /// whole question (not when it moves between its own options).
+///
+/// When focus goes to no element at all, as it does the moment a person
+/// presses on a label (a star, an option's text), the decision waits for
+/// the next element to take focus: pressing a label inside the question
+/// must not count as leaving it, or its error would appear above the
+/// options and move them under the finger before the press ends.
 fn on_leave(ctx: FormCtx, id: String) -> impl FnMut(web_sys::FocusEvent) + 'static {
+    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     move |ev: web_sys::FocusEvent| {
-        let container = ev
+        let Some(container) = ev
             .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        else {
+            return;
+        };
         let next = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        let inside = matches!((&container, &next), (Some(c), Some(n)) if c.contains(Some(n)));
-        if !inside {
-            ctx.touch(&id);
+        match next {
+            Some(n) if container.contains(Some(&n)) => {}
+            Some(_) => ctx.touch(&id),
+            None => {
+                let id = id.clone();
+                let later = Closure::once_into_js(move |ev: web_sys::FocusEvent| {
+                    let landed = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    if !landed.is_some_and(|n| container.contains(Some(&n))) {
+                        ctx.touch(&id);
+                    }
+                });
+                let options = web_sys::AddEventListenerOptions::new();
+                options.set_once(true);
+                let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
+                    "focusin",
+                    later.unchecked_ref(),
+                    &options,
+                );
+            }
         }
     }
 }
