@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { launchBrowser, pick, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
 
 const SAVED = 'Your response is saved on this device and will be sent when the connection is back.';
 
@@ -26,19 +26,11 @@ after(async () => {
   await endpoint?.close();
 });
 
-/** Clicks the label of a visually hidden radio, as a person clicks the star or number. */
-async function pick(page, name) {
-  const radio = page.getByRole('radio', { name, exact: true });
-  await radio.waitFor({ state: 'attached' });
-  await (await radio.evaluateHandle((el) => el.labels[0])).asElement().click();
-  await waitFor(() => radio.isChecked(), { what: `${name} checked` });
-}
-
 test('a response refused with 503 is kept, then sent once the endpoint is back', { timeout: 120_000 }, async () => {
   const { page } = browser;
   await page.goto(widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' }));
-  await pick(page, '2 of 5 stars');
-  await pick(page, '6');
+  await pick(page.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 of 5 stars');
+  await pick(page.getByRole('radio', { name: '6', exact: true }), '6');
   await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
 

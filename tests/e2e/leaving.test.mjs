@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { launchBrowser, pick, startStaticServer, widgetUrl } from './support.mjs';
 
 const SATISFACTION = "Overall, how satisfied are you with the partnership's work in your community?";
 const RECOMMEND = "How likely are you to recommend the partnership's programmes to a friend or neighbour?";
@@ -35,8 +35,7 @@ test('errors show on leaving a question, not while answering it', { timeout: 60_
   // Focus in the stars, then a press on the third star's label.
   await stars.getByRole('radio', { name: '1 of 5 stars', exact: true }).focus();
   const third = stars.getByRole('radio', { name: '3 of 5 stars', exact: true });
-  await (await third.evaluateHandle((el) => el.labels[0])).asElement().click();
-  await waitFor(() => third.isChecked(), { what: 'the third star chosen by pressing its label' });
+  await pick(third, 'the third star, by pressing its label');
   assert.equal(await stars.getByText(REQUIRED).count(), 0, 'no error while answering the stars');
 
   // Leaving the NPS question unanswered with the keyboard shows its error.

@@ -20,6 +20,7 @@ import {
   ROOT,
   launchBrowser,
   parseCsv,
+  pick,
   startEndpoint,
   startStaticServer,
   waitFor,
@@ -112,18 +113,6 @@ async function inlineError(page, control, { message, ownLabel }) {
     },
     [handle, { message, ownLabel, labels: Object.values(Q), summary: MSG.summary3 }],
   );
-}
-
-/**
- * Ticks a radio button or checkbox the way a person does: by clicking what
- * they see, its label (a star, a number, the option's text), or the control
- * itself when it has no label. Then waits until it is checked.
- */
-async function pick(control, what) {
-  await control.waitFor({ state: 'attached' });
-  const target = (await control.evaluateHandle((el) => el.labels?.[0] ?? el)).asElement();
-  await target.click();
-  await waitFor(() => control.isChecked(), { what: `${what} to be checked after clicking it` });
 }
 
 /** Clicks `button` and returns the download's file name and text. */

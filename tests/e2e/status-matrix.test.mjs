@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { launchBrowser, pick, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
 
 const REPLIES = [
   { code: 400, expect: 'needs_attention' },
@@ -41,13 +41,6 @@ after(async () => {
   await endpoint?.close();
 });
 
-async function pick(page, name) {
-  const radio = page.getByRole('radio', { name, exact: true });
-  await radio.waitFor({ state: 'attached' });
-  await (await radio.evaluateHandle((el) => el.labels[0])).asElement().click();
-  await waitFor(() => radio.isChecked(), { what: `${name} checked` });
-}
-
 /** The records in the widget's IndexedDB store, read as the page sees them. */
 function storedRecords(page) {
   return page.evaluate(
@@ -78,8 +71,8 @@ test('only retryable replies are retried, and nothing is deleted', { timeout: 18
         : { status: reply.code, headers: reply.headers, body: { error: `reply ${reply.code}` } },
     );
     const before = endpoint.posts.length;
-    await pick(page, '3 of 5 stars');
-    await pick(page, '7');
+    await pick(page.getByRole('radio', { name: '3 of 5 stars', exact: true }), '3 of 5 stars');
+    await pick(page.getByRole('radio', { name: '7', exact: true }), '7');
     await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
     await endpoint.waitForPosts(before + 1);

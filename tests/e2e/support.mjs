@@ -446,3 +446,15 @@ export function parseCsv(text, { crlf = true } = {}) {
   if (field !== '' || fieldStarted || record.length > 0) endRecord();
   return records;
 }
+
+/**
+ * Ticks a radio button or checkbox the way a person does: by clicking what
+ * they see, its label (a star, a number, the option's text), or the control
+ * itself when it has no label. Then waits until it is checked.
+ */
+export async function pick(control, what) {
+  await control.waitFor({ state: 'attached' });
+  const target = (await control.evaluateHandle((el) => el.labels?.[0] ?? el)).asElement();
+  await target.click();
+  await waitFor(() => control.isChecked(), { what: `${what} to be checked after clicking it` });
+}
