@@ -45,7 +45,10 @@ pub fn ExportPanel(
     let tick = expect_context::<OutboxTick>();
     // The count lines are kept as their messages: one signal type with the
     // result message (and the form's phase), so they share their code.
-    let stored = RwSignal::new(Some(Msg::StoredCount(0)));
+    let stored = RwSignal::new(Some(Msg::StoredCount {
+        total: 0,
+        unreadable: 0,
+    }));
     let summary = RwSignal::new(Some(Msg::OutboxSummary {
         pending: 0,
         sent: 0,
@@ -59,9 +62,12 @@ pub fn ExportPanel(
     Effect::new(move |_| {
         tick.0.track();
         spawn_local(async move {
-            if let Ok((records, _)) = store::all().await {
+            if let Ok((records, unreadable)) = store::all().await {
                 let count = |s: Status| records.iter().filter(|r| r.status == s).count();
-                stored.set(Some(Msg::StoredCount(records.len())));
+                stored.set(Some(Msg::StoredCount {
+                    total: records.len() + unreadable,
+                    unreadable,
+                }));
                 summary.set(Some(Msg::OutboxSummary {
                     pending: count(Status::Pending),
                     sent: count(Status::Sent),

@@ -47,7 +47,12 @@ pub enum Msg {
     Language,
     ExportHeading,
     /// "N responses stored on this device".
-    StoredCount(usize),
+    /// How many records are stored, and how many of them could not be read
+    /// back (kept, but missing from exports, so the operator must know).
+    StoredCount {
+        total: usize,
+        unreadable: usize,
+    },
     /// Pending, sent and needing attention.
     OutboxSummary {
         pending: usize,
@@ -108,7 +113,13 @@ fn en(msg: &Msg) -> String {
         Msg::LoadFailedIntro => "The survey file has these problems. Please tell the survey's author:".into(),
         Msg::Language => "Language".into(),
         Msg::ExportHeading => "Responses on this device".into(),
-        Msg::StoredCount(n) => format!("{} stored on this device.", plural(*n, "response", "responses")),
+        Msg::StoredCount { total, unreadable: 0 } => {
+            format!("{} stored on this device.", plural(*total, "response", "responses"))
+        }
+        Msg::StoredCount { total, unreadable } => format!(
+            "{} stored on this device; {unreadable} of them could not be read and are left out of exports. Do not clear this browser's data: tell the organiser.",
+            plural(*total, "response", "responses")
+        ),
         Msg::OutboxSummary { pending, sent, attention } => {
             format!("Waiting to send: {pending}. Sent: {sent}. Needs attention: {attention}.")
         }
@@ -153,7 +164,10 @@ fn id(msg: &Msg) -> String {
         Msg::LoadFailedIntro => "Berkas survei memiliki masalah berikut. Mohon beri tahu penyusun survei:".into(),
         Msg::Language => "Bahasa".into(),
         Msg::ExportHeading => "Jawaban di perangkat ini".into(),
-        Msg::StoredCount(n) => format!("{n} jawaban tersimpan di perangkat ini."),
+        Msg::StoredCount { total, unreadable: 0 } => format!("{total} jawaban tersimpan di perangkat ini."),
+        Msg::StoredCount { total, unreadable } => format!(
+            "{total} jawaban tersimpan di perangkat ini; {unreadable} di antaranya tidak dapat dibaca dan tidak ikut diekspor. Jangan hapus data peramban ini: beri tahu penyelenggara."
+        ),
         Msg::OutboxSummary { pending, sent, attention } => {
             format!("Menunggu dikirim: {pending}. Terkirim: {sent}. Perlu diperiksa: {attention}.")
         }
