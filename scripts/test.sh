@@ -16,9 +16,13 @@ LOG_TAG="test"
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-# gzip bytes of wasm + JS + CSS that the widget may cost: the walking
-# skeleton's budget of 150 KB. Raise it only with a reason and a measurement.
-BUNDLE_BUDGET=150000
+# gzip bytes of wasm + JS + CSS that the widget may cost. Raise it only with
+# a reason and a measurement:
+# - 150,000: the walking skeleton (147,894 measured).
+# - 160,000: nothing lost (issue 4): drafts on every change, one sender per
+#   origin, the operator's status, alerts and "send now", the full-disk path
+#   (+5,953 measured), and the endpoint's options.
+BUNDLE_BUDGET=160000
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}

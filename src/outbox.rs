@@ -1,53 +1,45 @@
 //! The sender: takes stored responses to the endpoint, one at a time, with
 //! the domain's rules for what each reply means. It never deletes anything.
+//!
+//! One sender per origin: every flush runs under the Web Lock `suara-outbox`,
+//! so two tabs of the widget never send at the same time, and each record is
+//! read again under the lock before it is sent, so a response one tab has
+//! sent is never sent again by another. (A browser without Web Locks still
+//! gets the re-read, and the endpoint the same `Idempotency-Key`.)
 
-use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
+use std::cell::Cell;
 
-use suara_domain::outbox::{backoff_ms, Outcome, Status};
+use suara_domain::outbox::{backoff_ms, Outcome, Status, PAUSE_MS};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::io::http;
 use crate::io::store::{self, Record, StoreError};
 
 thread_local! {
-    /// Ids being sent right now, so a flush never sends one twice at once.
-    static IN_FLIGHT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
-    /// Set while a flush runs.
+    /// Set while a flush runs in this tab.
     static FLUSHING: Cell<bool> = const { Cell::new(false) };
+    /// Set when another flush was asked for while one ran: it runs again.
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
 }
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Sends one stored response and stores what happened. Returns the updated
-/// record and the reply's meaning, or `None` if it is no longer pending or
-/// another attempt for it is already under way.
-pub async fn attempt(id: &str, endpoint: &str) -> Result<Option<(Record, Outcome)>, StoreError> {
-    if !IN_FLIGHT.with(|f| f.borrow_mut().insert(id.to_owned())) {
-        return Ok(None);
-    }
-    let result = attempt_inner(id, endpoint).await;
-    IN_FLIGHT.with(|f| f.borrow_mut().remove(id));
-    result
-}
-
-async fn attempt_inner(id: &str, endpoint: &str) -> Result<Option<(Record, Outcome)>, StoreError> {
-    // Read it again now that this attempt owns it: a list read earlier may
-    // be stale, and a response already sent must not be sent twice.
-    let Some(mut record) = store::get(id)
-        .await?
-        .filter(|r| r.status == Status::Pending)
-    else {
+/// Sends one stored response and stores what happened. `None` if it is no
+/// longer waiting (sent meanwhile, perhaps by another tab).
+async fn attempt(id: &str, endpoint: &str) -> Result<Option<Outcome>, StoreError> {
+    // Read it again now that this flush holds the lock: a list read earlier
+    // may be stale, and a response already sent must not be sent twice.
+    let Some(mut record) = store::get(id).await?.filter(|r| r.status.is_waiting()) else {
         return Ok(None);
     };
     let outcome = http::send(endpoint, &record.response).await;
     record.attempts += 1;
+    record.last_error = None;
     match &outcome {
-        Outcome::Sent => {
-            record.status = Status::Sent;
-            record.last_error = None;
-        }
+        Outcome::Sent => record.status = Status::Sent,
         Outcome::Retry { after_secs, reason } => {
             let wait = match after_secs {
                 Some(s) => ((*s).min(3600) * 1000) as f64,
@@ -58,9 +50,9 @@ async fn attempt_inner(id: &str, endpoint: &str) -> Result<Option<(Record, Outco
             record.last_error = Some(reason.clone());
         }
         Outcome::Pause { reason } => {
-            record.status = Status::Pending;
+            record.status = Status::Paused;
             record.last_error = Some(reason.clone());
-            record.next_attempt_at = now_ms() + 60_000.0;
+            record.next_attempt_at = now_ms() + PAUSE_MS as f64;
         }
         Outcome::NeedsAttention { reason } => {
             record.status = Status::NeedsAttention;
@@ -68,30 +60,106 @@ async fn attempt_inner(id: &str, endpoint: &str) -> Result<Option<(Record, Outco
         }
     }
     store::put(&record).await?;
-    Ok(Some((record, outcome)))
+    Ok(Some(outcome))
 }
 
-/// Sends every pending record that is due, oldest first. Stops early when the
-/// endpoint refuses the credentials: the rest would be refused too.
-pub async fn flush(endpoint: &str) -> Result<(), StoreError> {
+/// What a flush sends.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Flush<'a> {
+    /// Waiting responses that are due, unless the queue is paused.
+    Due,
+    /// This response first (just submitted: it gets its own attempt even
+    /// while the queue is paused), then the due ones.
+    First(&'a str),
+    /// Every waiting response, due or not, paused or not: the operator's
+    /// "send now".
+    All,
+}
+
+/// Sends waiting responses, oldest first, under the origin-wide lock. Stops
+/// when the endpoint refuses the credentials: the rest would be refused too.
+/// If a flush is already running in this tab, it runs once more afterwards.
+pub async fn flush(endpoint: &str, what: Flush<'_>) -> Result<(), StoreError> {
     if FLUSHING.with(|f| f.replace(true)) {
+        AGAIN.with(|a| a.set(true));
         return Ok(());
     }
-    let result = flush_inner(endpoint).await;
+    let mut what = what;
+    let result = loop {
+        AGAIN.with(|a| a.set(false));
+        let result = locked(flush_inner(endpoint, what)).await;
+        if result.is_err() || !AGAIN.with(Cell::get) {
+            break result;
+        }
+        what = Flush::Due;
+    };
     FLUSHING.with(|f| f.set(false));
     result
 }
 
-async fn flush_inner(endpoint: &str) -> Result<(), StoreError> {
+async fn flush_inner(endpoint: &str, what: Flush<'_>) -> Result<(), StoreError> {
+    if let Flush::First(id) = what {
+        if let Some(Outcome::Pause { .. }) = attempt(id, endpoint).await? {
+            return Ok(());
+        }
+    }
     let (records, _) = store::all().await?;
     let now = now_ms();
-    for record in records
-        .into_iter()
-        .filter(|r| r.status == Status::Pending && r.next_attempt_at <= now)
+    let due =
+        |r: &Record| r.status.is_waiting() && (what == Flush::All || r.next_attempt_at <= now);
+    // A paused queue stays paused until its pause ends or the operator says.
+    if what != Flush::All
+        && records
+            .iter()
+            .any(|r| r.status == Status::Paused && !due(r))
     {
-        if let Some((_, Outcome::Pause { .. })) = attempt(&record.response.id, endpoint).await? {
+        return Ok(());
+    }
+    for record in records.iter().filter(|r| due(r)) {
+        if let Some(Outcome::Pause { .. }) = attempt(&record.response.id, endpoint).await? {
             break;
         }
     }
     Ok(())
+}
+
+/// Runs `work` while holding the Web Lock `suara-outbox` (waiting for it if
+/// another tab holds it), or simply runs it where Web Locks are missing.
+async fn locked<T: 'static>(work: impl std::future::Future<Output = T>) -> T {
+    let locks = web_sys::window()
+        .map(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()))
+        .and_then(Result::ok)
+        .filter(|l| !l.is_undefined());
+    let Some(locks) = locks else {
+        return work.await;
+    };
+    // The lock is held until the promise the callback returns settles; the
+    // callback resolves `granted` and the flush resolves `release`.
+    let (release, release_rx) = promise_pair();
+    let (granted, granted_rx) = promise_pair();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| {
+        let _ = granted.call0(&JsValue::NULL);
+        release_rx
+    });
+    let request: Result<js_sys::Function, _> =
+        js_sys::Reflect::get(&locks, &"request".into()).map(JsCast::unchecked_into);
+    let Ok(held) = request.and_then(|f| f.call2(&locks, &"suara-outbox".into(), &callback)) else {
+        return work.await;
+    };
+    // `held` settles only after the release, or fails if the lock cannot be
+    // had at all (then the work runs without it rather than never).
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&granted_rx, &held));
+    if JsFuture::from(first).await.is_err() {
+        return work.await;
+    }
+    let out = work.await;
+    let _ = release.call0(&JsValue::NULL);
+    out
+}
+
+/// A promise and the function that resolves it.
+fn promise_pair() -> (js_sys::Function, js_sys::Promise) {
+    let mut resolve = None;
+    let promise = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+    (resolve.expect("the executor runs at once"), promise)
 }

@@ -11,11 +11,15 @@ use suara_domain::Response;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB_NAME: &str = "suara";
-const DB_VERSION: u32 = 1;
+/// The schema's version. Each version's step in [`open`]'s upgrade runs once,
+/// in order, on a device that has an older database; nothing is ever dropped.
+/// 1: `responses` (key `id`). 2: `drafts` (key `survey_id`).
+const DB_VERSION: u32 = 2;
 const RESPONSES: &str = "responses";
+const DRAFTS: &str = "drafts";
 
 /// A stored response and where it stands in the outbox.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,7 +150,8 @@ async fn open() -> Result<IdbDatabase, StoreError> {
     let open = factory
         .open_with_u32(DB_NAME, DB_VERSION)
         .map_err(|e| StoreError::Unavailable(super::js_message(&e)))?;
-    // Schema migrations, one step per version; only version 1 exists so far.
+    // Schema migrations, one step per version, each run once in order. A
+    // failing step aborts the upgrade, and the browser keeps the old database.
     let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
         move |ev: web_sys::IdbVersionChangeEvent| {
             let req: IdbRequest = ev
@@ -155,10 +160,17 @@ async fn open() -> Result<IdbDatabase, StoreError> {
                 .unchecked_into();
             let Ok(result) = req.result() else { return };
             let db: IdbDatabase = result.unchecked_into();
-            if ev.old_version() < 1.0 {
+            let create = |name: &str, key: &str| {
                 let params = web_sys::IdbObjectStoreParameters::new();
-                params.set_key_path(&JsValue::from_str("id"));
-                let _ = db.create_object_store_with_optional_parameters(RESPONSES, &params);
+                params.set_key_path(&JsValue::from_str(key));
+                let _ = db.create_object_store_with_optional_parameters(name, &params);
+            };
+            let old = ev.old_version();
+            if old < 1.0 {
+                create(RESPONSES, "id");
+            }
+            if old < 2.0 {
+                create(DRAFTS, "survey_id");
             }
         },
     );
@@ -185,20 +197,50 @@ async fn open() -> Result<IdbDatabase, StoreError> {
     Ok(db)
 }
 
-/// Opens a read-write transaction with strict durability where the browser
-/// supports the option (the three-argument form is not in web-sys' stable API).
+/// Opens a read-write transaction over both stores with strict durability
+/// where the browser supports the option (the three-argument form is not in
+/// web-sys' stable API).
 fn write_tx(db: &IdbDatabase) -> Result<IdbTransaction, StoreError> {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"durability".into(), &"strict".into());
+    let stores = js_sys::Array::of2(&RESPONSES.into(), &DRAFTS.into());
     let f: js_sys::Function = js_sys::Reflect::get(db, &"transaction".into())
         .map_err(|e| to_error(&e))?
         .unchecked_into();
-    match f.call3(db, &RESPONSES.into(), &"readwrite".into(), &options) {
+    match f.call3(db, &stores, &"readwrite".into(), &options) {
         Ok(tx) => Ok(tx.unchecked_into()),
         Err(_) => db
-            .transaction_with_str_and_mode(RESPONSES, IdbTransactionMode::Readwrite)
+            .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
             .map_err(|e| to_error(&e)),
     }
+}
+
+/// Runs `write` on the stores of a new read-write transaction and returns
+/// once it is committed.
+async fn write(
+    write: impl FnOnce(&IdbObjectStore, &IdbObjectStore) -> Result<(), JsValue>,
+) -> Result<(), StoreError> {
+    let db = open().await?;
+    let tx = write_tx(&db)?;
+    let store = |name| tx.object_store(name).map_err(|e| to_error(&e));
+    write(&store(RESPONSES)?, &store(DRAFTS)?).map_err(|e| to_error(&e))?;
+    committed(&tx).await.map(drop).map_err(|e| to_error(&e))
+}
+
+/// Reads one value by key from `store_name`.
+async fn read(store_name: &str, key: &str) -> Result<JsValue, StoreError> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str(store_name)
+        .map_err(|e| to_error(&e))?;
+    let store = tx.object_store(store_name).map_err(|e| to_error(&e))?;
+    request(
+        &store
+            .get(&JsValue::from_str(key))
+            .map_err(|e| to_error(&e))?,
+    )
+    .await
+    .map_err(|e| to_error(&e))
 }
 
 fn to_js(record: &Record) -> Result<JsValue, StoreError> {
@@ -245,28 +287,53 @@ fn from_js(value: &JsValue) -> Option<Record> {
 
 /// Writes (or overwrites) a record; returns once it is committed.
 pub async fn put(record: &Record) -> Result<(), StoreError> {
-    let db = open().await?;
-    let tx = write_tx(&db)?;
-    let store = tx.object_store(RESPONSES).map_err(|e| to_error(&e))?;
-    store.put(&to_js(record)?).map_err(|e| to_error(&e))?;
-    committed(&tx).await.map(drop).map_err(|e| to_error(&e))
+    let value = to_js(record)?;
+    write(|responses, _| responses.put(&value).map(drop)).await
+}
+
+/// Stores a finished response and removes its survey's draft in one
+/// transaction: the answers are always in one of the two, never in neither.
+pub async fn finish(record: &Record) -> Result<(), StoreError> {
+    let value = to_js(record)?;
+    let survey = JsValue::from_str(&record.response.survey_id);
+    write(|responses, drafts| {
+        responses.put(&value)?;
+        drafts.delete(&survey).map(drop)
+    })
+    .await
 }
 
 /// The record with this response id, if stored and readable.
 pub async fn get(id: &str) -> Result<Option<Record>, StoreError> {
-    let db = open().await?;
-    let tx = db
-        .transaction_with_str(RESPONSES)
-        .map_err(|e| to_error(&e))?;
-    let store = tx.object_store(RESPONSES).map_err(|e| to_error(&e))?;
-    let value = request(
-        &store
-            .get(&JsValue::from_str(id))
-            .map_err(|e| to_error(&e))?,
-    )
-    .await
-    .map_err(|e| to_error(&e))?;
-    Ok(from_js(&value))
+    Ok(from_js(&read(RESPONSES, id).await?))
+}
+
+/// Keeps the answers given so far (a response not yet submitted: its
+/// `submitted_at` is empty), one draft per survey.
+pub async fn put_draft(draft: &Response) -> Result<(), StoreError> {
+    let value = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &value,
+        &"survey_id".into(),
+        &draft.survey_id.as_str().into(),
+    );
+    let _ = js_sys::Reflect::set(&value, &"response".into(), &draft.to_json().into());
+    write(|_, drafts| drafts.put(&value).map(drop)).await
+}
+
+/// The draft kept for `survey_id`, if any and readable.
+pub async fn get_draft(survey_id: &str) -> Result<Option<Response>, StoreError> {
+    let value = read(DRAFTS, survey_id).await?;
+    Ok(js_sys::Reflect::get(&value, &"response".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .and_then(|json| Response::from_value(super::json::parse(&json).ok()?).ok()))
+}
+
+/// Forgets the draft for `survey_id` (the person chose to start over).
+pub async fn delete_draft(survey_id: &str) -> Result<(), StoreError> {
+    let key = JsValue::from_str(survey_id);
+    write(|_, drafts| drafts.delete(&key).map(drop)).await
 }
 
 /// Every stored record, oldest first by submission time.

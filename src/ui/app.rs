@@ -64,7 +64,9 @@ pub fn App(
 ) -> impl IntoView {
     let content = match loaded {
         Ok((survey, endpoint)) => {
-            view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang /> }.into_any()
+            let kiosk = config.mode.as_deref() == Some("kiosk");
+            view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk /> }
+                .into_any()
         }
         Err(problems) => {
             let l = config

@@ -25,6 +25,15 @@ impl OutboxTick {
     }
 }
 
+/// What the operator must know about this device's storage.
+#[derive(Clone, Copy)]
+pub struct DeviceState {
+    /// Whether the browser promised to keep the storage, once known.
+    pub persistent: RwSignal<Option<Msg>>,
+    /// Set when a response or draft could not be stored for lack of space.
+    pub full: RwSignal<bool>,
+}
+
 /// Stored responses to `survey`, oldest first.
 async fn responses_of(survey: &Survey) -> Result<Vec<Response>, store::StoreError> {
     let (records, _) = store::all().await?;
@@ -40,9 +49,14 @@ async fn responses_of(survey: &Survey) -> Result<Vec<Response>, store::StoreErro
 pub fn ExportPanel(
     /// The survey whose responses are exported.
     survey: Arc<Survey>,
+    /// Where responses are sent, if anywhere: "send now" appears with it.
+    endpoint: Option<String>,
 ) -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
     let tick = expect_context::<OutboxTick>();
+    let device = expect_context::<DeviceState>();
+    // Why sending is paused (the endpoint refused the credentials), if it is.
+    let paused = RwSignal::new(None::<Msg>);
     // The count lines are kept as their messages: one signal type with the
     // result message (and the form's phase), so they share their code.
     let stored = RwSignal::new(Some(Msg::StoredCount {
@@ -68,8 +82,14 @@ pub fn ExportPanel(
                     total: records.len() + unreadable,
                     unreadable,
                 }));
+                paused.set(
+                    records
+                        .iter()
+                        .find(|r| r.status == Status::Paused)
+                        .map(|r| Msg::Paused(r.last_error.clone().unwrap_or_default())),
+                );
                 summary.set(Some(Msg::OutboxSummary {
-                    pending: count(Status::Pending),
+                    pending: count(Status::Pending) + count(Status::Paused),
                     sent: count(Status::Sent),
                     attention: count(Status::NeedsAttention),
                 }));
@@ -109,12 +129,37 @@ pub fn ExportPanel(
         });
     };
     let csv_survey = survey.clone();
+    let send_now = endpoint.map(|endpoint| {
+        let sending = RwSignal::new(false);
+        let on_click = move |_| {
+            if sending.get_untracked() {
+                return;
+            }
+            sending.set(true);
+            let endpoint = endpoint.clone();
+            spawn_local(async move {
+                let _ = crate::outbox::flush(&endpoint, crate::outbox::Flush::All).await;
+                sending.set(false);
+                tick.bump();
+            });
+        };
+        view! {
+            <button type="button" class="suara-button" aria-disabled=words(move || sending.get().to_string()) on:click=on_click>
+                {say(ctx, Msg::SendNow)}
+            </button>
+        }
+        .into_any()
+    });
     view! {
         <section class="suara-export" aria-labelledby="suara-export-title">
             <h2 id="suara-export-title" class="suara-export__title">{say(ctx, Msg::ExportHeading)}</h2>
             <p>{said(stored)}</p>
             <p>{said(summary)}</p>
+            <p class="suara-alert" role="alert">{said(paused)}</p>
+            <p class="suara-alert" role="alert">{words(move || if device.full.get() { ctx.msg(&Msg::StorageFull) } else { String::new() })}</p>
+            <p>{said(device.persistent)}</p>
             <div class="suara-export__actions">
+                {send_now}
                 <button type="button" class="suara-button" on:click=move |_| export(false, csv_survey.clone())>
                     {say(ctx, Msg::ExportCsv)}
                 </button>

@@ -10,10 +10,10 @@ use suara_domain::outbox::Status;
 use suara_domain::response::Finish;
 use suara_domain::{Answers, Locale, Response, Survey};
 
-use super::export::{ExportPanel, OutboxTick};
+use super::export::{DeviceState, ExportPanel, OutboxTick};
 use super::questions::QuestionView;
 use super::{flag, focus_question, ids, say, show, shown, words, FormCtx};
-use crate::io::{self, store};
+use crate::io::{self, download, store};
 use crate::outbox;
 
 /// Where one person's response stands, as the message it shows (one signal
@@ -40,6 +40,8 @@ pub fn SurveyForm(
     endpoint: Option<String>,
     /// The locale asked for in the configuration.
     lang: Option<String>,
+    /// Kiosk mode: one device for many people, so no draft is kept or resumed.
+    kiosk: bool,
 ) -> impl IntoView {
     let ctx = FormCtx::new(survey.clone(), survey.pick_locale(lang.as_deref()));
     let (locale, answers) = (ctx.locale, ctx.answers);
@@ -48,13 +50,30 @@ pub fn SurveyForm(
     provide_context(tick);
     let phase = RwSignal::new(None::<Msg>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
+    // The id the response will have, made when the form starts, so a draft
+    // and its finished response share it.
+    let response_id = StoredValue::new(io::new_id());
+    // Whether a draft from an earlier visit was put back (the note shows).
+    let restored = RwSignal::new(false);
 
     if let Some(endpoint) = endpoint.clone() {
         start_sender(endpoint, tick);
     }
-    spawn_local(async {
-        store::request_persistence().await;
+    let device = DeviceState {
+        persistent: RwSignal::new(None),
+        full: RwSignal::new(false),
+    };
+    provide_context(device);
+    let (persistent, storage_full) = (device.persistent, device.full);
+    // A finished response that could not be stored, offered as a download.
+    let unsaved = StoredValue::new(None::<Response>);
+    spawn_local(async move {
+        let kept = store::request_persistence().await;
+        persistent.set(Some(Msg::Persistent(kept)));
     });
+    if !kiosk {
+        keep_drafts(survey.clone(), response_id, restored, storage_full);
+    }
 
     let on_submit = {
         let survey = survey.clone();
@@ -70,7 +89,7 @@ pub fn SurveyForm(
                 .started_at
                 .get_untracked()
                 .unwrap_or_else(|| now.clone());
-            let id = io::new_id();
+            let id = response_id.get_value();
             let finish = Finish {
                 id: &id,
                 locale: &locale.get_untracked(),
@@ -92,17 +111,25 @@ pub fn SurveyForm(
             spawn_local(async move {
                 let id = response.id.clone();
                 let record = store::Record::new(response, endpoint.is_some());
-                if let Err(e) = store::put(&record).await {
+                if let Err(e) = store::finish(&record).await {
+                    unsaved.set_value(Some(record.response));
+                    storage_full.set(e == store::StoreError::Full);
                     phase.set(Some(Msg::SaveFailed(e.to_string())));
                     return;
                 }
+                unsaved.set_value(None);
+                storage_full.set(false);
+                restored.set(false);
                 tick.bump();
                 let msg = match endpoint {
                     None => Msg::SavedLocal,
-                    Some(endpoint) => match outbox::attempt(&id, &endpoint).await {
-                        Ok(Some((r, _))) if r.status == Status::Sent => Msg::Sent,
-                        _ => Msg::SavedWillRetry,
-                    },
+                    Some(endpoint) => {
+                        let _ = outbox::flush(&endpoint, outbox::Flush::First(&id)).await;
+                        match store::get(&id).await {
+                            Ok(Some(r)) if r.status == Status::Sent => Msg::Sent,
+                            _ => Msg::SavedWillRetry,
+                        }
+                    }
                 };
                 tick.bump();
                 phase.set(Some(msg));
@@ -116,6 +143,8 @@ pub fn SurveyForm(
     };
 
     let start_again = move |_| {
+        response_id.set_value(io::new_id());
+        restored.set(false);
         answers.set(Answers::new());
         ctx.touched.set(Vec::new());
         ctx.show_all.set(false);
@@ -179,9 +208,24 @@ pub fn SurveyForm(
                 hidden=flag(move || phase.with(is_done))
             >
                 <ErrorSummary />
+                {shown(move || restored.get().then(|| view! {
+                    <p class="suara-restored" role="status">
+                        {say(ctx, Msg::DraftRestored)} " "
+                        <button type="button" class="suara-button" on:click=start_again>{say(ctx, Msg::StartOver)}</button>
+                    </p>
+                }.into_any()))}
                 {shown(move || match phase.get() {
                     Some(Msg::SaveFailed(why)) => {
-                        Some(view! { <p class="suara-save-error" role="alert">{ctx.msg(&Msg::SaveFailed(why))}</p> }.into_any())
+                        Some(view! {
+                            <div class="suara-save-error" role="alert">
+                                <p>{ctx.msg(&Msg::SaveFailed(why))}</p>
+                                <button type="button" class="suara-button" on:click=move |_| {
+                                    if let Some(r) = unsaved.get_value() {
+                                        let _ = download::save(&format!("suara-response-{}.json", r.id), "application/json", &r.to_json());
+                                    }
+                                }>{say(ctx, Msg::DownloadResponse)}</button>
+                            </div>
+                        }.into_any())
                     }
                     _ => None,
                 })}
@@ -190,9 +234,59 @@ pub fn SurveyForm(
                     {words(move || ctx.msg(if phase.get() == Some(Msg::Sending) { &Msg::Sending } else { &Msg::Submit }))}
                 </button>
             </form>
-            <ExportPanel survey=survey.clone() />
+            <ExportPanel survey=survey.clone() endpoint />
         </div>
     }
+}
+
+/// Keeps a draft of the answers on every change, and puts back the draft an
+/// earlier visit left (after a reload, a crash or a closed tab) unless its
+/// response was finished meanwhile.
+fn keep_drafts(
+    survey: Arc<Survey>,
+    response_id: StoredValue<String>,
+    restored: RwSignal<bool>,
+    full: RwSignal<bool>,
+) {
+    let ctx = expect_context::<FormCtx>();
+    // Nothing is written until the earlier draft has been read: an empty
+    // form must not overwrite it.
+    let ready = std::rc::Rc::new(std::cell::Cell::new(false));
+    {
+        let (ready, survey) = (ready.clone(), survey.clone());
+        Effect::new(move |_| {
+            let draft = Response {
+                id: response_id.get_value(),
+                survey_id: survey.id.clone(),
+                survey_version: survey.version.clone(),
+                locale: ctx.locale.get().to_string(),
+                started_at: ctx.started_at.get().unwrap_or_default(),
+                submitted_at: String::new(),
+                answers: ctx.answers.get(),
+            };
+            if ready.get() {
+                spawn_local(async move {
+                    if let Err(e) = store::put_draft(&draft).await {
+                        full.set(e == store::StoreError::Full);
+                    }
+                });
+            }
+        });
+    }
+    spawn_local(async move {
+        if let Ok(Some(d)) = store::get_draft(&survey.id).await {
+            let finished = matches!(store::get(&d.id).await, Ok(Some(_)));
+            if !finished && !d.answers.is_empty() && ctx.answers.with_untracked(Answers::is_empty) {
+                response_id.set_value(d.id);
+                ctx.locale.set(survey.pick_locale(Some(&d.locale)));
+                ctx.started_at
+                    .set(Some(d.started_at).filter(|s| !s.is_empty()));
+                ctx.answers.set(d.answers);
+                restored.set(true);
+            }
+        }
+        ready.set(true);
+    });
 }
 
 /// Keeps sending: now, whenever the browser comes back online or the page
@@ -203,7 +297,7 @@ fn start_sender(endpoint: String, tick: OutboxTick) {
     let run = move || {
         let endpoint = endpoint.clone();
         spawn_local(async move {
-            let _ = outbox::flush(&endpoint).await;
+            let _ = outbox::flush(&endpoint, outbox::Flush::Due).await;
             tick.bump();
         });
     };

@@ -60,65 +60,108 @@ function storedRecords(page) {
   );
 }
 
-test('only retryable replies are retried, and nothing is deleted', { timeout: 180_000 }, async () => {
+/** Submits one response to the built-in survey while the endpoint answers per `reply`; returns its id. */
+async function submitWith(page, reply) {
+  endpoint.respondWith(() =>
+    reply.html
+      ? { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: undefined }
+      : { status: reply.code, headers: reply.headers, body: { error: `reply ${reply.code}` } },
+  );
+  const before = endpoint.posts.length;
+  await pick(page.getByRole('radio', { name: '3 of 5 stars', exact: true }), '3 of 5 stars');
+  await pick(page.getByRole('radio', { name: '7', exact: true }), '7');
+  await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await endpoint.waitForPosts(before + 1);
+  const id = endpoint.posts[before].body.id;
+  await page.getByRole('button', { name: 'Start a new response' }).click();
+  return id;
+}
+
+const keyOf = (reply) => (reply.html ? 'html' : reply.code);
+const postsFor = (id) => endpoint.posts.filter((p) => p.body?.id === id);
+const online = (page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
+
+test('retryable replies are retried by themselves, refusals are kept for the operator', { timeout: 120_000 }, async () => {
   const { page } = browser;
   await page.goto(widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' }));
+  const replies = REPLIES.filter((r) => r.expect !== 'paused');
   const idOf = {};
-  for (const reply of REPLIES) {
-    endpoint.respondWith(() =>
-      reply.html
-        ? { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: undefined }
-        : { status: reply.code, headers: reply.headers, body: { error: `reply ${reply.code}` } },
-    );
-    const before = endpoint.posts.length;
-    await pick(page.getByRole('radio', { name: '3 of 5 stars', exact: true }), '3 of 5 stars');
-    await pick(page.getByRole('radio', { name: '7', exact: true }), '7');
-    await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
-    await page.getByRole('button', { name: 'Submit', exact: true }).click();
-    await endpoint.waitForPosts(before + 1);
-    idOf[reply.html ? 'html' : reply.code] = endpoint.posts[before].body.id;
-    await page.getByRole('button', { name: 'Start a new response' }).click();
-  }
+  for (const reply of replies) idOf[keyOf(reply)] = await submitWith(page, reply);
 
-  // The endpoint now accepts everything; the browser says it is online again.
   endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
-  const sentAgain = (id) => endpoint.posts.filter((p) => p.body?.id === id).length > 1;
-  const retried = REPLIES.filter((r) => r.expect === 'retried').map((r) => idOf[r.code]);
+  const retried = replies.filter((r) => r.expect === 'retried').map((r) => idOf[keyOf(r)]);
   await waitFor(
     async () => {
-      await page.evaluate(() => window.dispatchEvent(new Event('online')));
-      return retried.every(sentAgain);
+      await online(page);
+      return retried.every((id) => postsFor(id).length > 1) && (await storedRecords(page)).every((r) => r.status !== 'pending');
     },
     { timeout: 20_000, interval: 500, what: 'every retryable response to be sent again' },
   );
   // A little longer, to see that nothing else is retried meanwhile.
   for (let i = 0; i < 4; i++) {
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await online(page);
     await new Promise((r) => setTimeout(r, 500));
   }
-
-  const records = await storedRecords(page);
-  assert.equal(records.length, REPLIES.length, 'every response is still stored');
-  const byId = Object.fromEntries(records.map((r) => [r.id, r]));
-  for (const reply of REPLIES) {
-    const key = reply.html ? 'html' : reply.code;
-    const id = idOf[key];
-    const record = byId[id];
-    const posts = endpoint.posts.filter((p) => p.body?.id === id);
-    assert.ok(posts.every((p) => p.idempotencyKey === id), `${key}: every attempt carries its Idempotency-Key`);
-    switch (reply.expect) {
-      case 'retried':
-        assert.equal(record.status, 'sent', `${key}: sent after the endpoint recovered`);
-        assert.equal(posts.length, 2, `${key}: one retry`);
-        break;
-      case 'paused':
-        assert.equal(record.status, 'pending', `${key}: kept waiting, paused`);
-        assert.equal(posts.length, 1, `${key}: not retried while paused`);
-        break;
-      default:
-        assert.equal(record.status, 'needs_attention', `${key}: kept for the operator`);
-        assert.equal(posts.length, 1, `${key}: never retried`);
+  const byId = Object.fromEntries((await storedRecords(page)).map((r) => [r.id, r]));
+  assert.equal(Object.keys(byId).length, replies.length, 'every response is still stored');
+  for (const reply of replies) {
+    const id = idOf[keyOf(reply)];
+    const posts = postsFor(id);
+    assert.ok(posts.every((p) => p.idempotencyKey === id), `${keyOf(reply)}: every attempt carries its Idempotency-Key`);
+    if (reply.expect === 'retried') {
+      assert.equal(byId[id].status, 'sent', `${keyOf(reply)}: sent after the endpoint recovered`);
+      // Retried at least once; more when a retry fell due while the endpoint
+      // was still failing (each submit also sends the due ones).
+      assert.ok(posts.length >= 2, `${keyOf(reply)}: retried`);
+    } else {
+      assert.equal(byId[id].status, 'needs_attention', `${keyOf(reply)}: kept for the operator`);
+      assert.equal(posts.length, 1, `${keyOf(reply)}: never retried`);
     }
   }
-  await page.getByText('Waiting to send: 2. Sent: 5. Needs attention: 6.').waitFor({ state: 'visible' });
+  await page.getByText('Waiting to send: 0. Sent: 5. Needs attention: 6.').waitFor({ state: 'visible' });
+});
+
+test('401 and 403 pause the whole queue and alert the operator until "Send now"', { timeout: 120_000 }, async () => {
+  const second = await launchBrowser();
+  try {
+    const { page } = second;
+    await page.goto(widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' }));
+    const idOf = {};
+    for (const reply of REPLIES) idOf[keyOf(reply)] = await submitWith(page, reply);
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Sending is paused' });
+    await alert.waitFor({ state: 'visible' });
+    assert.match(await alert.innerText(), /HTTP 40[13]: the endpoint refused the credentials/);
+
+    // The endpoint recovers, but a paused queue waits for the operator.
+    endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
+    const sentSoFar = endpoint.posts.length;
+    for (let i = 0; i < 6; i++) {
+      await online(page);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.equal(endpoint.posts.length, sentSoFar, 'nothing is sent while the queue is paused');
+    const paused = (await storedRecords(page)).filter((r) => r.status === 'paused').length;
+    assert.equal(paused, 2, 'the 401 and 403 responses are paused');
+
+    await page.getByRole('button', { name: 'Send now' }).click();
+    const waiting = REPLIES.filter((r) => r.expect !== 'needs_attention').map((r) => idOf[keyOf(r)]);
+    await waitFor(() => waiting.every((id) => postsFor(id).length === 2), {
+      what: 'every waiting response to be sent after "Send now"',
+    });
+    await page.getByText('Waiting to send: 0. Sent: 7. Needs attention: 6.').waitFor({ state: 'visible' });
+    await alert.waitFor({ state: 'hidden' });
+
+    const records = await storedRecords(page);
+    assert.equal(records.length, REPLIES.length, 'every response is still stored');
+    for (const reply of REPLIES) {
+      const id = idOf[keyOf(reply)];
+      const record = records.find((r) => r.id === id);
+      assert.equal(record.status, reply.expect === 'needs_attention' ? 'needs_attention' : 'sent', `${keyOf(reply)}`);
+      assert.equal(postsFor(id).length, reply.expect === 'needs_attention' ? 1 : 2, `${keyOf(reply)}: attempts`);
+    }
+  } finally {
+    await second.close();
+  }
 });

@@ -65,6 +65,19 @@ pub enum Msg {
     ExcelBom,
     NothingToExport,
     ExportFailed(String),
+    /// The operator's button that sends every waiting response now.
+    SendNow,
+    /// Sending is paused because the endpoint refused the credentials.
+    Paused(String),
+    /// Whether the browser promised to keep this site's storage.
+    Persistent(bool),
+    /// A draft from an earlier visit was put back into the form.
+    DraftRestored,
+    StartOver,
+    /// Offered when a response could not be stored: take it off the device.
+    DownloadResponse,
+    /// The operator's alert when a response could not be stored.
+    StorageFull,
 }
 
 /// The message in `locale`'s language, or in English when the widget does
@@ -128,6 +141,14 @@ fn en(msg: &Msg) -> String {
         Msg::ExcelBom => "CSV for Excel (UTF-8 with BOM)".into(),
         Msg::NothingToExport => "There are no responses to export yet.".into(),
         Msg::ExportFailed(why) => format!("The export failed: {why}"),
+        Msg::SendNow => "Send now".into(),
+        Msg::Paused(why) => format!("Sending is paused ({why}). Check the endpoint's token or permissions, then press \"Send now\"."),
+        Msg::Persistent(true) => "This browser will keep these responses until they are cleared here.".into(),
+        Msg::Persistent(false) => "This browser may clear stored responses if the device runs short of space: export them regularly.".into(),
+        Msg::DraftRestored => "Your earlier answers on this device have been restored.".into(),
+        Msg::StartOver => "Start over".into(),
+        Msg::DownloadResponse => "Download this response".into(),
+        Msg::StorageFull => "The device's storage is full: new responses cannot be saved. Download the responses, then free some space.".into(),
     }
 }
 
@@ -176,6 +197,14 @@ fn id(msg: &Msg) -> String {
         Msg::ExcelBom => "CSV untuk Excel (UTF-8 dengan BOM)".into(),
         Msg::NothingToExport => "Belum ada jawaban untuk diekspor.".into(),
         Msg::ExportFailed(why) => format!("Ekspor gagal: {why}"),
+        Msg::SendNow => "Kirim sekarang".into(),
+        Msg::Paused(why) => format!("Pengiriman dijeda ({why}). Periksa token atau izin endpoint, lalu tekan \"Kirim sekarang\"."),
+        Msg::Persistent(true) => "Peramban ini akan menyimpan jawaban sampai dihapus di sini.".into(),
+        Msg::Persistent(false) => "Peramban ini dapat menghapus jawaban tersimpan jika ruang perangkat hampir habis: ekspor secara berkala.".into(),
+        Msg::DraftRestored => "Jawaban Anda sebelumnya di perangkat ini telah dipulihkan.".into(),
+        Msg::StartOver => "Mulai dari awal".into(),
+        Msg::DownloadResponse => "Unduh jawaban ini".into(),
+        Msg::StorageFull => "Penyimpanan perangkat penuh: jawaban baru tidak dapat disimpan. Unduh jawaban, lalu kosongkan sebagian ruang.".into(),
     }
 }
 

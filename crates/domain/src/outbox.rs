@@ -8,6 +8,9 @@ pub enum Status {
     Local,
     /// Waiting to be sent, or to be tried again.
     Pending,
+    /// Waiting: the endpoint refused the credentials (401, 403), so sending
+    /// stops until the operator presses "send now" (or, later, a slow retry).
+    Paused,
     /// The endpoint accepted it. Kept until the operator clears it after an export.
     Sent,
     /// The endpoint refused it in a way retrying will not fix; an operator must look.
@@ -20,6 +23,7 @@ impl Status {
         match self {
             Status::Local => "local",
             Status::Pending => "pending",
+            Status::Paused => "paused",
             Status::Sent => "sent",
             Status::NeedsAttention => "needs_attention",
         }
@@ -31,6 +35,7 @@ impl Status {
         match s {
             "local" => Status::Local,
             "sent" => Status::Sent,
+            "paused" => Status::Paused,
             "needs_attention" => Status::NeedsAttention,
             _ => Status::Pending,
         }
@@ -79,6 +84,17 @@ pub fn classify(status: u16, content_type: Option<&str>, retry_after: Option<&st
         },
     }
 }
+
+impl Status {
+    /// Whether the response still has to reach the endpoint.
+    pub fn is_waiting(self) -> bool {
+        matches!(self, Status::Pending | Status::Paused)
+    }
+}
+
+/// How long a paused queue waits before trying the endpoint again by itself,
+/// in case the credentials were fixed on the server's side.
+pub const PAUSE_MS: u64 = 10 * 60 * 1000;
 
 /// Delay before attempt `attempt` (1 = first retry): full jitter over an
 /// exponential ceiling from 1 s, capped at 5 minutes. `random` is in [0, 1).
@@ -143,6 +159,7 @@ mod tests {
         for s in [
             Status::Local,
             Status::Pending,
+            Status::Paused,
             Status::Sent,
             Status::NeedsAttention,
         ] {

@@ -1,0 +1,111 @@
+// End-to-end: answers are kept as a draft on every change and put back after
+// a reload, with a note and a way to start over; a submitted response's
+// draft is gone; kiosk mode keeps no draft (one device, many people).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launchBrowser, pick, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+
+const WORKS_WELL = 'What works well?';
+const STARS = '4 of 5 stars';
+const RESTORED = 'Your earlier answers on this device have been restored.';
+
+let site;
+let endpoint;
+let browser;
+
+before(async () => {
+  site = await startStaticServer();
+  endpoint = await startEndpoint();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await endpoint?.close();
+});
+
+async function ready(page) {
+  await page.getByLabel(WORKS_WELL).waitFor({ state: 'visible' });
+}
+
+test('a draft survives a reload, can be dropped, and is gone once submitted', { timeout: 120_000 }, async () => {
+  const { page } = browser;
+  const url = widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' });
+  await page.goto(url);
+  await ready(page);
+  assert.equal(await page.getByText(RESTORED).count(), 0, 'nothing to restore on a first visit');
+
+  await pick(page.getByRole('radio', { name: STARS, exact: true }), STARS);
+  // Typed key by key: the draft follows every keystroke, not only `change`.
+  await page.getByLabel(WORKS_WELL).pressSequentially('Pasar malam');
+  await page.getByLabel('Language').selectOption('id');
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.getByText('Jawaban Anda sebelumnya di perangkat ini telah dipulihkan.').waitFor({ state: 'visible' });
+  assert.equal(await page.getByLabel('Apa yang sudah berjalan dengan baik?').inputValue(), 'Pasar malam');
+  assert.ok(await page.getByRole('radio', { name: '4 dari 5 bintang', exact: true }).isChecked(), 'the star is back');
+
+  // Start over: the form empties, and a reload brings nothing back.
+  await page.getByRole('button', { name: 'Mulai dari awal' }).click();
+  await waitFor(async () => (await page.getByLabel('Apa yang sudah berjalan dengan baik?').inputValue()) === '', {
+    what: 'the form to empty',
+  });
+  await page.waitForTimeout(300);
+  await page.goto(url);
+  await ready(page);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByText(RESTORED).count(), 0, 'no note after starting over');
+  assert.equal(await page.getByLabel(WORKS_WELL).inputValue(), '');
+
+  // A draft, then a submit: the draft's id becomes the response's id, and
+  // after a reload the submitted answers do not come back as a draft.
+  await pick(page.getByRole('radio', { name: STARS, exact: true }), STARS);
+  await pick(page.getByRole('radio', { name: '9', exact: true }), '9');
+  await page.getByLabel(WORKS_WELL).fill('Sent already');
+  await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.getByText(RESTORED).waitFor({ state: 'visible' });
+  const draftId = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('suara');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('drafts').objectStore('drafts').getAll();
+          get.onsuccess = () => {
+            resolve(JSON.parse(get.result[0].response).id);
+            open.result.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByText('Your response has been sent. Thank you!').waitFor({ state: 'visible' });
+  const posts = endpoint.posts.filter((p) => p.body?.answers?.works_well === 'Sent already');
+  assert.equal(posts.length, 1);
+  assert.equal(posts[0].body.id, draftId, 'the response keeps the id its draft had');
+  await page.reload();
+  await ready(page);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByText(RESTORED).count(), 0, 'a submitted response is not restored');
+  assert.equal(await page.getByLabel(WORKS_WELL).inputValue(), '');
+});
+
+test('kiosk mode keeps no draft between people', { timeout: 60_000 }, async () => {
+  const { page } = browser;
+  const url = widgetUrl(site.url, { lang: 'en', mode: 'kiosk' });
+  await page.goto(url);
+  await ready(page);
+  await page.getByLabel(WORKS_WELL).fill('Private words');
+  await page.waitForTimeout(300);
+  await page.reload();
+  await ready(page);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByLabel(WORKS_WELL).inputValue(), '', 'the next person sees an empty form');
+  assert.equal(await page.getByText(RESTORED).count(), 0);
+});

@@ -1,0 +1,117 @@
+// End-to-end: a full disk. The site's storage quota is set to 400 KB (the
+// DevTools protocol's Storage.overrideQuotaForOrigin) and another database
+// of the site fills it. Then a submit cannot be stored: the person is told,
+// the answers stay on screen, the response is offered as a download, and the
+// operator sees the alert. What was stored before is still there, and once
+// space is freed the same response is saved with the same id.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { launchBrowser, pick, startStaticServer, widgetUrl } from './support.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startStaticServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function answer(page, words) {
+  await pick(page.getByRole('radio', { name: '5 of 5 stars', exact: true }), '5 of 5 stars');
+  await pick(page.getByRole('radio', { name: '10', exact: true }), '10');
+  await page.getByLabel('What works well?').fill(words);
+  await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+}
+
+/** Writes a chunk of `size` random characters into the `filler` database; resolves whether it fitted. */
+function fill(page, size) {
+  return page.evaluate(
+    (size) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('filler');
+        open.onupgradeneeded = () => open.result.createObjectStore('chunks', { autoIncrement: true });
+        open.onsuccess = () => {
+          const tx = open.result.transaction('chunks', 'readwrite');
+          let text = '';
+          while (text.length < size) text += Math.random().toString(36).slice(2);
+          tx.objectStore('chunks').add(text.slice(0, size));
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(true);
+          };
+          tx.onabort = () => {
+            open.result.close();
+            resolve(false);
+          };
+        };
+        open.onerror = () => resolve(false);
+      }),
+    size,
+  );
+}
+
+test('a full disk is shown to the person and the operator, and nothing is lost', { timeout: 120_000 }, async () => {
+  const { page, context } = browser;
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(site.url).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 400_000 });
+  await page.goto(widgetUrl(site.url, { lang: 'en' }));
+  await answer(page, 'Stored before the disk filled up');
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByText('Your response is saved on this device.').waitFor({ state: 'visible' });
+  await page.getByRole('button', { name: 'Start a new response' }).click();
+
+  // Something else on the site fills the disk, to the last hundred bytes.
+  for (const size of [100_000, 10_000, 1_000, 100]) while (await fill(page, size));
+
+  const words = 'Written when the disk was full';
+  await answer(page, words);
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  const failed = page.getByRole('alert').filter({ hasText: 'could not be saved on this device' });
+  await failed.waitFor({ state: 'visible' });
+  assert.match(await failed.innerText(), /storage is full/);
+  await page
+    .getByRole('alert')
+    .filter({ hasText: "The device's storage is full: new responses cannot be saved." })
+    .waitFor({ state: 'visible' });
+  assert.equal(await page.getByLabel('What works well?').inputValue(), words, 'the answers stay on screen');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download this response' }).click(),
+  ]);
+  const offered = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(offered.answers.works_well, words);
+
+  // Space is freed: the same response is stored, with the same id.
+  await page.evaluate(() => new Promise((r) => (indexedDB.deleteDatabase('filler').onsuccess = r)));
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByText('Your response is saved on this device.').waitFor({ state: 'visible' });
+  await page.getByText('2 responses stored on this device.').waitFor({ state: 'visible' });
+  const stored = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('suara');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('responses').objectStore('responses').getAll();
+          all.onsuccess = () => {
+            resolve(all.result.map((r) => JSON.parse(r.response)));
+            open.result.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+  const texts = stored.map((r) => r.answers.works_well).sort();
+  assert.deepEqual(texts, ['Stored before the disk filled up', words]);
+  assert.equal(stored.find((r) => r.answers.works_well === words).id, offered.id, 'the download and the stored response are one response');
+});
