@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 
 use suara_domain::outbox::{backoff_ms, Outcome, Status};
+use suara_domain::Endpoint;
 
 use crate::io::http;
 use crate::io::store::{self, Record, StoreError};
@@ -23,7 +24,10 @@ fn now_ms() -> f64 {
 /// Sends one stored response and stores what happened. Returns the updated
 /// record and the reply's meaning, or `None` if it is no longer pending or
 /// another attempt for it is already under way.
-pub async fn attempt(id: &str, endpoint: &str) -> Result<Option<(Record, Outcome)>, StoreError> {
+pub async fn attempt(
+    id: &str,
+    endpoint: &Endpoint,
+) -> Result<Option<(Record, Outcome)>, StoreError> {
     if !IN_FLIGHT.with(|f| f.borrow_mut().insert(id.to_owned())) {
         return Ok(None);
     }
@@ -32,7 +36,10 @@ pub async fn attempt(id: &str, endpoint: &str) -> Result<Option<(Record, Outcome
     result
 }
 
-async fn attempt_inner(id: &str, endpoint: &str) -> Result<Option<(Record, Outcome)>, StoreError> {
+async fn attempt_inner(
+    id: &str,
+    endpoint: &Endpoint,
+) -> Result<Option<(Record, Outcome)>, StoreError> {
     // Read it again now that this attempt owns it: a list read earlier may
     // be stale, and a response already sent must not be sent twice.
     let Some(mut record) = store::get(id)
@@ -73,7 +80,7 @@ async fn attempt_inner(id: &str, endpoint: &str) -> Result<Option<(Record, Outco
 
 /// Sends every pending record that is due, oldest first. Stops early when the
 /// endpoint refuses the credentials: the rest would be refused too.
-pub async fn flush(endpoint: &str) -> Result<(), StoreError> {
+pub async fn flush(endpoint: &Endpoint) -> Result<(), StoreError> {
     if FLUSHING.with(|f| f.replace(true)) {
         return Ok(());
     }
@@ -82,7 +89,7 @@ pub async fn flush(endpoint: &str) -> Result<(), StoreError> {
     result
 }
 
-async fn flush_inner(endpoint: &str) -> Result<(), StoreError> {
+async fn flush_inner(endpoint: &Endpoint) -> Result<(), StoreError> {
     let (records, _) = store::all().await?;
     let now = now_ms();
     for record in records

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::outbox::Status;
 use suara_domain::response::Finish;
-use suara_domain::{Answers, Locale, Response, Survey};
+use suara_domain::{Answers, Endpoint, Locale, Response, Survey};
 
 use super::export::{ExportPanel, OutboxTick};
 use super::questions::QuestionView;
@@ -36,8 +36,8 @@ fn is_done(phase: &Phase) -> bool {
 pub fn SurveyForm(
     /// The survey to answer.
     survey: Arc<Survey>,
-    /// Where to POST responses; none keeps them on the device.
-    endpoint: Option<String>,
+    /// Where and how to POST responses; none keeps them on the device.
+    endpoint: Option<Arc<Endpoint>>,
     /// The locale asked for in the configuration.
     lang: Option<String>,
 ) -> impl IntoView {
@@ -197,7 +197,7 @@ pub fn SurveyForm(
 
 /// Keeps sending: now, whenever the browser comes back online or the page
 /// becomes visible, and every 30 seconds.
-fn start_sender(endpoint: String, tick: OutboxTick) {
+fn start_sender(endpoint: Arc<Endpoint>, tick: OutboxTick) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let run = move || {

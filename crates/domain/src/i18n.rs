@@ -110,7 +110,7 @@ fn en(msg: &Msg) -> String {
         Msg::CharactersLeft(n) if *n < 0 => format!("{} too many", plural(n.unsigned_abs() as usize, "character", "characters")),
         Msg::CharactersLeft(n) => format!("{} left", plural(*n as usize, "character", "characters")),
         Msg::LoadFailed => "This survey could not be loaded".into(),
-        Msg::LoadFailedIntro => "The survey file has these problems. Please tell the survey's author:".into(),
+        Msg::LoadFailedIntro => "The survey or its settings have these problems. Please tell the survey's author:".into(),
         Msg::Language => "Language".into(),
         Msg::ExportHeading => "Responses on this device".into(),
         Msg::StoredCount { total, unreadable: 0 } => {
@@ -161,7 +161,7 @@ fn id(msg: &Msg) -> String {
         Msg::CharactersLeft(n) if *n < 0 => format!("kelebihan {} karakter", n.unsigned_abs()),
         Msg::CharactersLeft(n) => format!("sisa {n} karakter"),
         Msg::LoadFailed => "Survei ini tidak dapat dimuat".into(),
-        Msg::LoadFailedIntro => "Berkas survei memiliki masalah berikut. Mohon beri tahu penyusun survei:".into(),
+        Msg::LoadFailedIntro => "Survei atau pengaturannya memiliki masalah berikut. Mohon beri tahu penyusun survei:".into(),
         Msg::Language => "Bahasa".into(),
         Msg::ExportHeading => "Jawaban di perangkat ini".into(),
         Msg::StoredCount { total, unreadable: 0 } => format!("{total} jawaban tersimpan di perangkat ini."),
