@@ -2,16 +2,25 @@
 //! attributes first, then the page's URL parameters.
 //!
 //! The embedding page's attributes win, so a crafted link cannot redirect an
-//! embedded widget's responses to another endpoint.
+//! embedded widget's responses to another endpoint. `headers` comes only from
+//! the mount element, so a link cannot add credentials or headers either.
 
 /// The widget's settings. Names are a published contract: `survey`,
-/// `endpoint`, `lang`, `mode`.
+/// `endpoint`, `headers`, `timeout`, `wrap`, `request`, `lang`, `mode`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// URL of the survey JSON; the built-in survey when absent.
     pub survey: Option<String>,
     /// URL to POST responses to; responses stay on the device when absent.
     pub endpoint: Option<String>,
+    /// Extra request headers, a JSON object of strings (`data-headers` only).
+    pub headers: Option<String>,
+    /// Seconds one attempt to send may take.
+    pub timeout: Option<String>,
+    /// The field to send the response in, instead of the response itself.
+    pub wrap: Option<String>,
+    /// `simple` for a CORS simple request; `cors` (the default) otherwise.
+    pub request: Option<String>,
     /// Preferred locale code.
     pub lang: Option<String>,
     /// `kiosk` (later); anything else is the ordinary embedded widget.
@@ -24,15 +33,25 @@ impl Config {
         let params = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
-        let pick = |name: &str| {
+        let setting = |name: &str, from_url: bool| {
             host.get_attribute(&format!("data-{name}"))
-                .or_else(|| params.as_ref().and_then(|p| p.get(name)))
+                .or_else(|| {
+                    params
+                        .as_ref()
+                        .filter(|_| from_url)
+                        .and_then(|p| p.get(name))
+                })
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty())
         };
+        let pick = |name: &str| setting(name, true);
         Config {
             survey: pick("survey"),
             endpoint: pick("endpoint"),
+            headers: setting("headers", false),
+            timeout: pick("timeout"),
+            wrap: pick("wrap"),
+            request: pick("request"),
             lang: pick("lang"),
             mode: pick("mode"),
         }

@@ -9,12 +9,13 @@
 
 use std::cell::Cell;
 
-use suara_domain::outbox::{backoff_ms, Outcome, Status, PAUSE_MS};
+use suara_domain::outbox::{backoff_ms, was_unreachable, Outcome, Status, PAUSE_MS};
+use suara_domain::Endpoint;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::io::http;
-use crate::io::store::{self, Record, StoreError};
+use crate::io::store::{self, StoreError};
 
 thread_local! {
     /// Set while a flush runs in this tab.
@@ -29,7 +30,7 @@ fn now_ms() -> f64 {
 
 /// Sends one stored response and stores what happened. `None` if it is no
 /// longer waiting (sent meanwhile, perhaps by another tab).
-async fn attempt(id: &str, endpoint: &str) -> Result<Option<Outcome>, StoreError> {
+async fn attempt(id: &str, endpoint: &Endpoint) -> Result<Option<Outcome>, StoreError> {
     // Read it again now that this flush holds the lock: a list read earlier
     // may be stale, and a response already sent must not be sent twice.
     let Some(mut record) = store::get(id).await?.filter(|r| r.status.is_waiting()) else {
@@ -68,9 +69,12 @@ async fn attempt(id: &str, endpoint: &str) -> Result<Option<Outcome>, StoreError
 pub enum Flush<'a> {
     /// Waiting responses that are due, unless the queue is paused.
     Due,
-    /// This response first (just submitted: it gets its own attempt even
-    /// while the queue is paused), then the due ones.
-    First(&'a str),
+    /// As `Due`, and the browser says the network is back: responses that
+    /// failed for want of a connection are due now, whatever their backoff.
+    Online,
+    /// Only this response (just submitted: it gets its own attempt even
+    /// while the queue is paused).
+    One(&'a str),
     /// Every waiting response, due or not, paused or not: the operator's
     /// "send now".
     All,
@@ -79,7 +83,7 @@ pub enum Flush<'a> {
 /// Sends waiting responses, oldest first, under the origin-wide lock. Stops
 /// when the endpoint refuses the credentials: the rest would be refused too.
 /// If a flush is already running in this tab, it runs once more afterwards.
-pub async fn flush(endpoint: &str, what: Flush<'_>) -> Result<(), StoreError> {
+pub async fn flush(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreError> {
     if FLUSHING.with(|f| f.replace(true)) {
         AGAIN.with(|a| a.set(true));
         return Ok(());
@@ -97,27 +101,36 @@ pub async fn flush(endpoint: &str, what: Flush<'_>) -> Result<(), StoreError> {
     result
 }
 
-async fn flush_inner(endpoint: &str, what: Flush<'_>) -> Result<(), StoreError> {
-    if let Flush::First(id) = what {
-        if let Some(Outcome::Pause { .. }) = attempt(id, endpoint).await? {
-            return Ok(());
-        }
+async fn flush_inner(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreError> {
+    if let Flush::One(id) = what {
+        return attempt(id, endpoint).await.map(drop);
     }
     let (records, _) = store::all().await?;
     let now = now_ms();
-    let due =
-        |r: &Record| r.status.is_waiting() && (what == Flush::All || r.next_attempt_at <= now);
     // A paused queue stays paused until its pause ends or the operator says.
     if what != Flush::All
         && records
             .iter()
-            .any(|r| r.status == Status::Paused && !due(r))
+            .any(|r| r.status == Status::Paused && r.next_attempt_at > now)
     {
         return Ok(());
     }
-    for record in records.iter().filter(|r| due(r)) {
-        if let Some(Outcome::Pause { .. }) = attempt(&record.response.id, endpoint).await? {
-            break;
+    // Once the endpoint is reached (or the browser says the network is back),
+    // responses that failed only for want of a connection need not wait out
+    // their backoff: an outage's backlog goes out at once, while responses
+    // the endpoint itself refused with a 5xx keep their backoff.
+    let mut reachable = what == Flush::Online;
+    for record in records.iter().filter(|r| r.status.is_waiting()) {
+        let due = what == Flush::All
+            || record.next_attempt_at <= now
+            || (reachable && was_unreachable(record.last_error.as_deref()));
+        if !due {
+            continue;
+        }
+        match attempt(&record.response.id, endpoint).await? {
+            Some(Outcome::Pause { .. }) => break,
+            Some(Outcome::Sent) => reachable = true,
+            _ => {}
         }
     }
     Ok(())

@@ -1,17 +1,15 @@
 //! Sending one response to a JSON endpoint.
 
 use suara_domain::outbox::{self, Outcome};
-use suara_domain::Response;
+use suara_domain::{Endpoint, Response};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// How long one attempt may take before it counts as a network failure.
-pub const TIMEOUT_MS: i32 = 20_000;
-
-/// POSTs `response` as JSON with an `Idempotency-Key` equal to its id, and
-/// says what the reply means. Network failures and time-outs are retries.
-pub async fn send(endpoint: &str, response: &Response) -> Outcome {
-    match post(endpoint, &response.id, &response.to_json()).await {
+/// POSTs `response` with the endpoint's body, headers and time limit (see
+/// [`Endpoint`]), and says what the reply means. Network failures and
+/// time-outs are retries.
+pub async fn send(endpoint: &Endpoint, response: &Response) -> Outcome {
+    match post(endpoint, response).await {
         Ok((status, content_type, retry_after)) => {
             outbox::classify(status, content_type.as_deref(), retry_after.as_deref())
         }
@@ -23,20 +21,21 @@ pub async fn send(endpoint: &str, response: &Response) -> Outcome {
 }
 
 async fn post(
-    endpoint: &str,
-    id: &str,
-    body: &str,
+    endpoint: &Endpoint,
+    response: &Response,
 ) -> Result<(u16, Option<String>, Option<String>), String> {
     let window = web_sys::window().ok_or("no window")?;
     let headers = web_sys::Headers::new().map_err(|e| super::js_message(&e))?;
-    let set = |k: &str, v: &str| headers.set(k, v).map_err(|e| super::js_message(&e));
-    set("Content-Type", "application/json")?;
-    set("Idempotency-Key", id)?;
+    for (name, value) in endpoint.headers(&response.id) {
+        headers
+            .set(name, value)
+            .map_err(|e| super::js_message(&e))?;
+    }
     let abort = web_sys::AbortController::new().map_err(|e| super::js_message(&e))?;
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(body));
+    init.set_body(&JsValue::from_str(&endpoint.body(response)));
     init.set_signal(Some(&abort.signal()));
     let timer = {
         let abort = abort.clone();
@@ -44,16 +43,16 @@ async fn post(
         window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 on_timeout.unchecked_ref(),
-                TIMEOUT_MS,
+                endpoint.timeout_secs as i32 * 1000,
             )
             .map_err(|e| super::js_message(&e))?
     };
-    let result = JsFuture::from(window.fetch_with_str_and_init(endpoint, &init)).await;
+    let result = JsFuture::from(window.fetch_with_str_and_init(&endpoint.url, &init)).await;
     window.clear_timeout_with_handle(timer);
     let reply: web_sys::Response = match result {
         Ok(r) => r.unchecked_into(),
         Err(_) if abort.signal().aborted() => {
-            return Err(format!("no answer within {} s", TIMEOUT_MS / 1000))
+            return Err(format!("no answer within {} s", endpoint.timeout_secs))
         }
         Err(e) => return Err(format!("network error: {}", super::js_message(&e))),
     };

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use suara_domain::endpoint::{Endpoint, Settings};
 use suara_domain::i18n::{self, Msg};
 use suara_domain::{Locale, SchemaError, Survey, DEFAULT_SURVEY_JSON};
 
@@ -11,18 +12,25 @@ use super::form::SurveyForm;
 use crate::config::Config;
 use crate::io::{http, json};
 
-/// A survey ready to answer, with where to send responses; or every problem
-/// that stops it.
-pub type Loaded = Result<(Survey, Option<String>), Vec<String>>;
+/// A survey ready to answer, with where and how to send responses; or every
+/// problem that stops it.
+pub type Loaded = Result<(Survey, Option<Endpoint>), Vec<String>>;
 
 /// Reads the survey and checks the configuration; every problem is returned.
 pub async fn load(config: &Config) -> Loaded {
     let endpoint = config
         .endpoint
         .as_deref()
-        .map(http::checked_url)
-        .transpose()
-        .map_err(|e| vec![format!("endpoint: {e}")]);
+        .map(|url| {
+            let settings = Settings {
+                headers: config.headers.as_deref().map(json::parse),
+                timeout: config.timeout.as_deref(),
+                wrap: config.wrap.as_deref(),
+                request: config.request.as_deref(),
+            };
+            Endpoint::new(http::checked_url(url), settings)
+        })
+        .transpose();
     let text = match &config.survey {
         None => Ok(DEFAULT_SURVEY_JSON.to_owned()),
         Some(url) => match http::checked_url(url) {
@@ -65,6 +73,7 @@ pub fn App(
     let content = match loaded {
         Ok((survey, endpoint)) => {
             let kiosk = config.mode.as_deref() == Some("kiosk");
+            let endpoint = endpoint.map(Arc::new);
             view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk /> }
                 .into_any()
         }

@@ -50,7 +50,7 @@ pub fn ExportPanel(
     /// The survey whose responses are exported.
     survey: Arc<Survey>,
     /// Where responses are sent, if anywhere: "send now" appears with it.
-    endpoint: Option<String>,
+    endpoint: Option<Arc<suara_domain::Endpoint>>,
 ) -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
     let tick = expect_context::<OutboxTick>();

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::outbox::Status;
 use suara_domain::response::Finish;
-use suara_domain::{Answers, Locale, Response, Survey};
+use suara_domain::{Answers, Endpoint, Locale, Response, Survey};
 
 use super::export::{DeviceState, ExportPanel, OutboxTick};
 use super::questions::QuestionView;
@@ -19,7 +19,7 @@ use crate::outbox;
 /// Where one person's response stands, as the message it shows (one signal
 /// type with the export panel's message, so they share their code):
 /// - `None`: answering;
-/// - `Some(Msg::Sending)`: being stored, then sent;
+/// - `Some(Msg::Sending)`: being stored;
 /// - `Some(Msg::SaveFailed(why))`: could not be stored; the answers are
 ///   still on screen;
 /// - `Some(msg)`, any other: stored (and perhaps sent), with `msg` to show.
@@ -36,8 +36,8 @@ fn is_done(phase: &Phase) -> bool {
 pub fn SurveyForm(
     /// The survey to answer.
     survey: Arc<Survey>,
-    /// Where to POST responses; none keeps them on the device.
-    endpoint: Option<String>,
+    /// Where and how to POST responses; none keeps them on the device.
+    endpoint: Option<Arc<Endpoint>>,
     /// The locale asked for in the configuration.
     lang: Option<String>,
     /// Kiosk mode: one device for many people, so no draft is kept or resumed.
@@ -121,23 +121,26 @@ pub fn SurveyForm(
                 storage_full.set(false);
                 restored.set(false);
                 tick.bump();
-                let msg = match endpoint {
+                // Stored: the person is done, whatever the network does next.
+                phase.set(Some(match endpoint {
                     None => Msg::SavedLocal,
-                    Some(endpoint) => {
-                        let _ = outbox::flush(&endpoint, outbox::Flush::First(&id)).await;
-                        match store::get(&id).await {
-                            Ok(Some(r)) if r.status == Status::Sent => Msg::Sent,
-                            _ => Msg::SavedWillRetry,
-                        }
-                    }
-                };
-                tick.bump();
-                phase.set(Some(msg));
+                    Some(_) => Msg::SavedSending,
+                }));
                 request_animation_frame(move || {
                     if let Some(h) = done_heading.get_untracked() {
                         let _ = h.focus();
                     }
                 });
+                let Some(endpoint) = endpoint else { return };
+                let _ = outbox::flush(&endpoint, outbox::Flush::One(&id)).await;
+                let sent = matches!(store::get(&id).await, Ok(Some(r)) if r.status == Status::Sent);
+                tick.bump();
+                // Unless the person has moved on to a new response.
+                if response_id.get_value() == id {
+                    phase.set(Some(if sent { Msg::Sent } else { Msg::SavedWillRetry }));
+                }
+                let _ = outbox::flush(&endpoint, outbox::Flush::Due).await;
+                tick.bump();
             });
         }
     };
@@ -291,26 +294,31 @@ fn keep_drafts(
 
 /// Keeps sending: now, whenever the browser comes back online or the page
 /// becomes visible, and every 30 seconds.
-fn start_sender(endpoint: String, tick: OutboxTick) {
+fn start_sender(endpoint: Arc<Endpoint>, tick: OutboxTick) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let run = move || {
+    let run = move |what: outbox::Flush<'static>| {
         let endpoint = endpoint.clone();
         spawn_local(async move {
-            let _ = outbox::flush(&endpoint, outbox::Flush::Due).await;
+            let _ = outbox::flush(&endpoint, what).await;
             tick.bump();
         });
     };
-    run();
+    run(outbox::Flush::Due);
     let Some(window) = web_sys::window() else {
         return;
     };
-    let handler = Closure::<dyn Fn()>::new(run);
-    let f: &js_sys::Function = handler.as_ref().unchecked_ref();
-    let _ = window.add_event_listener_with_callback("online", f);
+    let due = {
+        let run = run.clone();
+        Closure::<dyn Fn()>::new(move || run(outbox::Flush::Due))
+    };
+    let f: &js_sys::Function = due.as_ref().unchecked_ref();
     let _ = document().add_event_listener_with_callback("visibilitychange", f);
     let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(f, 30_000);
-    handler.forget();
+    due.forget();
+    let online = Closure::<dyn Fn()>::new(move || run(outbox::Flush::Online));
+    let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+    online.forget();
 }
 
 /// The list of every problem, shown after a submit attempt, each linking to

@@ -60,13 +60,25 @@ function storedRecords(page) {
   );
 }
 
+// Each response meets the reply chosen for it on its first attempt, and on
+// every retry until the endpoint recovers: a retry that falls due while a
+// later response is being submitted must not meet that one's reply.
+const replyFor = new Map();
+let current = null;
+function answer(reply) {
+  return reply.html
+    ? { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: undefined }
+    : { status: reply.code, headers: reply.headers, body: { error: `reply ${reply.code}` } };
+}
+function failing({ body }) {
+  if (!replyFor.has(body.id)) replyFor.set(body.id, current);
+  return answer(replyFor.get(body.id));
+}
+
 /** Submits one response to the built-in survey while the endpoint answers per `reply`; returns its id. */
 async function submitWith(page, reply) {
-  endpoint.respondWith(() =>
-    reply.html
-      ? { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: undefined }
-      : { status: reply.code, headers: reply.headers, body: { error: `reply ${reply.code}` } },
-  );
+  current = reply;
+  endpoint.respondWith(failing);
   const before = endpoint.posts.length;
   await pick(page.getByRole('radio', { name: '3 of 5 stars', exact: true }), '3 of 5 stars');
   await pick(page.getByRole('radio', { name: '7', exact: true }), '7');

@@ -159,11 +159,11 @@ export async function startStaticServer({ root = DIST, routes = {} } = {}) {
 }
 
 /** Answers a CORS preflight the way a real collection endpoint would. */
-function corsHeaders(req) {
+function corsHeaders(req, allowHeaders) {
   const headers = {
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Methods': 'POST',
-    'Access-Control-Allow-Headers': 'content-type, idempotency-key',
+    'Access-Control-Allow-Headers': allowHeaders,
     'Access-Control-Max-Age': '0',
   };
   if (req.headers['access-control-request-private-network']) {
@@ -178,15 +178,21 @@ export function created({ body }) {
 }
 
 /**
- * A fake response endpoint on 127.0.0.1: answers CORS preflights and records
- * every `POST <path>` (parsed JSON body and Idempotency-Key header).
+ * A fake response endpoint on 127.0.0.1: answers CORS preflights (allowing
+ * the request headers listed in `allowHeaders`) and records every
+ * `POST <path>` (parsed JSON body and Idempotency-Key header). `requests`
+ * lists every request, preflights (`OPTIONS`) included.
  *
  * `respond({ req, body, raw, index })` decides the answer and may return
  * `{ status, body?, headers? }`, or `'hang'` (never answer) or `'drop'`
  * (destroy the connection); change it at run time with `respondWith(fn)`.
  * Returns `{ url, port, requests, posts, waitForPosts(n), respondWith(fn), close() }`.
  */
-export async function startEndpoint({ path: postPath = '/responses', respond = created } = {}) {
+export async function startEndpoint({
+  path: postPath = '/responses',
+  respond = created,
+  allowHeaders = 'content-type, idempotency-key',
+} = {}) {
   let responder = respond;
   const requests = [];
   const posts = [];
@@ -199,7 +205,7 @@ export async function startEndpoint({ path: postPath = '/responses', respond = c
     requests.push({ method: req.method, path: pathname, headers: req.headers });
 
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, corsHeaders(req)).end();
+      res.writeHead(204, corsHeaders(req, allowHeaders)).end();
       return;
     }
     if (req.method !== 'POST' || pathname !== postPath) {

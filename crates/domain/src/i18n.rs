@@ -18,6 +18,8 @@ pub enum Msg {
     Sending,
     /// Sent to the endpoint.
     Sent,
+    /// Stored, and being sent now.
+    SavedSending,
     /// Stored, the endpoint not reached yet.
     SavedWillRetry,
     /// Stored; no endpoint configured.
@@ -98,6 +100,7 @@ fn en(msg: &Msg) -> String {
         Msg::Submit => "Submit".into(),
         Msg::Sending => "Sending…".into(),
         Msg::Sent => "Your response has been sent. Thank you!".into(),
+        Msg::SavedSending => "Your response is saved on this device and is being sent…".into(),
         Msg::SavedWillRetry => "Your response is saved on this device and will be sent when the connection is back.".into(),
         Msg::SavedLocal => "Your response is saved on this device.".into(),
         Msg::SaveFailed(why) => format!("Your response could not be saved on this device ({why}). Your answers are still here: please try again or tell the organiser."),
@@ -123,7 +126,7 @@ fn en(msg: &Msg) -> String {
         Msg::CharactersLeft(n) if *n < 0 => format!("{} too many", plural(n.unsigned_abs() as usize, "character", "characters")),
         Msg::CharactersLeft(n) => format!("{} left", plural(*n as usize, "character", "characters")),
         Msg::LoadFailed => "This survey could not be loaded".into(),
-        Msg::LoadFailedIntro => "The survey file has these problems. Please tell the survey's author:".into(),
+        Msg::LoadFailedIntro => "The survey or its settings have these problems. Please tell the survey's author:".into(),
         Msg::Language => "Language".into(),
         Msg::ExportHeading => "Responses on this device".into(),
         Msg::StoredCount { total, unreadable: 0 } => {
@@ -157,6 +160,7 @@ fn id(msg: &Msg) -> String {
         Msg::Submit => "Kirim".into(),
         Msg::Sending => "Mengirim…".into(),
         Msg::Sent => "Jawaban Anda sudah terkirim. Terima kasih!".into(),
+        Msg::SavedSending => "Jawaban Anda tersimpan di perangkat ini dan sedang dikirim…".into(),
         Msg::SavedWillRetry => "Jawaban Anda tersimpan di perangkat ini dan akan dikirim saat koneksi tersedia kembali.".into(),
         Msg::SavedLocal => "Jawaban Anda tersimpan di perangkat ini.".into(),
         Msg::SaveFailed(why) => format!("Jawaban Anda tidak dapat disimpan di perangkat ini ({why}). Jawaban Anda masih ada di sini: silakan coba lagi atau beri tahu penyelenggara."),
@@ -182,7 +186,7 @@ fn id(msg: &Msg) -> String {
         Msg::CharactersLeft(n) if *n < 0 => format!("kelebihan {} karakter", n.unsigned_abs()),
         Msg::CharactersLeft(n) => format!("sisa {n} karakter"),
         Msg::LoadFailed => "Survei ini tidak dapat dimuat".into(),
-        Msg::LoadFailedIntro => "Berkas survei memiliki masalah berikut. Mohon beri tahu penyusun survei:".into(),
+        Msg::LoadFailedIntro => "Survei atau pengaturannya memiliki masalah berikut. Mohon beri tahu penyusun survei:".into(),
         Msg::Language => "Bahasa".into(),
         Msg::ExportHeading => "Jawaban di perangkat ini".into(),
         Msg::StoredCount { total, unreadable: 0 } => format!("{total} jawaban tersimpan di perangkat ini."),

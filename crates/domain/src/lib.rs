@@ -1,12 +1,14 @@
 //! Suara's pure core.
 //!
 //! Everything that decides something lives here: the survey format and its
-//! parser, answer validation, the response model, CSV and JSON export, the
-//! outbox's rules and the widget's own words in every language. Nothing here
-//! touches a browser, a clock or a random number generator: time, ids and
-//! input arrive as arguments, so every rule is tested natively.
+//! parser, answer validation, the response model, CSV and JSON export, how
+//! responses are sent (the endpoint settings), the outbox's rules and the
+//! widget's own words in every language. Nothing here touches a browser, a
+//! clock or a random number generator: time, ids and input arrive as
+//! arguments, so every rule is tested natively.
 
 pub mod answer;
+pub mod endpoint;
 pub mod export;
 pub mod i18n;
 pub mod outbox;
@@ -16,6 +18,7 @@ pub mod survey;
 pub mod text;
 
 pub use answer::{AnswerError, AnswerValue, Answers};
+pub use endpoint::Endpoint;
 pub use parse::{kind_fields, known_fields, SchemaError};
 pub use response::Response;
 pub use survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey};

@@ -96,6 +96,13 @@ impl Status {
 /// in case the credentials were fixed on the server's side.
 pub const PAUSE_MS: u64 = 10 * 60 * 1000;
 
+/// Whether a failed attempt's reason says the endpoint was not reached at
+/// all (no connection, no answer in time) rather than answering with an
+/// error: every reason [`classify`] gives starts with `HTTP `.
+pub fn was_unreachable(last_error: Option<&str>) -> bool {
+    last_error.is_some_and(|e| !e.starts_with("HTTP "))
+}
+
 /// Delay before attempt `attempt` (1 = first retry): full jitter over an
 /// exponential ceiling from 1 s, capped at 5 minutes. `random` is in [0, 1).
 pub fn backoff_ms(attempt: u32, random: f64) -> u64 {
@@ -144,6 +151,22 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn only_failures_to_connect_count_as_unreachable() {
+        for reply in [500, 503, 429, 401, 400] {
+            let reason = match classify(reply, None, None) {
+                Outcome::Retry { reason, .. }
+                | Outcome::Pause { reason }
+                | Outcome::NeedsAttention { reason } => reason,
+                Outcome::Sent => unreachable!(),
+            };
+            assert!(!was_unreachable(Some(&reason)), "{reason}");
+        }
+        assert!(was_unreachable(Some("network error: Failed to fetch")));
+        assert!(was_unreachable(Some("no answer within 20 s")));
+        assert!(!was_unreachable(None));
     }
 
     #[test]
