@@ -31,7 +31,9 @@ function summary(ms) {
 }
 
 const site = await startStaticServer();
-const browser = await launchBrowser();
+// No service worker: with one, every load after the first would start from
+// its cache (sw.js), not cold.
+const browser = await launchBrowser({ contextOptions: { serviceWorkers: 'block' } });
 try {
   const url = widgetUrl(site.url, { lang: 'en' });
   await once(browser, url, 1); // warm the browser process itself
