@@ -281,11 +281,70 @@ export async function startEndpoint({
         events.on('post', onPost);
       });
     },
+    /** Stops listening: the port refuses connections, as an unreachable endpoint does. */
+    stop: async () => {
+      for (const res of hanging) res.destroy();
+      await closeServer(server);
+    },
+    /** Listens again on the same port. */
+    start: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      }),
     close: async () => {
       for (const res of hanging) res.destroy();
       await closeServer(server);
     },
   };
+}
+
+/**
+ * A survey of one required short-text question (`n`, labelled "Number"), for
+ * tests that submit many responses quickly.
+ */
+export const ONE_QUESTION_SURVEY = {
+  format: 1,
+  id: 'one-question',
+  version: '1',
+  title: 'One question',
+  default_locale: 'en',
+  pages: [{ id: 'p', questions: [{ id: 'n', kind: 'short_text', label: 'Number', required: true }] }],
+};
+
+/**
+ * Submits `count` responses to the one-question survey from inside the page,
+ * as a person would (type, press Submit, wait for the thank-you, press
+ * "Start a new response"), answering `${prefix}${i}`. In-page, so a thousand
+ * take seconds rather than minutes of round trips.
+ */
+export function submitMany(page, count, prefix) {
+  return page.evaluate(
+    async ({ count, prefix }) => {
+      const until = async (check, what) => {
+        const deadline = Date.now() + 20_000;
+        while (!check()) {
+          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+          await new Promise((r) => setTimeout(r, 2));
+        }
+      };
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      for (let i = 0; i < count; i++) {
+        const input = document.querySelector('.suara-form input[type="text"], .suara-form input:not([type])');
+        setValue.call(input, `${prefix}${i}`);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        document.querySelector('.suara-form button[type="submit"]').click();
+        const again = () => document.querySelector('.suara-done button');
+        await until(again, `the thank-you after response ${i}`);
+        again().click();
+        await until(() => !document.querySelector('.suara-form').hidden && !input.value, 'an empty form');
+      }
+    },
+    { count, prefix },
+  );
 }
 
 /** The widget's page URL with its settings as query parameters. */
