@@ -30,10 +30,13 @@ fn now_ms() -> f64 {
 
 /// Sends one stored response and stores what happened. `None` if it is no
 /// longer waiting (sent meanwhile, perhaps by another tab).
-async fn attempt(id: &str, endpoint: &Endpoint) -> Result<Option<Outcome>, StoreError> {
+async fn attempt(id: &str, endpoint: &Endpoint, all: bool) -> Result<Option<Outcome>, StoreError> {
     // Read it again now that this flush holds the lock: a list read earlier
     // may be stale, and a response already sent must not be sent twice.
-    let Some(mut record) = store::get(id).await?.filter(|r| r.status.is_waiting()) else {
+    let Some(mut record) = store::get(id)
+        .await?
+        .filter(|r| r.status.is_waiting() || (all && r.status == Status::NeedsAttention))
+    else {
         return Ok(None);
     };
     let outcome = http::send(endpoint, &record.response).await;
@@ -75,8 +78,9 @@ pub enum Flush<'a> {
     /// Only this response (just submitted: it gets its own attempt even
     /// while the queue is paused).
     One(&'a str),
-    /// Every waiting response, due or not, paused or not: the operator's
-    /// "send now".
+    /// Every response not yet sent, due or not, paused or not, and those
+    /// that need attention too: the operator's "send now", after fixing
+    /// whatever the endpoint objected to.
     All,
 }
 
@@ -103,7 +107,7 @@ pub async fn flush(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreErro
 
 async fn flush_inner(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreError> {
     if let Flush::One(id) = what {
-        return attempt(id, endpoint).await.map(drop);
+        return attempt(id, endpoint, false).await.map(drop);
     }
     let (records, _) = store::all().await?;
     let now = now_ms();
@@ -120,14 +124,18 @@ async fn flush_inner(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreEr
     // their backoff: an outage's backlog goes out at once, while responses
     // the endpoint itself refused with a 5xx keep their backoff.
     let mut reachable = what == Flush::Online;
-    for record in records.iter().filter(|r| r.status.is_waiting()) {
+    let all = what == Flush::All;
+    for record in records
+        .iter()
+        .filter(|r| r.status.is_waiting() || (all && r.status == Status::NeedsAttention))
+    {
         let due = what == Flush::All
             || record.next_attempt_at <= now
             || (reachable && was_unreachable(record.last_error.as_deref()));
         if !due {
             continue;
         }
-        match attempt(&record.response.id, endpoint).await? {
+        match attempt(&record.response.id, endpoint, all).await? {
             Some(Outcome::Pause { .. }) => break,
             Some(Outcome::Sent) => reachable = true,
             _ => {}

@@ -308,6 +308,28 @@ pub async fn get(id: &str) -> Result<Option<Record>, StoreError> {
     Ok(from_js(&read(RESPONSES, id).await?))
 }
 
+/// Removes the responses with these ids that are done with (sent, or kept
+/// only on this device), in one transaction; a response still waiting to be
+/// sent or needing attention is never removed. Returns how many went.
+pub async fn remove_done(ids: &[String]) -> Result<usize, StoreError> {
+    let (records, _) = all().await?;
+    let gone: Vec<JsValue> = records
+        .iter()
+        .filter(|r| {
+            matches!(r.status, Status::Sent | Status::Local) && ids.contains(&r.response.id)
+        })
+        .map(|r| JsValue::from_str(&r.response.id))
+        .collect();
+    write(|responses, _| {
+        for id in &gone {
+            responses.delete(id)?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(gone.len())
+}
+
 /// Keeps the answers given so far (a response not yet submitted: its
 /// `submitted_at` is empty), one draft per survey.
 pub async fn put_draft(draft: &Response) -> Result<(), StoreError> {

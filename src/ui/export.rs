@@ -10,7 +10,7 @@ use suara_domain::i18n::Msg;
 use suara_domain::outbox::Status;
 use suara_domain::{Response, Survey};
 
-use super::{flag, say, words, FormCtx};
+use super::{flag, say, shown, words, FormCtx};
 use crate::io::{self, download, store};
 
 /// Flipped whenever the store changes, so counts are read again (a `bool`,
@@ -34,14 +34,23 @@ pub struct DeviceState {
     pub full: RwSignal<bool>,
 }
 
-/// Stored responses to `survey`, oldest first.
-async fn responses_of(survey: &Survey) -> Result<Vec<Response>, store::StoreError> {
+/// Stored responses to `survey`, oldest first, and the ids of those among
+/// them that are done with (sent, or kept only on this device): the ones the
+/// operator may remove once they are in an export.
+async fn responses_of(survey: &Survey) -> Result<(Vec<Response>, Vec<String>), store::StoreError> {
     let (records, _) = store::all().await?;
-    Ok(records
+    let mut done = Vec::new();
+    let mut responses = Vec::new();
+    for r in records
         .into_iter()
-        .map(|r| r.response)
-        .filter(|r| r.survey_id == survey.id)
-        .collect())
+        .filter(|r| r.response.survey_id == survey.id)
+    {
+        if matches!(r.status, Status::Sent | Status::Local) {
+            done.push(r.response.id.clone());
+        }
+        responses.push(r.response);
+    }
+    Ok((responses, done))
 }
 
 /// The count line, download buttons and their result.
@@ -55,8 +64,12 @@ pub fn ExportPanel(
     let ctx = expect_context::<FormCtx>();
     let tick = expect_context::<OutboxTick>();
     let device = expect_context::<DeviceState>();
-    // Why sending is paused (the endpoint refused the credentials), if it is.
+    // Why sending is paused (the endpoint refused the credentials), or why
+    // responses need attention, if they do.
     let paused = RwSignal::new(None::<Msg>);
+    // Responses in the last download that are done with: the operator may
+    // remove them from the device.
+    let exported = RwSignal::new(Vec::<String>::new());
     // The count lines are kept as their messages: one signal type with the
     // result message (and the form's phase), so they share their code.
     let stored = RwSignal::new(Some(Msg::StoredCount {
@@ -82,12 +95,18 @@ pub fn ExportPanel(
                     total: records.len() + unreadable,
                     unreadable,
                 }));
-                paused.set(
+                let why = |s: Status| {
                     records
                         .iter()
-                        .find(|r| r.status == Status::Paused)
-                        .map(|r| Msg::Paused(r.last_error.clone().unwrap_or_default())),
-                );
+                        .rfind(|r| r.status == s)
+                        .map(|r| r.last_error.clone().unwrap_or_default())
+                };
+                let alert = why(Status::Paused)
+                    .map(Msg::Paused)
+                    .or_else(|| why(Status::NeedsAttention).map(Msg::Refused));
+                if paused.get_untracked() != alert {
+                    paused.set(alert);
+                }
                 summary.set(Some(Msg::OutboxSummary {
                     pending: count(Status::Pending) + count(Status::Paused),
                     sent: count(Status::Sent),
@@ -100,11 +119,11 @@ pub fn ExportPanel(
         spawn_local(async move {
             let result = match responses_of(&survey).await {
                 Err(e) => Err(e.to_string()),
-                Ok(responses) if responses.is_empty() => {
+                Ok((responses, _)) if responses.is_empty() => {
                     message.set(Some(Msg::NothingToExport));
                     return;
                 }
-                Ok(responses) => {
+                Ok((responses, done)) => {
                     let now = io::now_rfc3339();
                     let (ext, mime, contents) = if json {
                         (
@@ -123,12 +142,28 @@ pub fn ExportPanel(
                         )
                     };
                     download::save(&export::file_name(&survey, &now, ext), mime, &contents)
+                        .map(|_| exported.set(done))
                 }
             };
             message.set(result.err().map(Msg::ExportFailed));
         });
     };
     let csv_survey = survey.clone();
+    let clear = move |_| {
+        let ids = exported.get_untracked();
+        let asked = ctx.msg(&Msg::ConfirmClear(ids.len()));
+        if !web_sys::window().is_some_and(|w| w.confirm_with_message(&asked).unwrap_or(false)) {
+            return;
+        }
+        spawn_local(async move {
+            message.set(Some(match store::remove_done(&ids).await {
+                Ok(n) => Msg::Cleared(n),
+                Err(e) => Msg::ExportFailed(e.to_string()),
+            }));
+            exported.set(Vec::new());
+            tick.bump();
+        });
+    };
     let send_now = endpoint.map(|endpoint| {
         let sending = RwSignal::new(false);
         let on_click = move |_| {
@@ -171,6 +206,11 @@ pub fn ExportPanel(
                     {say(ctx, Msg::ExcelBom)}
                 </label>
             </div>
+            {shown(move || exported.with(|e| !e.is_empty()).then(|| view! {
+                <button type="button" class="suara-button" on:click=clear>
+                    {words(move || ctx.msg(&Msg::ClearDone(exported.with(Vec::len))))}
+                </button>
+            }.into_any()))}
             <p class="suara-export__message" role="status">{said(message)}</p>
         </section>
     }

@@ -80,6 +80,14 @@ pub enum Msg {
     DownloadResponse,
     /// The operator's alert when a response could not be stored.
     StorageFull,
+    /// Why the endpoint refused the latest response that needs attention.
+    Refused(String),
+    /// The button that removes responses in the last download that are done with.
+    ClearDone(usize),
+    /// The question before removing them.
+    ConfirmClear(usize),
+    /// How many were removed.
+    Cleared(usize),
 }
 
 /// The message in `locale`'s language, or in English when the widget does
@@ -152,6 +160,10 @@ fn en(msg: &Msg) -> String {
         Msg::StartOver => "Start over".into(),
         Msg::DownloadResponse => "Download this response".into(),
         Msg::StorageFull => "The device's storage is full: new responses cannot be saved. Download the responses, then free some space.".into(),
+        Msg::Refused(why) => format!("The endpoint refused a response ({why}). Fix the endpoint, then press \"Send now\" to try again."),
+        Msg::ClearDone(n) => format!("Remove {} in this download from the device", plural(*n, "finished response", "finished responses")),
+        Msg::ConfirmClear(n) => format!("Remove {} from this device? They are sent or in the file you downloaded. Responses still waiting to be sent are kept.", plural(*n, "response", "responses")),
+        Msg::Cleared(n) => format!("{} removed from this device.", plural(*n, "response", "responses")),
     }
 }
 
@@ -209,6 +221,10 @@ fn id(msg: &Msg) -> String {
         Msg::StartOver => "Mulai dari awal".into(),
         Msg::DownloadResponse => "Unduh jawaban ini".into(),
         Msg::StorageFull => "Penyimpanan perangkat penuh: jawaban baru tidak dapat disimpan. Unduh jawaban, lalu kosongkan sebagian ruang.".into(),
+        Msg::Refused(why) => format!("Endpoint menolak sebuah jawaban ({why}). Perbaiki endpoint, lalu tekan \"Kirim sekarang\" untuk mencoba lagi."),
+        Msg::ClearDone(n) => format!("Hapus {n} jawaban selesai dalam unduhan ini dari perangkat"),
+        Msg::ConfirmClear(n) => format!("Hapus {n} jawaban dari perangkat ini? Jawaban tersebut sudah terkirim atau ada dalam berkas yang Anda unduh. Jawaban yang masih menunggu dikirim tetap disimpan."),
+        Msg::Cleared(n) => format!("{n} jawaban dihapus dari perangkat ini."),
     }
 }
 

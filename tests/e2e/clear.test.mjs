@@ -1,0 +1,71 @@
+// End-to-end: nothing is deleted by itself; the operator removes finished
+// responses only after downloading them, and only those in that download
+// that are sent. A response still waiting, or sent after the download, stays.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launchBrowser, pick, startEndpoint, startStaticServer, widgetUrl } from './support.mjs';
+
+let site;
+let endpoint;
+let browser;
+
+before(async () => {
+  site = await startStaticServer();
+  endpoint = await startEndpoint();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await endpoint?.close();
+});
+
+async function submit(page, expect) {
+  await pick(page.getByRole('radio', { name: '3 of 5 stars', exact: true }), '3 of 5 stars');
+  await pick(page.getByRole('radio', { name: '8', exact: true }), '8');
+  await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByText(expect).waitFor({ state: 'visible' });
+  await page.getByRole('button', { name: 'Start a new response' }).click();
+}
+
+test('finished responses are removed only after a download, and only those in it', { timeout: 120_000 }, async () => {
+  const { page } = browser;
+  await page.goto(widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' }));
+  const SENT = 'Your response has been sent. Thank you!';
+  await submit(page, SENT);
+  await submit(page, SENT);
+  endpoint.respondWith(() => ({ status: 503, body: { error: 'down' } }));
+  await submit(page, 'will be sent when the connection is back');
+  endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
+  await page.getByText('Waiting to send: 1. Sent: 2. Needs attention: 0.').waitFor({ state: 'visible' });
+
+  const remove = page.getByRole('button', { name: /^Remove \d+ finished responses? in this download/ });
+  assert.equal(await remove.count(), 0, 'nothing can be removed before a download');
+
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  await remove.waitFor({ state: 'visible' });
+  assert.equal(await remove.innerText(), 'Remove 2 finished responses in this download from the device');
+
+  // Sent after the download: not in it, so not removed.
+  await submit(page, SENT);
+
+  // The operator changes their mind: nothing goes.
+  page.once('dialog', (d) => d.dismiss());
+  await remove.click();
+  await page.waitForTimeout(300);
+  await page.getByText('4 responses stored on this device.').waitFor({ state: 'visible' });
+
+  page.once('dialog', (d) => {
+    assert.match(d.message(), /^Remove 2 responses from this device\?/);
+    d.accept();
+  });
+  await remove.click();
+  await page.getByText('2 responses removed from this device.').waitFor({ state: 'visible' });
+  await page.getByText('2 responses stored on this device.').waitFor({ state: 'visible' });
+  await page.getByText('Waiting to send: 1. Sent: 1. Needs attention: 0.').waitFor({ state: 'visible' });
+  assert.equal(await remove.count(), 0, 'the button goes with them');
+});
