@@ -42,6 +42,11 @@ test('finished responses are removed only after a download, and only those in it
   await submit(page, 'will be sent when the connection is back');
   endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
   await page.getByText('Waiting to send: 1. Sent: 2. Needs attention: 0.').waitFor({ state: 'visible' });
+  // Whether the browser promised to keep the storage (persist()), either way, is shown.
+  await page
+    .getByText('This browser will keep these responses until they are cleared here.')
+    .or(page.getByText('This browser may clear stored responses if the device runs short of space'))
+    .waitFor({ state: 'visible' });
 
   const remove = page.getByRole('button', { name: /^Remove \d+ finished responses? in this download/ });
   assert.equal(await remove.count(), 0, 'nothing can be removed before a download');
