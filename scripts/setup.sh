@@ -4,6 +4,8 @@
 #   - trunk (pinned below) and wasm-bindgen-cli at the version in Cargo.lock
 #   - the npm dev dependencies (wasm-opt from `binaryen`, `playwright-core`)
 #   - Chromium and its WebDriver from Debian (for the browser tests)
+#   - Firefox ESR with geckodriver, and WebKitGTK's WebDriver under Xvfb (the
+#     storage tests run in all three engines)
 # Safe to run again and again: when everything is there it takes seconds.
 #
 # Usage: bash scripts/setup.sh
@@ -126,6 +128,23 @@ chromium_major=$("$CHROMIUM_BIN" --version 2>/dev/null | grep -o '[0-9]\+\.[0-9.
 driver_major=$("$CHROMEDRIVER_BIN" --version 2>/dev/null | grep -o '[0-9]\+\.[0-9.]\+' | head -n1 | cut -d. -f1)
 [[ -n "$chromium_major" && "$chromium_major" == "$driver_major" ]] \
   || die "Chromium ($chromium_major) and chromedriver ($driver_major) major versions differ; run: apt-get install -y chromium chromium-driver"
+
+# --- Firefox and WebKit, for the storage tests in every engine --------------
+missing_pkgs=()
+[[ -x /usr/bin/firefox-esr ]] || missing_pkgs+=(firefox-esr)
+[[ -x /usr/bin/WebKitWebDriver ]] || missing_pkgs+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing_pkgs+=(xvfb)
+if ((${#missing_pkgs[@]})); then
+  log "installing ${missing_pkgs[*]} from Debian"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing_pkgs[@]}"
+  installed+=("${missing_pkgs[@]}")
+fi
+if ! command -v geckodriver >/dev/null; then
+  log "installing geckodriver from crates.io (takes ~2 minutes)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+  installed+=("geckodriver $GECKODRIVER_VERSION")
+fi
 
 command -v gzip >/dev/null || die "gzip is needed for the bundle size check"
 

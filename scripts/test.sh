@@ -2,7 +2,8 @@
 # shellcheck disable=SC2317  # the stage functions run through `stage NAME FUNCTION`
 # The one command that checks everything:
 #   setup, cargo fetch, rustfmt, clippy, native tests, browser tests (wasm in
-#   headless Chromium), the release build, the bundle size budget and the
+#   headless Chromium), the storage tests in Firefox and WebKit too, the
+#   release build, the bundle size budget and the
 #   end-to-end tests (node --test + playwright-core against dist/).
 #
 # Usage: bash scripts/test.sh [--fail-fast]
@@ -130,7 +131,7 @@ browser_tests() {
   local out="$LOG_DIR/browser-raw.log" rc
   set +e
   CHROMEDRIVER="$CHROMEDRIVER_BIN" timeout --kill-after=30 "$BROWSER_TIMEOUT" \
-    cargo test --target wasm32-unknown-unknown --test browser --test json 2>&1 | tee "$out"
+    cargo test --target wasm32-unknown-unknown --test browser --test json --test storage 2>&1 | tee "$out"
   rc=${PIPESTATUS[0]}
   set -e
   if ((rc == 124)); then
@@ -148,6 +149,35 @@ browser_tests() {
     echo "the browser test run executed zero tests (tests/browser.rs has no #[wasm_bindgen_test] that ran)"
     return 1
   fi
+}
+
+# The storage tests (tests/storage.rs) again in Firefox and in WebKit: the
+# device store is where engines differ and where offline tools lost data.
+engine_tests() {
+  local out="$LOG_DIR/engines-raw.log" rc engine
+  : >"$out"
+  set +e
+  for engine in Firefox Safari; do
+    if [[ $engine == Firefox ]]; then
+      env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$(command -v geckodriver)" \
+        timeout --kill-after=30 "$BROWSER_TIMEOUT" \
+        cargo test --target wasm32-unknown-unknown --test storage 2>&1 | tee -a "$out"
+    else
+      # WebKitGTK's browser has no headless mode: a virtual display.
+      env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver \
+        timeout --kill-after=30 "$BROWSER_TIMEOUT" xvfb-run -a \
+        cargo test --target wasm32-unknown-unknown --test storage 2>&1 | tee -a "$out"
+    fi
+    rc=${PIPESTATUS[0]}
+    ((rc == 0)) || break
+    if ! grep -aq "Running headless tests in $engine" "$out"; then
+      echo "the storage tests did not run in $engine"
+      rc=1
+      break
+    fi
+  done
+  set -e
+  return "$rc"
 }
 
 e2e_tests() {
@@ -194,6 +224,13 @@ else
 fi
 
 if stage browser-tests browser_tests; then
+  count_stage_tests cargo "$LAST_LOG" || true
+else
+  count_stage_tests cargo "$LAST_LOG" || true
+  stop_if
+fi
+
+if stage other-engines engine_tests; then
   count_stage_tests cargo "$LAST_LOG" || true
 else
   count_stage_tests cargo "$LAST_LOG" || true
