@@ -23,7 +23,10 @@ cd "$ROOT"
 # - 160,000: nothing lost (issue 4): drafts on every change, one sender per
 #   origin, the operator's status, alerts and "send now", the full-disk path
 #   (+5,953 measured), and the endpoint's options.
-BUNDLE_BUDGET=160000
+# - 164,500: the widget's words in Arabic, right-to-left layout, untranslated
+#   texts marked with their language and listed for the survey's author
+#   (+4,420 measured: 159,655 -> 164,075).
+BUNDLE_BUDGET=164500
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}

@@ -148,6 +148,30 @@ pub fn ExportPanel(
             message.set(result.err().map(Msg::ExportFailed));
         });
     };
+    // For the survey's author: texts that show in the default language
+    // because they have no translation into one of the survey's languages.
+    let untranslated = suara_domain::translation::missing_translations(&survey)
+        .into_iter()
+        .map(|m| {
+            let mut paths = m
+                .paths
+                .iter()
+                .take(5)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if m.paths.len() > 5 {
+                paths.push_str(", …");
+            }
+            let msg = Msg::MissingTranslations {
+                language: suara_domain::i18n::language_name(&m.locale),
+                fallback: suara_domain::i18n::language_name(&survey.default_locale),
+                count: m.paths.len(),
+                paths,
+            };
+            view! { <p class="suara-alert">{words(move || ctx.msg(&msg))}</p> }.into_any()
+        })
+        .collect::<super::Items>();
     let csv_survey = survey.clone();
     let clear = move |_| {
         let ids = exported.get_untracked();
@@ -193,6 +217,7 @@ pub fn ExportPanel(
             <p class="suara-alert" role="alert">{said(paused)}</p>
             <p class="suara-alert" role="alert">{words(move || if device.full.get() { ctx.msg(&Msg::StorageFull) } else { String::new() })}</p>
             <p>{said(device.persistent)}</p>
+            {untranslated}
             <div class="suara-export__actions">
                 {send_now}
                 <button type="button" class="suara-button" on:click=move |_| export(false, csv_survey.clone())>

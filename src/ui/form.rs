@@ -185,25 +185,23 @@ pub fn SurveyForm(
         .map(IntoAny::into_any).collect::<super::Items>();
 
     view! {
-        <div class="suara-survey" lang=words(move || locale.get().to_string())>
+        <div
+            class="suara-survey"
+            lang=words(move || locale.get().to_string())
+            dir=words(move || if locale.get().is_rtl() { "rtl" } else { "ltr" }.to_owned())
+        >
             <LanguageSwitcher />
             <h1 class="suara-survey__title">{show(ctx, title)}</h1>
             {description.map(|d| view! { <p class="suara-survey__description">{show(ctx, d)}</p> }.into_any())}
             <p class="suara-status" role="status">{status}</p>
-            {shown(move || match phase.with(is_done) {
-                true => {
-                    Some(view! {
-                        <div class="suara-done">
-                            <h2 class="suara-done__title" tabindex="-1" node_ref=done_heading>{say(ctx, Msg::ThankYou)}</h2>
-                            <button type="button" class="suara-button suara-button--primary" on:click=start_again>
-                                {say(ctx, Msg::NewResponse)}
-                            </button>
-                        </div>
-                    }
-                        .into_any())
-                }
-                false => None,
-            })}
+            // Always there, shown or hidden: were it rebuilt when the message
+            // changes (saved, then sent), the focus on its heading would be lost.
+            <div class="suara-done" hidden=flag(move || !phase.with(is_done))>
+                <h2 class="suara-done__title" tabindex="-1" node_ref=done_heading>{say(ctx, Msg::ThankYou)}</h2>
+                <button type="button" class="suara-button suara-button--primary" on:click=start_again>
+                    {say(ctx, Msg::NewResponse)}
+                </button>
+            </div>
             <form
                 class="suara-form"
                 novalidate

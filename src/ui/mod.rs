@@ -90,6 +90,20 @@ impl FormCtx {
         i18n::text(&self.locale.get(), msg)
     }
 
+    /// The language `text` shows in (reactive): the current one, or the
+    /// survey's default where the text has no translation.
+    pub fn text_lang(&self, text: &Text) -> String {
+        let locale = self.locale.get();
+        self.survey.with_value(|s| {
+            if text.has(&locale) {
+                &locale
+            } else {
+                &s.default_locale
+            }
+            .to_string()
+        })
+    }
+
     /// Survey text in the current language (reactive).
     pub fn tr(&self, text: &Text) -> String {
         let locale = self.locale.get();
@@ -135,9 +149,13 @@ pub fn say(ctx: FormCtx, msg: Msg) -> Words {
     words(move || ctx.msg(&msg))
 }
 
-/// Survey text in the current language.
-pub fn show(ctx: FormCtx, text: Text) -> Words {
-    words(move || ctx.tr(&text))
+/// Survey text in the current language, marked with the language it is in:
+/// a text with no translation shows in the survey's default language, and
+/// says so to screen readers and spell checkers rather than pass silently.
+pub fn show(ctx: FormCtx, text: Text) -> AnyView {
+    let lang = text.clone();
+    view! { <span lang=words(move || ctx.text_lang(&lang))>{words(move || ctx.tr(&text))}</span> }
+        .into_any()
 }
 
 /// Element ids derived from a question id, shared by its component, the

@@ -119,6 +119,12 @@ test('the built-in survey can be completed with the keyboard alone', { timeout: 
   await page.keyboard.press('Space');
   await tabTo((f) => f.tag === 'BUTTON' && f.type === 'submit', 'the Submit button');
   const before = endpoint.posts.length;
+  // A slow endpoint: the message changes from "saved, sending" to "sent"
+  // after focus has moved to the thank-you, which must keep it.
+  endpoint.respondWith(async ({ body }) => {
+    await new Promise((r) => setTimeout(r, 400));
+    return { status: 201, body: { id: body.id } };
+  });
   await page.keyboard.press('Enter');
   await endpoint.waitForPosts(before + 1);
   const { answers } = endpoint.posts[before].body;
@@ -130,9 +136,18 @@ test('the built-in survey can be completed with the keyboard alone', { timeout: 
     consent: true,
   });
   // Focus lands on the thank-you, and "Start a new response" is one Tab away.
-  await waitFor(async () => (await page.evaluate(() => document.activeElement?.innerText)) === 'Thank you', {
-    what: 'focus on the thank-you heading',
+  let last = '';
+  await waitFor(
+    async () => {
+      last = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+      return (await page.evaluate(() => document.activeElement?.innerText)) === 'Thank you';
+    },
+    { what: 'focus on the thank-you heading' },
+  ).catch((e) => {
+    throw new Error(`${e.message}; focus is on ${last}`);
   });
+  await page.getByText('Your response has been sent. Thank you!').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement?.innerText), 'Thank you', 'focus stays once sent');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.innerText), 'Start a new response');
 });

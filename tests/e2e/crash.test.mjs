@@ -109,7 +109,10 @@ test('a response confirmed as saved survives the browser being killed, and is se
   try {
     const { page } = second;
     await page.goto(url);
+    // Sent on start if its backoff (up to 2 s after the failed attempt) has
+    // passed, else by the sender's 30-second timer.
     await waitFor(() => endpoint.posts.some((p) => p.body?.id === savedId && p.index > 0), {
+      timeout: 45_000,
       what: 'the saved response to be sent after the restart',
     });
     await page.getByText('Waiting to send: 0. Sent: 1. Needs attention: 0.').waitFor({ state: 'visible' });

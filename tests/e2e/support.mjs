@@ -337,7 +337,10 @@ export function submitMany(page, count, prefix) {
         setValue.call(input, `${prefix}${i}`);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         document.querySelector('.suara-form button[type="submit"]').click();
-        const again = () => document.querySelector('.suara-done button');
+        const again = () => {
+          const done = document.querySelector('.suara-done');
+          return done && !done.hidden ? done.querySelector('button') : null;
+        };
         await until(again, `the thank-you after response ${i}`);
         again().click();
         await until(() => !document.querySelector('.suara-form').hidden && !input.value, 'an empty form');

@@ -9,7 +9,7 @@ use crate::answer::AnswerError;
 use crate::text::Locale;
 
 /// Languages the widget's own words exist in; other locales use English.
-pub const UI_LANGUAGES: &[&str] = &["en", "id"];
+pub const UI_LANGUAGES: &[&str] = &["en", "id", "ar"];
 
 /// Something the widget says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +88,14 @@ pub enum Msg {
     ConfirmClear(usize),
     /// How many were removed.
     Cleared(usize),
+    /// For the survey's author: texts with no translation into `language`
+    /// show in `fallback` (both language names); `paths` lists them.
+    MissingTranslations {
+        language: String,
+        fallback: String,
+        count: usize,
+        paths: String,
+    },
 }
 
 /// The message in `locale`'s language, or in English when the widget does
@@ -95,6 +103,7 @@ pub enum Msg {
 pub fn text(locale: &Locale, msg: &Msg) -> String {
     match locale.language().as_str() {
         "id" => id(msg),
+        "ar" => ar(msg),
         _ => en(msg),
     }
 }
@@ -164,6 +173,12 @@ fn en(msg: &Msg) -> String {
         Msg::ClearDone(n) => format!("Remove {} in this download from the device", plural(*n, "finished response", "finished responses")),
         Msg::ConfirmClear(n) => format!("Remove {} from this device? They are sent or in the file you downloaded. Responses still waiting to be sent are kept.", plural(*n, "response", "responses")),
         Msg::Cleared(n) => format!("{} removed from this device.", plural(*n, "response", "responses")),
+        Msg::MissingTranslations { language, fallback, count, paths } => format!(
+            "For the survey's author: {} of this survey {} no {language} translation and {} in {fallback}: {paths}.",
+            plural(*count, "text", "texts"),
+            if *count == 1 { "has" } else { "have" },
+            if *count == 1 { "shows" } else { "show" }
+        ),
     }
 }
 
@@ -225,6 +240,74 @@ fn id(msg: &Msg) -> String {
         Msg::ClearDone(n) => format!("Hapus {n} jawaban selesai dalam unduhan ini dari perangkat"),
         Msg::ConfirmClear(n) => format!("Hapus {n} jawaban dari perangkat ini? Jawaban tersebut sudah terkirim atau ada dalam berkas yang Anda unduh. Jawaban yang masih menunggu dikirim tetap disimpan."),
         Msg::Cleared(n) => format!("{n} jawaban dihapus dari perangkat ini."),
+        Msg::MissingTranslations { language, fallback, count, paths } => format!(
+            "Untuk penyusun survei: {count} teks survei ini belum diterjemahkan ke {language} dan ditampilkan dalam {fallback}: {paths}."
+        ),
+    }
+}
+
+/// Arabic: the right-to-left language that proves the layout mirrors.
+fn ar(msg: &Msg) -> String {
+    match msg {
+        Msg::Submit => "إرسال".into(),
+        Msg::Sending => "جارٍ الإرسال…".into(),
+        Msg::Sent => "تم إرسال إجابتك. شكرًا لك!".into(),
+        Msg::SavedSending => "تم حفظ إجابتك على هذا الجهاز وجارٍ إرسالها…".into(),
+        Msg::SavedWillRetry => "تم حفظ إجابتك على هذا الجهاز وسيتم إرسالها عند عودة الاتصال.".into(),
+        Msg::SavedLocal => "تم حفظ إجابتك على هذا الجهاز.".into(),
+        Msg::SaveFailed(why) => format!("تعذّر حفظ إجابتك على هذا الجهاز ({why}). إجاباتك ما زالت هنا: يُرجى المحاولة مرة أخرى أو إبلاغ المنظِّم."),
+        Msg::ThankYou => "شكرًا لك".into(),
+        Msg::NewResponse => "بدء إجابة جديدة".into(),
+        Msg::ErrorSummary(n) => format!("يُرجى تصحيح المشكلات قبل الإرسال (عددها: {n})"),
+        Msg::Answer(e) => match e {
+            AnswerError::Required => "هذا السؤال يحتاج إلى إجابة.".into(),
+            AnswerError::TooLong { max, len } => format!("يُرجى اختصار النص إلى {max} حرفًا أو أقل (الآن {len})."),
+            AnswerError::OutOfRange { min, max } => format!("يُرجى اختيار رقم من {min} إلى {max}."),
+            AnswerError::NotAnOption => "يُرجى اختيار أحد الخيارات.".into(),
+            AnswerError::OtherTextMissing => "يُرجى وصف إجابتك «أخرى».".into(),
+            AnswerError::OtherTextTooLong { max } => format!("يُرجى اختصار الوصف إلى {max} حرفًا أو أقل."),
+            AnswerError::ConsentRequired => "يُرجى وضع علامة في المربع للموافقة قبل الإرسال.".into(),
+            AnswerError::WrongType => "صيغة هذه الإجابة غير صحيحة؛ يُرجى الإجابة مرة أخرى.".into(),
+        },
+        Msg::RequiredMarker => "(مطلوب)".into(),
+        Msg::Other => "أخرى".into(),
+        Msg::OtherDescribe => "يُرجى التوضيح".into(),
+        Msg::Stars { n, max } => format!("{n} من {max} نجوم"),
+        Msg::NpsLow => "0 = غير مرجّح إطلاقًا".into(),
+        Msg::NpsHigh => "10 = مرجّح جدًا".into(),
+        Msg::CharactersLeft(n) if *n < 0 => format!("عدد الأحرف الزائدة: {}", n.unsigned_abs()),
+        Msg::CharactersLeft(n) => format!("عدد الأحرف المتبقية: {n}"),
+        Msg::LoadFailed => "تعذّر تحميل هذا الاستبيان".into(),
+        Msg::LoadFailedIntro => "في الاستبيان أو إعداداته المشكلات التالية. يُرجى إبلاغ كاتب الاستبيان:".into(),
+        Msg::Language => "اللغة".into(),
+        Msg::ExportHeading => "الإجابات على هذا الجهاز".into(),
+        Msg::StoredCount { total, unreadable: 0 } => format!("عدد الإجابات المحفوظة على هذا الجهاز: {total}."),
+        Msg::StoredCount { total, unreadable } => format!(
+            "عدد الإجابات المحفوظة على هذا الجهاز: {total}؛ تعذّرت قراءة {unreadable} منها ولن تُدرج في التصدير. لا تمسح بيانات هذا المتصفح: أبلغ المنظِّم."
+        ),
+        Msg::OutboxSummary { pending, sent, attention } => {
+            format!("بانتظار الإرسال: {pending}. أُرسلت: {sent}. تحتاج إلى مراجعة: {attention}.")
+        }
+        Msg::ExportCsv => "تنزيل CSV".into(),
+        Msg::ExportJson => "تنزيل JSON".into(),
+        Msg::ExcelBom => "ملف CSV لبرنامج Excel (UTF-8 مع BOM)".into(),
+        Msg::NothingToExport => "لا توجد إجابات للتصدير بعد.".into(),
+        Msg::ExportFailed(why) => format!("فشل التصدير: {why}"),
+        Msg::SendNow => "إرسال الآن".into(),
+        Msg::Paused(why) => format!("الإرسال متوقف مؤقتًا ({why}). تحقّق من رمز الوصول أو الأذونات، ثم اضغط «إرسال الآن»."),
+        Msg::Persistent(true) => "سيحتفظ هذا المتصفح بهذه الإجابات حتى تُمسح من هنا.".into(),
+        Msg::Persistent(false) => "قد يمسح هذا المتصفح الإجابات المحفوظة إذا امتلأت مساحة الجهاز: صدّرها بانتظام.".into(),
+        Msg::DraftRestored => "تمت استعادة إجاباتك السابقة على هذا الجهاز.".into(),
+        Msg::StartOver => "البدء من جديد".into(),
+        Msg::DownloadResponse => "تنزيل هذه الإجابة".into(),
+        Msg::StorageFull => "مساحة التخزين في الجهاز ممتلئة: لا يمكن حفظ إجابات جديدة. نزّل الإجابات ثم أفرغ بعض المساحة.".into(),
+        Msg::Refused(why) => format!("رفضت نقطة الاستقبال إحدى الإجابات ({why}). أصلِح نقطة الاستقبال ثم اضغط «إرسال الآن» للمحاولة مرة أخرى."),
+        Msg::ClearDone(n) => format!("حذف الإجابات المكتملة في هذا التنزيل من الجهاز ({n})"),
+        Msg::ConfirmClear(n) => format!("حذف {n} من الإجابات من هذا الجهاز؟ لقد أُرسلت أو هي في الملف الذي نزّلته. الإجابات التي ما زالت بانتظار الإرسال تبقى محفوظة."),
+        Msg::Cleared(n) => format!("عدد الإجابات المحذوفة من هذا الجهاز: {n}."),
+        Msg::MissingTranslations { language, fallback, count, paths } => format!(
+            "إلى كاتب الاستبيان: {count} من نصوص هذا الاستبيان بلا ترجمة إلى {language} وتظهر بـ{fallback}: {paths}."
+        ),
     }
 }
 

@@ -16,6 +16,7 @@ mod parse;
 pub mod response;
 pub mod survey;
 pub mod text;
+pub mod translation;
 
 pub use answer::{AnswerError, AnswerValue, Answers};
 pub use endpoint::Endpoint;

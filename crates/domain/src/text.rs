@@ -27,6 +27,15 @@ impl Locale {
     }
 
     /// The primary language subtag, lower-cased: `pt` for `pt-BR`.
+    /// Whether the language is written right to left (Arabic, Hebrew,
+    /// Persian, Urdu and others in the Arabic or Hebrew scripts).
+    pub fn is_rtl(&self) -> bool {
+        matches!(
+            self.language().as_str(),
+            "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb"
+        )
+    }
+
     pub fn language(&self) -> String {
         self.0
             .split('-')
@@ -128,6 +137,17 @@ mod tests {
             "", "e", "1d", "en_US", "en-", "-en", "en us", "<script>", "ïd",
         ] {
             assert!(Locale::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn right_to_left_languages_are_known_by_their_language_subtag() {
+        for rtl in ["ar", "ar-EG", "he", "fa-IR", "ur", "ckb"] {
+            assert!(Locale::parse(rtl).unwrap().is_rtl(), "{rtl}");
+        }
+        for ltr in ["id", "en", "jv", "zh-Hant", "arn", "ms-Arab-x"] {
+            let code = Locale::parse(ltr).unwrap();
+            assert!(!code.is_rtl(), "{ltr}");
         }
     }
 

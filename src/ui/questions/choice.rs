@@ -78,6 +78,10 @@ pub fn ChoiceQuestion(
                 let (qid, value) = (qid.clone(), value.clone());
                 move || is_chosen(ctx.answer(&qid), &value)
             };
+            let lang = {
+                let label = label.clone();
+                words(move || ctx.text_lang(&label))
+            };
             let text = words(move || if label.is_blank() { ctx.msg(&Msg::Other) } else { ctx.tr(&label) });
             let describe = is_other.then(|| {
                 let key = other_text_key(&qid);
@@ -121,7 +125,7 @@ pub fn ChoiceQuestion(
                             prop:checked=flag(chosen)
                             on:change=move |ev| choose(on_value.clone(), event_target_checked(&ev))
                         />
-                        <span class="suara-option__label">{text}</span>
+                        <span class="suara-option__label" lang=lang>{text}</span>
                     </label>
                     {describe}
                 </li>
