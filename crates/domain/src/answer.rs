@@ -157,6 +157,7 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
         (QuestionKind::Consent { .. }, AnswerValue::Bool(agreed)) => {
             (question.required && !agreed).then_some(AnswerError::ConsentRequired)
         }
+        (QuestionKind::YesNo, AnswerValue::Bool(_)) => None,
         _ => Some(AnswerError::WrongType),
     }
 }

@@ -901,6 +901,7 @@ impl Parser {
                 }
                 QuestionKind::Consent { text }
             }
+            "yes_no" => QuestionKind::YesNo,
             _ => return None,
         })
     }

@@ -69,6 +69,8 @@ pub enum QuestionKind {
     Nps,
     /// A statement the person agrees to by ticking a box.
     Consent { text: Option<Text> },
+    /// Yes or no, answered `true` or `false`.
+    YesNo,
 }
 
 /// The "other, please describe" choice of a choice question.
@@ -92,11 +94,12 @@ impl QuestionKind {
             QuestionKind::Rating { .. } => "rating",
             QuestionKind::Nps => "nps",
             QuestionKind::Consent { .. } => "consent",
+            QuestionKind::YesNo => "yes_no",
         }
     }
 
     /// Every kind name the format accepts.
-    pub const NAMES: [&'static str; 7] = [
+    pub const NAMES: [&'static str; 8] = [
         "single_choice",
         "multi_choice",
         "short_text",
@@ -104,6 +107,7 @@ impl QuestionKind {
         "rating",
         "nps",
         "consent",
+        "yes_no",
     ];
 
     /// Options and the "other" label, for choice kinds.

@@ -34,6 +34,7 @@ const SCHEMA_REJECTS: &[&str] = &[
     "unknown_field_survey",
     "unknown_kind",
     "wrong_types",
+    "yes_no_with_options",
 ];
 
 /// Invalid cases a schema cannot see (uniqueness, and texts checked against

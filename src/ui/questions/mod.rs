@@ -2,6 +2,7 @@
 
 mod choice;
 mod consent;
+mod group;
 mod scale;
 mod text;
 
@@ -13,6 +14,7 @@ use super::{ids, say, show, shown, words, FormCtx, Words};
 
 pub use choice::ChoiceQuestion;
 pub use consent::ConsentQuestion;
+pub use group::GroupQuestion;
 pub use scale::ScaleQuestion;
 pub use text::TextQuestion;
 
@@ -33,6 +35,7 @@ pub fn QuestionView(
             view! { <ScaleQuestion question /> }.into_any()
         }
         QuestionKind::Consent { .. } => view! { <ConsentQuestion question /> }.into_any(),
+        QuestionKind::YesNo => view! { <GroupQuestion question /> }.into_any(),
     }
 }
 
