@@ -59,6 +59,7 @@ describe('every question kind, by keyboard', () => {
       const again = page.getByRole('group', { name: /Apakah Anda akan datang lagi\?/ });
       await again.getByRole('radio', { name: 'Ya', exact: true }).waitFor({ state: 'attached' });
       await again.getByRole('radio', { name: 'Tidak', exact: true }).waitFor({ state: 'attached' });
+      await page.getByLabel(/Berapa orang yang datang bersama Anda\?/).waitFor();
     } finally {
       await page.close();
     }
@@ -77,6 +78,19 @@ describe('every question kind, by keyboard', () => {
     await page.keyboard.press('ArrowDown');
     await waitFor(() => again.getByRole('radio', { name: 'No', exact: true }).isChecked(), { what: '"No" checked' });
 
+    // number: what is typed is kept as typed and judged, never rounded.
+    const people = page.getByLabel(/How many people came with you\?/);
+    await page.keyboard.press('Tab');
+    assert.ok(await people.evaluate((el) => el === document.activeElement), 'Tab reaches the number box');
+    await page.keyboard.type('2.5');
+    await page.keyboard.press('Tab');
+    await page.getByText('Please enter a whole number.').waitFor();
+    assert.equal(await people.inputValue(), '2.5', 'the answer is not cut to a whole number');
+    assert.equal(await people.getAttribute('aria-invalid'), 'true');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('3');
+
     await tabTo(page, submit, 'the Submit button');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Your response is saved on this device.' }).first().waitFor();
@@ -91,6 +105,7 @@ describe('every question kind, by keyboard', () => {
     assert.deepEqual(records[0].slice(0, 4), ['id', 'submitted_at', 'locale', 'again']);
     assert.equal(row.locale, 'en');
     assert.equal(row.again, '0', 'yes_no: no is 0');
+    assert.equal(row.people, '3', 'number: the number');
     assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
   });
 });

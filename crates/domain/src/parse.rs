@@ -55,6 +55,7 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
         "short_text" | "long_text" => &["max_length"],
         "rating" => &["min", "max"],
         "consent" => &["text"],
+        "number" => &["min", "max", "integer"],
         _ => &[],
     }
 }
@@ -415,6 +416,20 @@ impl Parser {
                     ),
                 );
                 default
+            }
+        }
+    }
+
+    /// An optional number of any size, whole or not.
+    fn number(&mut self, obj: &Obj, key: &str) -> Option<serde_json::Number> {
+        match obj.get(key)? {
+            Value::Number(n) => Some(n.clone()),
+            other => {
+                self.error(
+                    &obj.at(key),
+                    format!("`{key}` must be a number, found {}", describe(other)),
+                );
+                None
             }
         }
     }
@@ -902,6 +917,20 @@ impl Parser {
                 QuestionKind::Consent { text }
             }
             "yes_no" => QuestionKind::YesNo,
+            "number" => {
+                let min = self.number(obj, "min");
+                let max = self.number(obj, "max");
+                let integer = self.boolean(obj, "integer");
+                if let (Some(min), Some(max)) = (&min, &max) {
+                    if min.as_f64() > max.as_f64() {
+                        self.error(
+                            &obj.at("max"),
+                            format!("`max` ({max}) must not be less than `min` ({min})"),
+                        );
+                    }
+                }
+                QuestionKind::Number { min, max, integer }
+            }
             _ => return None,
         })
     }

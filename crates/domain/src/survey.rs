@@ -71,6 +71,14 @@ pub enum QuestionKind {
     Consent { text: Option<Text> },
     /// Yes or no, answered `true` or `false`.
     YesNo,
+    /// A number, optionally whole, from `min` to `max` where they are given.
+    /// The bounds are kept as the survey writes them (`0`, not `0.0`): the
+    /// widget shows them in messages without carrying a float formatter.
+    Number {
+        min: Option<serde_json::Number>,
+        max: Option<serde_json::Number>,
+        integer: bool,
+    },
 }
 
 /// The "other, please describe" choice of a choice question.
@@ -95,11 +103,12 @@ impl QuestionKind {
             QuestionKind::Nps => "nps",
             QuestionKind::Consent { .. } => "consent",
             QuestionKind::YesNo => "yes_no",
+            QuestionKind::Number { .. } => "number",
         }
     }
 
     /// Every kind name the format accepts.
-    pub const NAMES: [&'static str; 8] = [
+    pub const NAMES: [&'static str; 9] = [
         "single_choice",
         "multi_choice",
         "short_text",
@@ -108,6 +117,7 @@ impl QuestionKind {
         "nps",
         "consent",
         "yes_no",
+        "number",
     ];
 
     /// Options and the "other" label, for choice kinds.

@@ -25,6 +25,7 @@ const SCHEMA_REJECTS: &[&str] = &[
     "many_problems",
     "missing_fields",
     "not_an_object",
+    "number_bounds",
     "other_with_option_valued_other",
     "rating_out_of_range",
     "required_consent_without_text",
@@ -44,6 +45,7 @@ const PARSER_ONLY: &[&str] = &[
     "duplicate_question_ids",
     "locales_without_default",
     "missing_default_locale_text",
+    "number_min_above_max",
     "text_in_unknown_locale",
 ];
 

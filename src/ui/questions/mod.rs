@@ -3,6 +3,7 @@
 mod choice;
 mod consent;
 mod group;
+mod input;
 mod scale;
 mod text;
 
@@ -15,6 +16,7 @@ use super::{ids, say, show, shown, words, FormCtx, Words};
 pub use choice::ChoiceQuestion;
 pub use consent::ConsentQuestion;
 pub use group::GroupQuestion;
+pub use input::InputQuestion;
 pub use scale::ScaleQuestion;
 pub use text::TextQuestion;
 
@@ -36,6 +38,7 @@ pub fn QuestionView(
         }
         QuestionKind::Consent { .. } => view! { <ConsentQuestion question /> }.into_any(),
         QuestionKind::YesNo => view! { <GroupQuestion question /> }.into_any(),
+        QuestionKind::Number { .. } => view! { <InputQuestion question /> }.into_any(),
     }
 }
 
