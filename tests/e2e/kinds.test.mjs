@@ -60,6 +60,7 @@ describe('every question kind, by keyboard', () => {
       await again.getByRole('radio', { name: 'Ya', exact: true }).waitFor({ state: 'attached' });
       await again.getByRole('radio', { name: 'Tidak', exact: true }).waitFor({ state: 'attached' });
       await page.getByLabel(/Berapa orang yang datang bersama Anda\?/).waitFor();
+      await page.getByLabel(/Kapan Anda berkunjung\?/).waitFor();
     } finally {
       await page.close();
     }
@@ -91,6 +92,22 @@ describe('every question kind, by keyboard', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('3');
 
+    // date: typed segment by segment; the day is the month, so the digits
+    // are the same whether the browser asks for the day or the month first.
+    // A date outside the survey's year is reported, not changed.
+    const visit = page.getByLabel(/When did you visit\?/);
+    await page.keyboard.press('Tab');
+    assert.ok(await visit.evaluate((el) => el === document.activeElement), 'Tab reaches the date box');
+    await page.keyboard.type('03032025');
+    await page.keyboard.press('Tab');
+    await page.getByText('Please choose a date on or after 2026-01-01.').waitFor();
+    assert.equal(await visit.inputValue(), '2025-03-03');
+    await page.keyboard.press('Shift+Tab');
+    await waitFor(() => visit.evaluate((el) => el === document.activeElement), { what: 'focus back on the date' });
+    // Shift+Tab lands on the year, the last part: the up arrow makes it 2026.
+    await page.keyboard.press('ArrowUp');
+    await waitFor(async () => (await visit.inputValue()) === '2026-03-03', { what: 'the date 2026-03-03' });
+
     await tabTo(page, submit, 'the Submit button');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Your response is saved on this device.' }).first().waitFor();
@@ -106,6 +123,7 @@ describe('every question kind, by keyboard', () => {
     assert.equal(row.locale, 'en');
     assert.equal(row.again, '0', 'yes_no: no is 0');
     assert.equal(row.people, '3', 'number: the number');
+    assert.equal(row.visit, '2026-03-03', 'date: YYYY-MM-DD');
     assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
   });
 });

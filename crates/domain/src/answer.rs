@@ -57,6 +57,12 @@ pub enum AnswerError {
     TooSmall { min: String },
     /// A number above the question's `max`.
     TooBig { max: String },
+    /// A date question's answer is not a whole calendar date (`YYYY-MM-DD`).
+    NotADate,
+    /// A date before the question's `min` (`YYYY-MM-DD`).
+    TooEarly { min: String },
+    /// A date after the question's `max`.
+    TooLate { max: String },
 }
 
 impl AnswerValue {
@@ -179,6 +185,16 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
                 max.map(|max| AnswerError::TooBig {
                     max: max.to_string(),
                 })
+            }
+        }
+        (QuestionKind::Date { min, max }, AnswerValue::Text(t)) => {
+            if !crate::survey::is_date(t) {
+                Some(AnswerError::NotADate)
+            } else if let Some(min) = min.as_ref().filter(|m| t < *m) {
+                Some(AnswerError::TooEarly { min: min.clone() })
+            } else {
+                let max = max.as_ref().filter(|m| t > *m);
+                max.map(|max| AnswerError::TooLate { max: max.clone() })
             }
         }
         // Text that could not be read as a number (see `number_from_text`).

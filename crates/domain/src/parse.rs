@@ -5,7 +5,9 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::export::FIXED_COLUMNS;
-use crate::survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey, OTHER_VALUE};
+use crate::survey::{
+    is_date, ChoiceOption, Other, Page, Question, QuestionKind, Survey, OTHER_VALUE,
+};
 use crate::text::{Locale, Text};
 use crate::FORMAT_VERSION;
 
@@ -56,6 +58,7 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
         "rating" => &["min", "max"],
         "consent" => &["text"],
         "number" => &["min", "max", "integer"],
+        "date" => &["min", "max"],
         _ => &[],
     }
 }
@@ -428,6 +431,23 @@ impl Parser {
                 self.error(
                     &obj.at(key),
                     format!("`{key}` must be a number, found {}", describe(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional calendar date, `YYYY-MM-DD`.
+    fn date(&mut self, obj: &Obj, key: &str) -> Option<String> {
+        match obj.get(key)? {
+            Value::String(s) if is_date(s) => Some(s.clone()),
+            other => {
+                self.error(
+                    &obj.at(key),
+                    format!(
+                        "`{key}` must be a date written YYYY-MM-DD, such as 2026-03-15, found {}",
+                        describe(other)
+                    ),
                 );
                 None
             }
@@ -930,6 +950,19 @@ impl Parser {
                     }
                 }
                 QuestionKind::Number { min, max, integer }
+            }
+            "date" => {
+                let min = self.date(obj, "min");
+                let max = self.date(obj, "max");
+                if let (Some(min), Some(max)) = (&min, &max) {
+                    if min > max {
+                        self.error(
+                            &obj.at("max"),
+                            format!("`max` ({max}) must not be before `min` ({min})"),
+                        );
+                    }
+                }
+                QuestionKind::Date { min, max }
             }
             _ => return None,
         })

@@ -79,6 +79,11 @@ pub enum QuestionKind {
         max: Option<serde_json::Number>,
         integer: bool,
     },
+    /// A calendar date, `YYYY-MM-DD`, from `min` to `max` where they are given.
+    Date {
+        min: Option<String>,
+        max: Option<String>,
+    },
 }
 
 /// The "other, please describe" choice of a choice question.
@@ -104,11 +109,12 @@ impl QuestionKind {
             QuestionKind::Consent { .. } => "consent",
             QuestionKind::YesNo => "yes_no",
             QuestionKind::Number { .. } => "number",
+            QuestionKind::Date { .. } => "date",
         }
     }
 
     /// Every kind name the format accepts.
-    pub const NAMES: [&'static str; 9] = [
+    pub const NAMES: [&'static str; 10] = [
         "single_choice",
         "multi_choice",
         "short_text",
@@ -118,6 +124,7 @@ impl QuestionKind {
         "consent",
         "yes_no",
         "number",
+        "date",
     ];
 
     /// Options and the "other" label, for choice kinds.
@@ -128,6 +135,32 @@ impl QuestionKind {
             _ => None,
         }
     }
+}
+
+/// Whether `s` is a day of the calendar written `YYYY-MM-DD` (years 0001 to
+/// 9999, leap years as in the Gregorian calendar). Such dates sort as text.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    y > 0 && (1..=days).contains(&d)
 }
 
 impl Survey {

@@ -344,6 +344,9 @@ fn variant(e: &AnswerError) -> &'static str {
         NotWhole => "NotWhole",
         TooSmall { .. } => "TooSmall",
         TooBig { .. } => "TooBig",
+        NotADate => "NotADate",
+        TooEarly { .. } => "TooEarly",
+        TooLate { .. } => "TooLate",
     }
 }
 

@@ -105,6 +105,69 @@ fn typed_numbers_are_stored_as_read_never_rounded_or_clamped() {
 }
 
 #[test]
+fn a_date_must_be_a_calendar_day_within_its_bounds() {
+    let early = Some(TooEarly {
+        min: "2024-02-29".into(),
+    });
+    let late = Some(TooLate {
+        max: "2026-12-31".into(),
+    });
+    check(&[
+        ("visit", json!({ "visit": "2024-02-29" }), None),
+        ("visit", json!({ "visit": "2026-12-31" }), None),
+        ("visit", json!({ "visit": "2025-06-15" }), None),
+        ("visit", json!({ "visit": "2024-02-28" }), early),
+        ("visit", json!({ "visit": "2027-01-01" }), late),
+        ("visit", json!({}), Some(Required)),
+        ("visit", json!({ "visit": "  " }), Some(Required)),
+        // An incomplete date in the box: the widget stores text that is no date.
+        ("visit", json!({ "visit": "?" }), Some(NotADate)),
+        ("visit", json!({ "visit": "2025-02-29" }), Some(NotADate)),
+        ("visit", json!({ "visit": "15/03/2026" }), Some(NotADate)),
+        ("visit", json!({ "visit": 20260315 }), Some(WrongType)),
+        ("born", json!({ "born": "0001-01-01" }), None),
+        ("born", json!({ "born": "9999-12-31" }), None),
+        ("born", json!({}), None),
+    ]);
+}
+
+#[test]
+fn the_calendar_check_knows_month_lengths_and_leap_years() {
+    use suara_domain::survey::is_date;
+    for day in [
+        "2026-01-31",
+        "2026-02-28",
+        "2024-02-29",
+        "2000-02-29",
+        "2026-04-30",
+        "2026-12-31",
+    ] {
+        assert!(is_date(day), "{day}");
+    }
+    for not_a_day in [
+        "2026-02-29",
+        "1900-02-29",
+        "2100-02-29",
+        "2026-04-31",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-01-00",
+        "0000-01-01",
+        "2026-1-01",
+        "2026-01-1",
+        "20260101",
+        "2026/01/01",
+        "2026-01-01T00:00",
+        "+026-01-01",
+        "2026-0a-01",
+        "",
+        "２０２６-01-01",
+    ] {
+        assert!(!is_date(not_a_day), "{not_a_day}");
+    }
+}
+
+#[test]
 fn no_counts_as_an_answer_and_is_kept() {
     let kept = answer::clean(&survey(), &answers(json!({ "again": false })));
     assert_eq!(kept, answers(json!({ "again": false })));
@@ -123,7 +186,9 @@ fn the_csv_has_one_column_per_question_in_survey_order() {
             "member",
             "people",
             "spent",
-            "offset"
+            "offset",
+            "visit",
+            "born"
         ]
     );
 }

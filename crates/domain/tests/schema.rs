@@ -16,6 +16,7 @@ const SCHEMA_REJECTS: &[&str] = &[
     "bad_ids",
     "bad_locales",
     "blank_texts",
+    "date_bounds",
     "empty_options",
     "empty_pages",
     "empty_questions",
@@ -41,6 +42,7 @@ const SCHEMA_REJECTS: &[&str] = &[
 /// Invalid cases a schema cannot see (uniqueness, and texts checked against
 /// the survey's own locales): only the parser rejects them.
 const PARSER_ONLY: &[&str] = &[
+    "date_not_a_day",
     "duplicate_option_values",
     "duplicate_question_ids",
     "locales_without_default",

@@ -1,4 +1,5 @@
-//! Numbers: one labelled input whose value the browser keeps in a fixed form.
+//! Numbers and dates: one labelled input whose value the browser keeps in a
+//! fixed form (a number, `YYYY-MM-DD`).
 
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -13,13 +14,16 @@ use crate::ui::{ids, FormCtx};
 /// cannot read as its type (`badInput`: "1e" in a number box) has an empty
 /// value: it is kept as text that is not blank, so the domain reports it
 /// rather than taking it for no answer.
-fn read(input: &HtmlInputElement) -> Option<AnswerValue> {
+fn read(input: &HtmlInputElement, date: bool) -> Option<AnswerValue> {
     let raw = input.value();
     if raw.is_empty() {
         return input
             .validity()
             .bad_input()
             .then(|| AnswerValue::Text("?".into()));
+    }
+    if date {
+        return Some(AnswerValue::Text(raw));
     }
     // The browser reads the number: no float parser in the wasm.
     Some(match number_from_f64(input.value_as_number()) {
@@ -33,25 +37,33 @@ fn read(input: &HtmlInputElement) -> Option<AnswerValue> {
 fn write(answer: Option<AnswerValue>) -> String {
     match answer {
         Some(AnswerValue::Number(n)) => n.to_string(),
+        Some(AnswerValue::Text(t)) if t != "?" => t,
         _ => String::new(),
     }
 }
 
-/// A labelled `<input type="number">`. The survey's bounds are the input's
-/// `min` and `max` only as hints for its arrows: the answer is never clamped
-/// or rounded, and the domain judges it.
+/// A labelled `<input type="number">` or `<input type="date">`. The
+/// survey's bounds are the input's `min` and `max` only as hints for its
+/// arrows and calendar: the answer is never clamped or rounded, and the
+/// domain judges it.
 #[component]
 pub fn InputQuestion(
-    /// A `number` question.
+    /// A `number` or `date` question.
     question: Question,
 ) -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
-    let QuestionKind::Number { min, max, integer } = question.kind.clone() else {
-        unreachable!("InputQuestion takes number questions")
+    let (kind, min, max, step, mode) = match question.kind.clone() {
+        QuestionKind::Number { min, max, integer } => (
+            "number",
+            min.map(|m| m.to_string()),
+            max.map(|m| m.to_string()),
+            Some(if integer { "1" } else { "any" }),
+            Some(if integer { "numeric" } else { "decimal" }),
+        ),
+        QuestionKind::Date { min, max } => ("date", min, max, None, None),
+        _ => unreachable!("InputQuestion takes number and date questions"),
     };
-    let (min, max) = (min.map(|m| m.to_string()), max.map(|m| m.to_string()));
-    let step = if integer { "1" } else { "any" };
-    let mode = if integer { "numeric" } else { "decimal" };
+    let date = kind == "date";
     let qid = question.id.clone();
     let input_id = ids::input(&qid);
     let node = NodeRef::<Input>::new();
@@ -62,7 +74,7 @@ pub fn InputQuestion(
         Effect::new(move |_| {
             let answer = ctx.answer(&qid);
             if let Some(el) = node.get() {
-                if read(&el) != answer {
+                if read(&el, date) != answer {
                     el.set_value(&write(answer));
                 }
             }
@@ -72,7 +84,7 @@ pub fn InputQuestion(
         let qid = qid.clone();
         move |_| {
             if let Some(el) = node.get_untracked() {
-                ctx.set(&qid, read(&el));
+                ctx.set(&qid, read(&el, date));
             }
         }
     };
@@ -81,9 +93,9 @@ pub fn InputQuestion(
             <label class="suara-question__label" for=input_id.clone()>{label_content(ctx, &question)}</label>
             {help_and_error(ctx, &question)}
             <input
-                type="number"
+                type=kind
                 id=input_id
-                class="suara-input suara-input--number"
+                class=format!("suara-input suara-input--{kind}")
                 node_ref=node
                 inputmode=mode
                 step=step

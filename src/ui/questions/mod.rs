@@ -38,7 +38,9 @@ pub fn QuestionView(
         }
         QuestionKind::Consent { .. } => view! { <ConsentQuestion question /> }.into_any(),
         QuestionKind::YesNo => view! { <GroupQuestion question /> }.into_any(),
-        QuestionKind::Number { .. } => view! { <InputQuestion question /> }.into_any(),
+        QuestionKind::Number { .. } | QuestionKind::Date { .. } => {
+            view! { <InputQuestion question /> }.into_any()
+        }
     }
 }
 
