@@ -61,6 +61,11 @@ describe('every question kind, by keyboard', () => {
       await again.getByRole('radio', { name: 'Tidak', exact: true }).waitFor({ state: 'attached' });
       await page.getByLabel(/Berapa orang yang datang bersama Anda\?/).waitFor();
       await page.getByLabel(/Kapan Anda berkunjung\?/).waitFor();
+      const district = page.getByLabel(/Anda tinggal di kecamatan mana\?/);
+      assert.deepEqual(
+        await district.evaluate((el) => [...el.options].map((o) => o.textContent)),
+        ['Pilih kecamatan', 'Utara', 'Selatan', 'Di luar kota'],
+      );
     } finally {
       await page.close();
     }
@@ -108,6 +113,14 @@ describe('every question kind, by keyboard', () => {
     await page.keyboard.press('ArrowUp');
     await waitFor(async () => (await visit.inputValue()) === '2026-03-03', { what: 'the date 2026-03-03' });
 
+    // dropdown: a native select, moved through with the arrow keys.
+    const district = page.getByLabel(/Which district do you live in\?/);
+    await tabTo(page, district, 'the drop-down');
+    assert.equal(await district.evaluate((el) => el.selectedOptions[0].textContent), 'Choose a district');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await waitFor(async () => (await district.inputValue()) === 'south', { what: 'South chosen' });
+
     await tabTo(page, submit, 'the Submit button');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Your response is saved on this device.' }).first().waitFor();
@@ -124,6 +137,7 @@ describe('every question kind, by keyboard', () => {
     assert.equal(row.again, '0', 'yes_no: no is 0');
     assert.equal(row.people, '3', 'number: the number');
     assert.equal(row.visit, '2026-03-03', 'date: YYYY-MM-DD');
+    assert.equal(row.district, 'south', 'dropdown: the option value');
     assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
   });
 });

@@ -172,6 +172,9 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
             (question.required && !agreed).then_some(AnswerError::ConsentRequired)
         }
         (QuestionKind::YesNo, AnswerValue::Bool(_)) => None,
+        (QuestionKind::Dropdown { options, .. }, AnswerValue::Text(v)) => {
+            (!is_option(v, options, false)).then_some(AnswerError::NotAnOption)
+        }
         (QuestionKind::Number { min, max, integer }, AnswerValue::Number(n)) => {
             let v = n.as_f64().unwrap_or(f64::NAN);
             if *integer && v.fract() != 0.0 {

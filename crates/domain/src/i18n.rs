@@ -46,6 +46,8 @@ pub enum Msg {
     /// The two answers of a `yes_no` question.
     Yes,
     No,
+    /// The empty first entry of a drop-down without a placeholder.
+    Choose,
     CharactersLeft(i64),
     LoadFailed,
     LoadFailedIntro,
@@ -143,6 +145,7 @@ fn en(msg: &Msg) -> String {
         Msg::NpsHigh => "10 = extremely likely".into(),
         Msg::Yes => "Yes".into(),
         Msg::No => "No".into(),
+        Msg::Choose => "Choose…".into(),
         Msg::CharactersLeft(n) if *n < 0 => format!("{} too many", plural(n.unsigned_abs() as usize, "character", "characters")),
         Msg::CharactersLeft(n) => format!("{} left", plural(*n as usize, "character", "characters")),
         Msg::LoadFailed => "This survey could not be loaded".into(),
@@ -216,6 +219,7 @@ fn id(msg: &Msg) -> String {
         Msg::NpsHigh => "10 = sangat mungkin".into(),
         Msg::Yes => "Ya".into(),
         Msg::No => "Tidak".into(),
+        Msg::Choose => "Pilih…".into(),
         Msg::CharactersLeft(n) if *n < 0 => format!("kelebihan {} karakter", n.unsigned_abs()),
         Msg::CharactersLeft(n) => format!("sisa {n} karakter"),
         Msg::LoadFailed => "Survei ini tidak dapat dimuat".into(),

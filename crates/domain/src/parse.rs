@@ -59,6 +59,7 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
         "consent" => &["text"],
         "number" => &["min", "max", "integer"],
         "date" => &["min", "max"],
+        "dropdown" => &["options", "placeholder"],
         _ => &[],
     }
 }
@@ -963,6 +964,14 @@ impl Parser {
                     }
                 }
                 QuestionKind::Date { min, max }
+            }
+            "dropdown" => {
+                let options = self.options(obj);
+                let placeholder = self.text_field(obj, "placeholder", false);
+                QuestionKind::Dropdown {
+                    options: options?,
+                    placeholder,
+                }
             }
             _ => return None,
         })

@@ -84,6 +84,12 @@ pub enum QuestionKind {
         min: Option<String>,
         max: Option<String>,
     },
+    /// One option from a drop-down list; `placeholder` is the empty first
+    /// entry's text (the widget's own "Choose…" without one).
+    Dropdown {
+        options: Vec<ChoiceOption>,
+        placeholder: Option<Text>,
+    },
 }
 
 /// The "other, please describe" choice of a choice question.
@@ -110,11 +116,12 @@ impl QuestionKind {
             QuestionKind::YesNo => "yes_no",
             QuestionKind::Number { .. } => "number",
             QuestionKind::Date { .. } => "date",
+            QuestionKind::Dropdown { .. } => "dropdown",
         }
     }
 
     /// Every kind name the format accepts.
-    pub const NAMES: [&'static str; 10] = [
+    pub const NAMES: [&'static str; 11] = [
         "single_choice",
         "multi_choice",
         "short_text",
@@ -125,13 +132,15 @@ impl QuestionKind {
         "yes_no",
         "number",
         "date",
+        "dropdown",
     ];
 
-    /// Options and the "other" label, for choice kinds.
+    /// Options and the "other" label, for choice kinds and drop-downs.
     pub fn choices(&self) -> Option<(&[ChoiceOption], Option<&Other>)> {
         match self {
             QuestionKind::SingleChoice { options, other }
             | QuestionKind::MultiChoice { options, other } => Some((options, other.as_ref())),
+            QuestionKind::Dropdown { options, .. } => Some((options, None)),
             _ => None,
         }
     }

@@ -168,6 +168,37 @@ fn the_calendar_check_knows_month_lengths_and_leap_years() {
 }
 
 #[test]
+fn a_dropdown_takes_one_of_its_option_values() {
+    check(&[
+        ("district", json!({ "district": "north" }), None),
+        ("district", json!({ "district": "south-2" }), None),
+        (
+            "district",
+            json!({ "district": "South" }),
+            Some(NotAnOption),
+        ),
+        (
+            "district",
+            json!({ "district": "other" }),
+            Some(NotAnOption),
+        ),
+        ("district", json!({ "district": "" }), Some(Required)),
+        ("district", json!({}), Some(Required)),
+        (
+            "district",
+            json!({ "district": ["north"] }),
+            Some(WrongType),
+        ),
+    ]);
+    let survey = survey();
+    let (options, other) = survey
+        .question("district")
+        .and_then(|q| q.kind.choices())
+        .expect("a drop-down has options");
+    assert_eq!((options.len(), other), (2, None));
+}
+
+#[test]
 fn no_counts_as_an_answer_and_is_kept() {
     let kept = answer::clean(&survey(), &answers(json!({ "again": false })));
     assert_eq!(kept, answers(json!({ "again": false })));
@@ -188,7 +219,8 @@ fn the_csv_has_one_column_per_question_in_survey_order() {
             "spent",
             "offset",
             "visit",
-            "born"
+            "born",
+            "district"
         ]
     );
 }

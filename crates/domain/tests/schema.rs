@@ -17,6 +17,7 @@ const SCHEMA_REJECTS: &[&str] = &[
     "bad_locales",
     "blank_texts",
     "date_bounds",
+    "dropdown_without_options",
     "empty_options",
     "empty_pages",
     "empty_questions",

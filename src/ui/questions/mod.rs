@@ -2,6 +2,7 @@
 
 mod choice;
 mod consent;
+mod dropdown;
 mod group;
 mod input;
 mod scale;
@@ -15,6 +16,7 @@ use super::{ids, say, show, shown, words, FormCtx, Words};
 
 pub use choice::ChoiceQuestion;
 pub use consent::ConsentQuestion;
+pub use dropdown::DropdownQuestion;
 pub use group::GroupQuestion;
 pub use input::InputQuestion;
 pub use scale::ScaleQuestion;
@@ -38,6 +40,7 @@ pub fn QuestionView(
         }
         QuestionKind::Consent { .. } => view! { <ConsentQuestion question /> }.into_any(),
         QuestionKind::YesNo => view! { <GroupQuestion question /> }.into_any(),
+        QuestionKind::Dropdown { .. } => view! { <DropdownQuestion question /> }.into_any(),
         QuestionKind::Number { .. } | QuestionKind::Date { .. } => {
             view! { <InputQuestion question /> }.into_any()
         }
