@@ -23,7 +23,8 @@ const SURVEY: &str = r#"{
       "other": true },
     { "id": "satisfaction", "kind": "rating", "required": true, "label": { "id": "Puas?", "en": "Satisfied?" },
       "help": { "id": "1 sampai 5", "en": "1 to 5" } },
-    { "id": "works_well", "kind": "long_text", "label": { "id": "Apa yang berhasil?", "en": "What works well?" }, "max_length": 10 }
+    { "id": "works_well", "kind": "long_text", "label": { "id": "Apa yang berhasil?", "en": "What works well?" }, "max_length": 10 },
+    { "id": "again", "kind": "yes_no", "label": { "id": "Datang lagi?", "en": "Come again?" } }
   ]}]
 }"#;
 
@@ -193,4 +194,26 @@ async fn a_text_answer_over_its_limit_is_kept_and_reported_not_cut() {
         error.text_content()
     );
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn yes_no_is_a_group_of_two_radios_worded_by_the_widget_and_stores_a_boolean() {
+    let (host, ctx) = mount("again", "id");
+    let legend: HtmlElement = find(&host, "fieldset > legend");
+    assert_eq!(legend.text_content().unwrap().trim(), "Datang lagi?");
+    let labels: Vec<String> = (1..=2)
+        .map(|i| {
+            let label: HtmlElement =
+                find(&host, &format!(".suara-options__item:nth-child({i}) label"));
+            label.text_content().unwrap().trim().to_owned()
+        })
+        .collect();
+    assert_eq!(labels, ["Ya", "Tidak"]);
+    find::<HtmlInputElement>(&host, ".suara-options__item:nth-child(2) input").click();
+    tick().await;
+    assert_eq!(
+        ctx.answers.get_untracked().get("again"),
+        Some(&AnswerValue::Bool(false))
+    );
+    assert!(find::<HtmlInputElement>(&host, ".suara-options__item:nth-child(2) input").checked());
 }

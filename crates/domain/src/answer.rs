@@ -49,6 +49,20 @@ pub enum AnswerError {
     ConsentRequired,
     /// The value has the wrong shape for the question (a number for a text question).
     WrongType,
+    /// What was typed into a number question is not a number.
+    NotANumber,
+    /// A number with a fraction where the question asks for a whole number.
+    NotWhole,
+    /// A number below the question's `min` (as the survey writes it).
+    TooSmall { min: String },
+    /// A number above the question's `max`.
+    TooBig { max: String },
+    /// A date question's answer is not a whole calendar date (`YYYY-MM-DD`).
+    NotADate,
+    /// A date before the question's `min` (`YYYY-MM-DD`).
+    TooEarly { min: String },
+    /// A date after the question's `max`.
+    TooLate { max: String },
 }
 
 impl AnswerValue {
@@ -157,8 +171,51 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
         (QuestionKind::Consent { .. }, AnswerValue::Bool(agreed)) => {
             (question.required && !agreed).then_some(AnswerError::ConsentRequired)
         }
+        (QuestionKind::YesNo, AnswerValue::Bool(_)) => None,
+        (QuestionKind::Dropdown { options, .. }, AnswerValue::Text(v)) => {
+            (!is_option(v, options, false)).then_some(AnswerError::NotAnOption)
+        }
+        (QuestionKind::Number { min, max, integer }, AnswerValue::Number(n)) => {
+            let v = n.as_f64().unwrap_or(f64::NAN);
+            if *integer && v.fract() != 0.0 {
+                Some(AnswerError::NotWhole)
+            } else if let Some(min) = min.as_ref().filter(|m| m.as_f64() > Some(v)) {
+                Some(AnswerError::TooSmall {
+                    min: min.to_string(),
+                })
+            } else {
+                let max = max.as_ref().filter(|m| m.as_f64() < Some(v));
+                max.map(|max| AnswerError::TooBig {
+                    max: max.to_string(),
+                })
+            }
+        }
+        (QuestionKind::Date { min, max }, AnswerValue::Text(t)) => {
+            if !crate::survey::is_date(t) {
+                Some(AnswerError::NotADate)
+            } else if let Some(min) = min.as_ref().filter(|m| t < *m) {
+                Some(AnswerError::TooEarly { min: min.clone() })
+            } else {
+                let max = max.as_ref().filter(|m| t > *m);
+                max.map(|max| AnswerError::TooLate { max: max.clone() })
+            }
+        }
+        // Text that could not be read as a number (see `number_from_text`).
+        (QuestionKind::Number { .. }, AnswerValue::Text(_)) => Some(AnswerError::NotANumber),
         _ => Some(AnswerError::WrongType),
     }
+}
+
+/// The answer to a number question from the number the browser read in the
+/// box (`valueAsNumber`: the widget carries no number parser of its own): a
+/// whole number is stored whole (`3`, not `3.0`), anything else as it is,
+/// never rounded or clamped. `None` for what is not a finite number.
+pub fn number_from_f64(v: f64) -> Option<serde_json::Number> {
+    // Below 2^53 every whole f64 is exact as an i64.
+    if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+        return Some((v as i64).into());
+    }
+    serde_json::Number::from_f64(v)
 }
 
 fn in_range(n: &serde_json::Number, min: i64, max: i64) -> Option<AnswerError> {

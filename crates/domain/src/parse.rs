@@ -5,7 +5,9 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::export::FIXED_COLUMNS;
-use crate::survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey, OTHER_VALUE};
+use crate::survey::{
+    is_date, ChoiceOption, Other, Page, Question, QuestionKind, Survey, OTHER_VALUE,
+};
 use crate::text::{Locale, Text};
 use crate::FORMAT_VERSION;
 
@@ -55,6 +57,9 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
         "short_text" | "long_text" => &["max_length"],
         "rating" => &["min", "max"],
         "consent" => &["text"],
+        "number" => &["min", "max", "integer"],
+        "date" => &["min", "max"],
+        "dropdown" => &["options", "placeholder"],
         _ => &[],
     }
 }
@@ -415,6 +420,37 @@ impl Parser {
                     ),
                 );
                 default
+            }
+        }
+    }
+
+    /// An optional number of any size, whole or not.
+    fn number(&mut self, obj: &Obj, key: &str) -> Option<serde_json::Number> {
+        match obj.get(key)? {
+            Value::Number(n) => Some(n.clone()),
+            other => {
+                self.error(
+                    &obj.at(key),
+                    format!("`{key}` must be a number, found {}", describe(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional calendar date, `YYYY-MM-DD`.
+    fn date(&mut self, obj: &Obj, key: &str) -> Option<String> {
+        match obj.get(key)? {
+            Value::String(s) if is_date(s) => Some(s.clone()),
+            other => {
+                self.error(
+                    &obj.at(key),
+                    format!(
+                        "`{key}` must be a date written YYYY-MM-DD, such as 2026-03-15, found {}",
+                        describe(other)
+                    ),
+                );
+                None
             }
         }
     }
@@ -900,6 +936,42 @@ impl Parser {
                     self.error(&obj.loc, "a required consent question needs `text`: the statement the person agrees to");
                 }
                 QuestionKind::Consent { text }
+            }
+            "yes_no" => QuestionKind::YesNo,
+            "number" => {
+                let min = self.number(obj, "min");
+                let max = self.number(obj, "max");
+                let integer = self.boolean(obj, "integer");
+                if let (Some(min), Some(max)) = (&min, &max) {
+                    if min.as_f64() > max.as_f64() {
+                        self.error(
+                            &obj.at("max"),
+                            format!("`max` ({max}) must not be less than `min` ({min})"),
+                        );
+                    }
+                }
+                QuestionKind::Number { min, max, integer }
+            }
+            "date" => {
+                let min = self.date(obj, "min");
+                let max = self.date(obj, "max");
+                if let (Some(min), Some(max)) = (&min, &max) {
+                    if min > max {
+                        self.error(
+                            &obj.at("max"),
+                            format!("`max` ({max}) must not be before `min` ({min})"),
+                        );
+                    }
+                }
+                QuestionKind::Date { min, max }
+            }
+            "dropdown" => {
+                let options = self.options(obj);
+                let placeholder = self.text_field(obj, "placeholder", false);
+                QuestionKind::Dropdown {
+                    options: options?,
+                    placeholder,
+                }
             }
             _ => return None,
         })

@@ -69,6 +69,27 @@ pub enum QuestionKind {
     Nps,
     /// A statement the person agrees to by ticking a box.
     Consent { text: Option<Text> },
+    /// Yes or no, answered `true` or `false`.
+    YesNo,
+    /// A number, optionally whole, from `min` to `max` where they are given.
+    /// The bounds are kept as the survey writes them (`0`, not `0.0`): the
+    /// widget shows them in messages without carrying a float formatter.
+    Number {
+        min: Option<serde_json::Number>,
+        max: Option<serde_json::Number>,
+        integer: bool,
+    },
+    /// A calendar date, `YYYY-MM-DD`, from `min` to `max` where they are given.
+    Date {
+        min: Option<String>,
+        max: Option<String>,
+    },
+    /// One option from a drop-down list; `placeholder` is the empty first
+    /// entry's text (the widget's own "Choose…" without one).
+    Dropdown {
+        options: Vec<ChoiceOption>,
+        placeholder: Option<Text>,
+    },
 }
 
 /// The "other, please describe" choice of a choice question.
@@ -92,11 +113,15 @@ impl QuestionKind {
             QuestionKind::Rating { .. } => "rating",
             QuestionKind::Nps => "nps",
             QuestionKind::Consent { .. } => "consent",
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::Number { .. } => "number",
+            QuestionKind::Date { .. } => "date",
+            QuestionKind::Dropdown { .. } => "dropdown",
         }
     }
 
     /// Every kind name the format accepts.
-    pub const NAMES: [&'static str; 7] = [
+    pub const NAMES: [&'static str; 11] = [
         "single_choice",
         "multi_choice",
         "short_text",
@@ -104,16 +129,47 @@ impl QuestionKind {
         "rating",
         "nps",
         "consent",
+        "yes_no",
+        "number",
+        "date",
+        "dropdown",
     ];
 
-    /// Options and the "other" label, for choice kinds.
+    /// Options and the "other" label, for choice kinds and drop-downs.
     pub fn choices(&self) -> Option<(&[ChoiceOption], Option<&Other>)> {
         match self {
             QuestionKind::SingleChoice { options, other }
             | QuestionKind::MultiChoice { options, other } => Some((options, other.as_ref())),
+            QuestionKind::Dropdown { options, .. } => Some((options, None)),
             _ => None,
         }
     }
+}
+
+/// Whether `s` is a day of the calendar written `YYYY-MM-DD` (years 0001 to
+/// 9999, leap years as in the Gregorian calendar). Such dates sort as text.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    y > 0 && (1..=days).contains(&d)
 }
 
 impl Survey {

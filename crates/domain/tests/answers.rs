@@ -339,6 +339,14 @@ fn variant(e: &AnswerError) -> &'static str {
         OtherTextTooLong { .. } => "OtherTextTooLong",
         ConsentRequired => "ConsentRequired",
         WrongType => "WrongType",
+        // The number and date kinds' errors: tests/kinds.rs.
+        NotANumber => "NotANumber",
+        NotWhole => "NotWhole",
+        TooSmall { .. } => "TooSmall",
+        TooBig { .. } => "TooBig",
+        NotADate => "NotADate",
+        TooEarly { .. } => "TooEarly",
+        TooLate { .. } => "TooLate",
     }
 }
 

@@ -16,6 +16,8 @@ const SCHEMA_REJECTS: &[&str] = &[
     "bad_ids",
     "bad_locales",
     "blank_texts",
+    "date_bounds",
+    "dropdown_without_options",
     "empty_options",
     "empty_pages",
     "empty_questions",
@@ -25,6 +27,7 @@ const SCHEMA_REJECTS: &[&str] = &[
     "many_problems",
     "missing_fields",
     "not_an_object",
+    "number_bounds",
     "other_with_option_valued_other",
     "rating_out_of_range",
     "required_consent_without_text",
@@ -34,15 +37,18 @@ const SCHEMA_REJECTS: &[&str] = &[
     "unknown_field_survey",
     "unknown_kind",
     "wrong_types",
+    "yes_no_with_options",
 ];
 
 /// Invalid cases a schema cannot see (uniqueness, and texts checked against
 /// the survey's own locales): only the parser rejects them.
 const PARSER_ONLY: &[&str] = &[
+    "date_not_a_day",
     "duplicate_option_values",
     "duplicate_question_ids",
     "locales_without_default",
     "missing_default_locale_text",
+    "number_min_above_max",
     "text_in_unknown_locale",
 ];
 

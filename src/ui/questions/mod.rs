@@ -2,6 +2,9 @@
 
 mod choice;
 mod consent;
+mod dropdown;
+mod group;
+mod input;
 mod scale;
 mod text;
 
@@ -13,6 +16,9 @@ use super::{ids, say, show, shown, words, FormCtx, Words};
 
 pub use choice::ChoiceQuestion;
 pub use consent::ConsentQuestion;
+pub use dropdown::DropdownQuestion;
+pub use group::GroupQuestion;
+pub use input::InputQuestion;
 pub use scale::ScaleQuestion;
 pub use text::TextQuestion;
 
@@ -33,6 +39,11 @@ pub fn QuestionView(
             view! { <ScaleQuestion question /> }.into_any()
         }
         QuestionKind::Consent { .. } => view! { <ConsentQuestion question /> }.into_any(),
+        QuestionKind::YesNo => view! { <GroupQuestion question /> }.into_any(),
+        QuestionKind::Dropdown { .. } => view! { <DropdownQuestion question /> }.into_any(),
+        QuestionKind::Number { .. } | QuestionKind::Date { .. } => {
+            view! { <InputQuestion question /> }.into_any()
+        }
     }
 }
 

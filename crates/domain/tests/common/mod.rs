@@ -31,8 +31,8 @@ pub fn files(dir: &str, ext: &str) -> Vec<(String, PathBuf)> {
     out
 }
 
-/// Every valid survey the tests know, as (name, JSON): the built-in one and
-/// the files in `surveys/valid`.
+/// Every valid survey the tests know, as (name, JSON): the built-in one, the
+/// files in `surveys/valid` and the example survey in `examples/`.
 pub fn valid_surveys() -> Vec<(String, String)> {
     let mut out = vec![(
         "DEFAULT_SURVEY_JSON".to_owned(),
@@ -43,6 +43,8 @@ pub fn valid_surveys() -> Vec<(String, String)> {
             .into_iter()
             .map(|(name, path)| (name, read(&path))),
     );
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/every-kind.json");
+    out.push(("examples/every-kind".to_owned(), read(&example)));
     out
 }
 

@@ -1,0 +1,240 @@
+//! The question kinds beyond text, choices, ratings and consent: what each
+//! accepts as an answer, and the CSV columns it fills.
+//!
+//! `tests/kinds/responses.json` holds stored responses to
+//! `tests/kinds/survey.json`; their CSV must equal `responses.csv` byte for
+//! byte (`UPDATE_GOLDEN=1` rewrites it).
+
+mod common;
+
+use serde_json::{json, Value};
+use suara_domain::answer::{self, AnswerError, Answers};
+use suara_domain::export::{self, CsvOptions};
+use suara_domain::{Response, Survey};
+
+use AnswerError::*;
+
+fn survey() -> Survey {
+    Survey::parse(&common::read(&common::data("kinds/survey.json")))
+        .expect("the kinds survey parses")
+}
+
+fn answers(json: Value) -> Answers {
+    serde_json::from_value(json).expect("answers are an object of answer values")
+}
+
+/// Each case: the question, the answers and the error expected for that
+/// question. Reports every failing case at once.
+fn check(cases: &[(&str, Value, Option<AnswerError>)]) {
+    let survey = survey();
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(id, given, expected)| {
+            let question = survey
+                .question(id)
+                .unwrap_or_else(|| panic!("no question `{id}`"));
+            let actual = answer::check(question, &answers(given.clone()));
+            (actual != *expected)
+                .then(|| format!("{id} with {given}: expected {expected:?}, got {actual:?}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn yes_no_takes_true_or_false() {
+    check(&[
+        ("again", json!({ "again": true }), None),
+        ("again", json!({ "again": false }), None),
+        ("again", json!({}), Some(Required)),
+        ("again", json!({ "again": "yes" }), Some(WrongType)),
+        ("again", json!({ "again": 1 }), Some(WrongType)),
+        ("member", json!({}), None),
+        ("member", json!({ "member": false }), None),
+    ]);
+}
+
+#[test]
+fn a_number_must_be_a_number_within_its_bounds_and_whole_when_asked() {
+    let small = |min: &str| Some(TooSmall { min: min.into() });
+    let big = |max: &str| Some(TooBig { max: max.into() });
+    check(&[
+        ("people", json!({ "people": 0 }), None),
+        ("people", json!({ "people": 20 }), None),
+        ("people", json!({ "people": 2.0 }), None),
+        ("people", json!({ "people": -1 }), small("0")),
+        ("people", json!({ "people": 21 }), big("20")),
+        ("people", json!({ "people": 2.5 }), Some(NotWhole)),
+        ("people", json!({}), Some(Required)),
+        ("people", json!({ "people": "" }), Some(Required)),
+        // What the widget stores when the box holds something that is no number.
+        ("people", json!({ "people": "12 orang" }), Some(NotANumber)),
+        ("people", json!({ "people": true }), Some(WrongType)),
+        ("spent", json!({ "spent": 0.5 }), None),
+        ("spent", json!({ "spent": 0.49 }), small("0.5")),
+        ("spent", json!({ "spent": 1e300 }), None),
+        ("spent", json!({ "spent": 2.75 }), None),
+        ("spent", json!({}), None),
+        ("offset", json!({ "offset": -1.25 }), None),
+        ("offset", json!({ "offset": -1.2 }), big("-1.25")),
+        ("offset", json!({ "offset": -1e9 }), None),
+    ]);
+}
+
+#[test]
+fn typed_numbers_are_stored_as_read_never_rounded_or_clamped() {
+    use suara_domain::answer::number_from_f64;
+    let stored = |v: f64| number_from_f64(v).map(|n| n.to_string());
+    assert_eq!(
+        stored(12.0),
+        Some("12".into()),
+        "a whole number is stored whole"
+    );
+    assert_eq!(stored(-3.0), Some("-3".into()));
+    assert_eq!(stored(-0.0), Some("0".into()));
+    assert_eq!(stored(1.5), Some("1.5".into()));
+    assert_eq!(stored(0.1 + 0.2), Some("0.30000000000000004".into()));
+    assert_eq!(stored(1e20), Some("1e+20".into()));
+    assert_eq!(
+        stored(9_007_199_254_740_991.0),
+        Some("9007199254740991".into())
+    );
+    for not_a_number in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        assert_eq!(stored(not_a_number), None, "{not_a_number:?}");
+    }
+}
+
+#[test]
+fn a_date_must_be_a_calendar_day_within_its_bounds() {
+    let early = Some(TooEarly {
+        min: "2024-02-29".into(),
+    });
+    let late = Some(TooLate {
+        max: "2026-12-31".into(),
+    });
+    check(&[
+        ("visit", json!({ "visit": "2024-02-29" }), None),
+        ("visit", json!({ "visit": "2026-12-31" }), None),
+        ("visit", json!({ "visit": "2025-06-15" }), None),
+        ("visit", json!({ "visit": "2024-02-28" }), early),
+        ("visit", json!({ "visit": "2027-01-01" }), late),
+        ("visit", json!({}), Some(Required)),
+        ("visit", json!({ "visit": "  " }), Some(Required)),
+        // An incomplete date in the box: the widget stores text that is no date.
+        ("visit", json!({ "visit": "?" }), Some(NotADate)),
+        ("visit", json!({ "visit": "2025-02-29" }), Some(NotADate)),
+        ("visit", json!({ "visit": "15/03/2026" }), Some(NotADate)),
+        ("visit", json!({ "visit": 20260315 }), Some(WrongType)),
+        ("born", json!({ "born": "0001-01-01" }), None),
+        ("born", json!({ "born": "9999-12-31" }), None),
+        ("born", json!({}), None),
+    ]);
+}
+
+#[test]
+fn the_calendar_check_knows_month_lengths_and_leap_years() {
+    use suara_domain::survey::is_date;
+    for day in [
+        "2026-01-31",
+        "2026-02-28",
+        "2024-02-29",
+        "2000-02-29",
+        "2026-04-30",
+        "2026-12-31",
+    ] {
+        assert!(is_date(day), "{day}");
+    }
+    for not_a_day in [
+        "2026-02-29",
+        "1900-02-29",
+        "2100-02-29",
+        "2026-04-31",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-01-00",
+        "0000-01-01",
+        "2026-1-01",
+        "2026-01-1",
+        "20260101",
+        "2026/01/01",
+        "2026-01-01T00:00",
+        "+026-01-01",
+        "2026-0a-01",
+        "",
+        "２０２６-01-01",
+    ] {
+        assert!(!is_date(not_a_day), "{not_a_day}");
+    }
+}
+
+#[test]
+fn a_dropdown_takes_one_of_its_option_values() {
+    check(&[
+        ("district", json!({ "district": "north" }), None),
+        ("district", json!({ "district": "south-2" }), None),
+        (
+            "district",
+            json!({ "district": "South" }),
+            Some(NotAnOption),
+        ),
+        (
+            "district",
+            json!({ "district": "other" }),
+            Some(NotAnOption),
+        ),
+        ("district", json!({ "district": "" }), Some(Required)),
+        ("district", json!({}), Some(Required)),
+        (
+            "district",
+            json!({ "district": ["north"] }),
+            Some(WrongType),
+        ),
+    ]);
+    let survey = survey();
+    let (options, other) = survey
+        .question("district")
+        .and_then(|q| q.kind.choices())
+        .expect("a drop-down has options");
+    assert_eq!((options.len(), other), (2, None));
+}
+
+#[test]
+fn no_counts_as_an_answer_and_is_kept() {
+    let kept = answer::clean(&survey(), &answers(json!({ "again": false })));
+    assert_eq!(kept, answers(json!({ "again": false })));
+}
+
+#[test]
+fn the_csv_has_one_column_per_question_in_survey_order() {
+    let header = export::csv_header(&survey());
+    assert_eq!(
+        header,
+        [
+            "id",
+            "submitted_at",
+            "locale",
+            "again",
+            "member",
+            "people",
+            "spent",
+            "offset",
+            "visit",
+            "born",
+            "district"
+        ]
+    );
+}
+
+#[test]
+fn the_csv_of_every_kind_equals_its_golden_file() {
+    let responses: Vec<Response> =
+        serde_json::from_str(&common::read(&common::data("kinds/responses.json")))
+            .expect("stored responses");
+    let csv = export::to_csv(&survey(), &responses, CsvOptions::default());
+    common::assert_no_failures(
+        common::golden(&common::data("kinds/responses.csv"), csv.as_bytes())
+            .err()
+            .into_iter()
+            .collect(),
+    );
+}

@@ -1,0 +1,143 @@
+// End-to-end: the example survey with every question kind (examples/every-kind.json),
+// answered with the keyboard only (Tab, arrow keys, Space and typing), submitted
+// with Enter, and exported: each new kind fills its CSV column as README says.
+//
+// Needs `trunk build --release --offline` first (scripts/test.sh does it).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { DIST, ROOT, launchBrowser, parseCsv, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+
+const SURVEY = path.join(ROOT, 'examples/every-kind.json');
+
+/** Presses Tab until focus is inside `target` (a question's control or group). */
+async function tabTo(page, target, what) {
+  const handle = await target.elementHandle();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((el) => el.contains(document.activeElement), handle)) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+/** The accessible name of the focused element. */
+function focusedName(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return (el?.labels?.[0]?.textContent ?? el?.getAttribute('aria-label') ?? '').trim();
+  });
+}
+
+describe('every question kind, by keyboard', () => {
+  let site;
+  let browser;
+
+  before(async () => {
+    assert.ok(
+      existsSync(path.join(DIST, 'index.html')),
+      `no ${path.relative(ROOT, DIST)}/index.html: run trunk build --release --offline first`,
+    );
+    site = await startStaticServer({
+      routes: { '/every-kind.json': { body: await readFile(SURVEY), type: 'application/json; charset=utf-8' } },
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  test('the new kinds speak Indonesian', { timeout: 60_000 }, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(widgetUrl(site.url, { survey: `${site.url}/every-kind.json`, lang: 'id' }));
+      const again = page.getByRole('group', { name: /Apakah Anda akan datang lagi\?/ });
+      await again.getByRole('radio', { name: 'Ya', exact: true }).waitFor({ state: 'attached' });
+      await again.getByRole('radio', { name: 'Tidak', exact: true }).waitFor({ state: 'attached' });
+      await page.getByLabel(/Berapa orang yang datang bersama Anda\?/).waitFor();
+      await page.getByLabel(/Kapan Anda berkunjung\?/).waitFor();
+      const district = page.getByLabel(/Anda tinggal di kecamatan mana\?/);
+      assert.deepEqual(
+        await district.evaluate((el) => [...el.options].map((o) => o.textContent)),
+        ['Pilih kecamatan', 'Utara', 'Selatan', 'Di luar kota'],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('answered with the keyboard only, submitted, and exported', { timeout: 120_000 }, async () => {
+    const { page, logs } = browser;
+    await page.goto(widgetUrl(site.url, { survey: `${site.url}/every-kind.json`, lang: 'en' }));
+    const submit = page.getByRole('button', { name: 'Submit', exact: true });
+    await submit.waitFor({ state: 'visible' });
+
+    // yes_no: Tab lands on "Yes"; the down arrow moves to "No" and picks it.
+    const again = page.getByRole('group', { name: /Would you come again\?/ });
+    await tabTo(page, again, 'the yes/no question');
+    assert.equal(await focusedName(page), 'Yes');
+    await page.keyboard.press('ArrowDown');
+    await waitFor(() => again.getByRole('radio', { name: 'No', exact: true }).isChecked(), { what: '"No" checked' });
+
+    // number: what is typed is kept as typed and judged, never rounded.
+    const people = page.getByLabel(/How many people came with you\?/);
+    await page.keyboard.press('Tab');
+    assert.ok(await people.evaluate((el) => el === document.activeElement), 'Tab reaches the number box');
+    await page.keyboard.type('2.5');
+    await page.keyboard.press('Tab');
+    await page.getByText('Please enter a whole number.').waitFor();
+    assert.equal(await people.inputValue(), '2.5', 'the answer is not cut to a whole number');
+    assert.equal(await people.getAttribute('aria-invalid'), 'true');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('3');
+
+    // date: typed segment by segment; the day is the month, so the digits
+    // are the same whether the browser asks for the day or the month first.
+    // A date outside the survey's year is reported, not changed.
+    const visit = page.getByLabel(/When did you visit\?/);
+    await page.keyboard.press('Tab');
+    assert.ok(await visit.evaluate((el) => el === document.activeElement), 'Tab reaches the date box');
+    await page.keyboard.type('03032025');
+    await page.keyboard.press('Tab');
+    await page.getByText('Please choose a date on or after 2026-01-01.').waitFor();
+    assert.equal(await visit.inputValue(), '2025-03-03');
+    await page.keyboard.press('Shift+Tab');
+    await waitFor(() => visit.evaluate((el) => el === document.activeElement), { what: 'focus back on the date' });
+    // Shift+Tab lands on the year, the last part: the up arrow makes it 2026.
+    await page.keyboard.press('ArrowUp');
+    await waitFor(async () => (await visit.inputValue()) === '2026-03-03', { what: 'the date 2026-03-03' });
+
+    // dropdown: a native select, moved through with the arrow keys.
+    const district = page.getByLabel(/Which district do you live in\?/);
+    await tabTo(page, district, 'the drop-down');
+    assert.equal(await district.evaluate((el) => el.selectedOptions[0].textContent), 'Choose a district');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await waitFor(async () => (await district.inputValue()) === 'south', { what: 'South chosen' });
+
+    await tabTo(page, submit, 'the Submit button');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Your response is saved on this device.' }).first().waitFor();
+
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    const records = parseCsv(await readFile(await file.path(), 'utf8'));
+    assert.equal(records.length, 2, 'a header and one response');
+    const row = Object.fromEntries(records[0].map((column, i) => [column, records[1][i]]));
+    assert.deepEqual(records[0].slice(0, 4), ['id', 'submitted_at', 'locale', 'again']);
+    assert.equal(row.locale, 'en');
+    assert.equal(row.again, '0', 'yes_no: no is 0');
+    assert.equal(row.people, '3', 'number: the number');
+    assert.equal(row.visit, '2026-03-03', 'date: YYYY-MM-DD');
+    assert.equal(row.district, 'south', 'dropdown: the option value');
+    assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
+  });
+});
