@@ -133,7 +133,7 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
         let next = src.get(i + 1).copied();
         i += 1;
         let tok = match c {
-            c if c.is_whitespace() => continue,
+            c if c.is_ascii_whitespace() => continue,
             '(' => Tok::Open,
             ')' => Tok::Close,
             '[' => Tok::OpenList,
@@ -171,7 +171,7 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
                 while i < src.len() && src[i].is_ascii_digit() {
                     i += 1;
                 }
-                if i < src.len() && (src[i] == '.' || src[i].is_alphanumeric()) {
+                if i < src.len() && (src[i] == '.' || src[i].is_ascii_alphanumeric()) {
                     return fail(at, "a number here must be a whole number such as 3 or -1");
                 }
                 let digits: String = src[start..i].iter().collect();
@@ -180,9 +180,9 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
                     Err(_) => return fail(at, "this number is too large"),
                 }
             }
-            c if c.is_alphabetic() || c == '_' => {
+            c if c.is_ascii_alphabetic() || c == '_' => {
                 let start = i - 1;
-                while i < src.len() && (src[i].is_alphanumeric() || src[i] == '_') {
+                while i < src.len() && (src[i].is_ascii_alphanumeric() || src[i] == '_') {
                     i += 1;
                 }
                 Tok::Word(src[start..i].iter().collect())
@@ -550,7 +550,7 @@ fn check_into(expr: &Expr, scope: &Scope, errors: &mut Vec<ExprError>) {
                                 *at,
                                 format!(
                                     "'{t}' is not an option of `{q}`; its options are: {}",
-                                    v.join(", ")
+                                    crate::parse::join(v, ", ")
                                 ),
                             );
                         }
@@ -604,7 +604,7 @@ fn lookup<'a>(
             format!(
                 "unknown question `{id}`; {} are: {}",
                 scope.what,
-                ids.join(", ")
+                crate::parse::join(&ids, ", ")
             )
         }
     };

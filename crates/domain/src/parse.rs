@@ -178,7 +178,7 @@ fn json_string(s: &str) -> String {
 
 /// `items` with `sep` between them. Not `[&str]::join`: its generic copy
 /// loop is more wasm than this one, and messages are short.
-fn join(items: &[&str], sep: &str) -> String {
+pub(crate) fn join(items: &[&str], sep: &str) -> String {
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -709,14 +709,17 @@ impl Parser {
     /// puts each into its page or question when the pages are complete.
     fn show_ifs(&mut self, ids: &[(String, String)], pages: &mut [Page], complete: bool) {
         let mut kinds: Vec<Option<QuestionKind>> = Vec::new();
+        // Plain loops, not a flattening iterator: less wasm.
         for (id, _) in ids {
-            kinds.push(
-                pages
-                    .iter()
-                    .flat_map(|p| p.questions.iter())
-                    .find(|q| q.id == *id)
-                    .map(|q| q.kind.clone()),
-            );
+            let mut kind = None;
+            for page in pages.iter() {
+                for q in &page.questions {
+                    if q.id == *id {
+                        kind = Some(q.kind.clone());
+                    }
+                }
+            }
+            kinds.push(kind);
         }
         let all: Vec<(&str, Option<&QuestionKind>)> = ids
             .iter()
