@@ -28,7 +28,9 @@ cd "$ROOT"
 #   (+4,420 measured: 159,655 -> 164,075).
 # - 174,000 (with the above): more question kinds: yes/no (+1,333 measured), number
 #   (+4,664), date (+1,106) and drop-down (+1,665).
-BUNDLE_BUDGET=174000
+# - 183,000: show-if logic: the expression parser, its load-time checks and
+#   messages, visibility on every answer (+9,083 measured: 172,986 -> 182,069).
+BUNDLE_BUDGET=183000
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}

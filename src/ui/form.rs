@@ -178,9 +178,27 @@ pub fn SurveyForm(
         .iter()
         .map(|page| {
             let title = page.title.clone().map(|t| view! { <h2 class="suara-page__title">{show(ctx, t)}</h2> }.into_any());
-            let questions =
-                page.questions.iter().map(|q| view! { <QuestionView question=q.clone() /> }).map(IntoAny::into_any).collect::<super::Items>();
-            view! { <section class="suara-page" id=format!("suara-page-{}", page.id)>{title} {questions}</section> }
+            let questions = page
+                .questions
+                .iter()
+                .map(|q| {
+                    let view = view! { <QuestionView question=q.clone() /> }.into_any();
+                    match q.show_if {
+                        // Hidden, not removed: an answer typed before it hid
+                        // comes back with it (it is never exported while hidden).
+                        Some(_) => {
+                            let id = q.id.clone();
+                            view! { <div class="suara-shown-if" hidden=flag(move || ctx.is_hidden(&id))>{view}</div> }.into_any()
+                        }
+                        None => view,
+                    }
+                })
+                .collect::<super::Items>();
+            // A page shows while any of its questions does (its own `show_if`
+            // false hides them all).
+            let ids: Vec<String> = page.questions.iter().map(|q| q.id.clone()).collect();
+            let page_hidden = flag(move || ids.iter().all(|id| ctx.is_hidden(id)));
+            view! { <section class="suara-page" id=format!("suara-page-{}", page.id) hidden=page_hidden>{title} {questions}</section> }
         })
         .map(IntoAny::into_any).collect::<super::Items>();
 

@@ -19,8 +19,11 @@ pub struct FormCtx {
     pub survey: StoredValue<Arc<Survey>>,
     pub locale: RwSignal<Locale>,
     pub answers: RwSignal<Answers>,
-    /// Every current problem, by question id in survey order, whether shown yet or not.
+    /// Every current problem, by question id in survey order, whether shown
+    /// yet or not; never one of a hidden question.
     pub errors: Memo<Vec<(String, AnswerError)>>,
+    /// The questions their own or their page's `show_if` hides now.
+    pub hidden: Memo<Vec<String>>,
     /// Questions the person has left at least once: their errors show.
     pub touched: RwSignal<Vec<String>>,
     /// Set by a submit attempt: every error shows.
@@ -33,6 +36,10 @@ impl FormCtx {
     /// A fresh form for `survey` in `locale`, with no answers yet.
     pub fn new(survey: Arc<Survey>, locale: Locale) -> FormCtx {
         let answers = RwSignal::new(Answers::new());
+        let hidden = {
+            let survey = survey.clone();
+            Memo::new(move |_| answers.with(|a| suara_domain::logic::hidden_questions(&survey, a)))
+        };
         let errors = {
             let survey = survey.clone();
             Memo::new(move |_| answers.with(|a| suara_domain::answer::validate(&survey, a)))
@@ -42,6 +49,7 @@ impl FormCtx {
             locale: RwSignal::new(locale),
             answers,
             errors,
+            hidden,
             touched: RwSignal::new(Vec::new()),
             show_all: RwSignal::new(false),
             started_at: RwSignal::new(None),
@@ -56,6 +64,11 @@ impl FormCtx {
         }
         self.errors
             .with(|e| e.iter().find(|(q, _)| q == id).map(|(_, err)| err.clone()))
+    }
+
+    /// Whether question `id` is hidden by `show_if` now (reactive).
+    pub fn is_hidden(&self, id: &str) -> bool {
+        self.hidden.with(|h| h.iter().any(|h| h == id))
     }
 
     /// The answer under `key` (reactive).

@@ -40,7 +40,11 @@ test('finished responses are removed only after a download, and only those in it
   await submit(page, SENT);
   endpoint.respondWith(() => ({ status: 503, body: { error: 'down' } }));
   await submit(page, 'will be sent when the connection is back');
-  endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
+  // That one keeps failing (it stays waiting); every other is accepted.
+  const waitingId = endpoint.posts.at(-1).body.id;
+  endpoint.respondWith(({ body }) =>
+    body.id === waitingId ? { status: 503, body: { error: 'down' } } : { status: 201, body: { id: body.id } },
+  );
   await page.getByText('Waiting to send: 1. Sent: 2. Needs attention: 0.').waitFor({ state: 'visible' });
   // Whether the browser promised to keep the storage (persist()), either way, is shown.
   await page

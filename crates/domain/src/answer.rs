@@ -223,13 +223,18 @@ fn in_range(n: &serde_json::Number, min: i64, max: i64) -> Option<AnswerError> {
     (!ok).then_some(AnswerError::OutOfRange { min, max })
 }
 
-/// Every problem with a set of answers, as (question id, error), in survey order.
+/// Every problem with a set of answers, as (question id, error), in survey
+/// order. Questions hidden by `show_if` are not checked.
 pub fn validate(survey: &Survey, answers: &Answers) -> Vec<(String, AnswerError)> {
+    let hidden = crate::logic::hidden_questions(survey, answers);
     // Plain loops over the pages' questions: `filter_map` over
     // `Survey::questions`'s flattening iterator costs 1 KB more of wasm.
     let mut errors = Vec::new();
     for page in &survey.pages {
         for q in &page.questions {
+            if hidden.contains(&q.id) {
+                continue;
+            }
             if let Some(e) = check(q, answers) {
                 errors.push((q.id.clone(), e));
             }
@@ -238,13 +243,18 @@ pub fn validate(survey: &Survey, answers: &Answers) -> Vec<(String, AnswerError)
     errors
 }
 
-/// The answers worth keeping: only the survey's questions, no blanks, text
-/// trimmed, and an "other" description only where "other" is chosen.
+/// The answers worth keeping: only the survey's questions that are shown
+/// (not hidden by `show_if`), no blanks, text trimmed, and an "other"
+/// description only where "other" is chosen.
 pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
+    let hidden = crate::logic::hidden_questions(survey, answers);
     let mut out = Answers::new();
     // Plain loops, as in `validate`.
     for page in &survey.pages {
         for q in &page.questions {
+            if hidden.contains(&q.id) {
+                continue;
+            }
             let Some(value) = answers.get(&q.id).filter(|v| v.is_answered()) else {
                 continue;
             };

@@ -5,6 +5,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::export::FIXED_COLUMNS;
+use crate::logic::{self, Scope};
 use crate::survey::{
     is_date, ChoiceOption, Other, Page, Question, QuestionKind, Survey, OTHER_VALUE,
 };
@@ -46,8 +47,8 @@ const SURVEY_FIELDS: &[&str] = &[
     "locales",
     "pages",
 ];
-const PAGE_FIELDS: &[&str] = &["id", "title", "questions"];
-const QUESTION_FIELDS: &[&str] = &["id", "kind", "label", "help", "required"];
+const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if"];
+const QUESTION_FIELDS: &[&str] = &["id", "kind", "label", "help", "required", "show_if"];
 const OPTION_FIELDS: &[&str] = &["value", "label"];
 
 /// The fields a question of `kind` accepts beyond the common ones.
@@ -182,7 +183,7 @@ fn json_string(s: &str) -> String {
 
 /// `items` with `sep` between them. Not `[&str]::join`: its generic copy
 /// loop is more wasm than this one, and messages are short.
-fn join(items: &[&str], sep: &str) -> String {
+pub(crate) fn join(items: &[&str], sep: &str) -> String {
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -241,6 +242,22 @@ struct Parser {
     rejected_locales: Vec<String>,
     default_locale: Option<Locale>,
     question_count: usize,
+    /// The `show_if` texts read so far, checked once every question id is known.
+    show_ifs: Vec<ShowIf>,
+    /// Where the page and the question being read are, for `show_ifs`.
+    page_index: usize,
+    question_index: Option<usize>,
+}
+
+/// A `show_if` text waiting to be checked against the survey's questions.
+struct ShowIf {
+    loc: Loc,
+    text: String,
+    page: usize,
+    /// The question carrying it (its index in its page), or none for a page.
+    question: Option<(usize, Option<String>)>,
+    /// How many question ids come before it.
+    before: usize,
 }
 
 /// Where a value is in the document: its JSON path, and its position.
@@ -714,12 +731,89 @@ impl Parser {
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let loc = obj.at("pages").item(i);
+            self.page_index = i;
             match self.page(item, loc, &mut page_ids, &mut question_ids) {
                 Some(p) => pages.push(p),
                 None => ok = false,
             }
         }
+        self.show_ifs(&question_ids, &mut pages, ok);
         ok.then_some(pages)
+    }
+
+    /// Reads and checks every `show_if` against the questions before it, and
+    /// puts each into its page or question when the pages are complete.
+    fn show_ifs(&mut self, ids: &[(String, String)], pages: &mut [Page], complete: bool) {
+        let mut kinds: Vec<Option<QuestionKind>> = Vec::new();
+        // Plain loops, not a flattening iterator: less wasm.
+        for (id, _) in ids {
+            let mut kind = None;
+            for page in pages.iter() {
+                for q in &page.questions {
+                    if q.id == *id {
+                        kind = Some(q.kind.clone());
+                    }
+                }
+            }
+            kinds.push(kind);
+        }
+        let all: Vec<(&str, Option<&QuestionKind>)> = ids
+            .iter()
+            .zip(&kinds)
+            .map(|((id, _), k)| (id.as_str(), k.as_ref()))
+            .collect();
+        let later: Vec<&str> = all.iter().map(|(id, _)| *id).collect();
+        for s in std::mem::take(&mut self.show_ifs) {
+            let before = s.before.min(all.len());
+            let scope = Scope {
+                earlier: &all[..before],
+                later: &later[before..],
+                own: s.question.as_ref().and_then(|(_, id)| id.as_deref()),
+                what: if s.question.is_some() {
+                    "questions before it"
+                } else {
+                    "questions on earlier pages"
+                },
+            };
+            let expr = match logic::parse(&s.text) {
+                Ok(e) => {
+                    let problems = logic::check(&e, &scope);
+                    for p in &problems {
+                        self.error(&s.loc, p.to_string());
+                    }
+                    problems.is_empty().then_some(e)
+                }
+                Err(e) => {
+                    self.error(&s.loc, e.to_string());
+                    None
+                }
+            };
+            let Some(page) = pages.get_mut(s.page).filter(|_| complete) else {
+                continue;
+            };
+            match s.question {
+                None => page.show_if = expr,
+                Some((q, _)) => {
+                    if let Some(q) = page.questions.get_mut(q) {
+                        q.show_if = expr;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Keeps `show_if` of `obj`, if any, for [`Parser::show_ifs`].
+    fn show_if(&mut self, obj: &Obj, question: Option<(usize, Option<String>)>, before: usize) {
+        let Some(text) = self.string(obj, "show_if", false) else {
+            return;
+        };
+        self.show_ifs.push(ShowIf {
+            loc: obj.at("show_if"),
+            text,
+            page: self.page_index,
+            question,
+            before,
+        });
     }
 
     fn page(
@@ -739,11 +833,13 @@ impl Parser {
             }
         }
         let title = self.text_field(&obj, "title", false);
+        self.show_if(&obj, None, question_ids.len());
         let items = self.array(&obj, "questions", MAX_QUESTIONS)?;
         let mut questions = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let loc = obj.at("questions").item(i);
+            self.question_index = Some(i);
             self.question_count += 1;
             if self.question_count == MAX_QUESTIONS + 1 {
                 self.error(
@@ -760,6 +856,7 @@ impl Parser {
             id: id.unwrap_or_default(),
             title,
             questions,
+            show_if: None,
         })
     }
 
@@ -829,7 +926,10 @@ impl Parser {
             };
             Obj { map, loc }
         };
+        let before = ids.len();
         let id = self.id_field(&obj, "question");
+        let at = self.question_index.unwrap_or_default();
+        self.show_if(&obj, Some((at, id.clone())), before);
         if let Some(id) = &id {
             if FIXED_COLUMNS.contains(&id.as_str()) {
                 self.error(
@@ -880,6 +980,7 @@ impl Parser {
                 help,
                 required,
                 kind,
+                show_if: None,
             }),
             _ => None,
         }

@@ -1,5 +1,6 @@
 //! A parsed, valid survey. Build one with [`Survey::parse`].
 
+use crate::logic::Expr;
 use crate::text::{Locale, Text};
 
 /// A survey that passed every check of the format: ids are unique, every
@@ -25,6 +26,8 @@ pub struct Page {
     pub id: String,
     pub title: Option<Text>,
     pub questions: Vec<Question>,
+    /// Shown only while this holds (see [`crate::logic`]); its questions too.
+    pub show_if: Option<Expr>,
 }
 
 /// One question: what is asked and what counts as a valid answer.
@@ -36,6 +39,8 @@ pub struct Question {
     pub help: Option<Text>,
     pub required: bool,
     pub kind: QuestionKind,
+    /// Shown, validated and exported only while this holds (see [`crate::logic`]).
+    pub show_if: Option<Expr>,
 }
 
 /// An answer option of a choice question.

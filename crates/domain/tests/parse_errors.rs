@@ -74,7 +74,7 @@ fn errors_come_in_document_order_not_in_the_order_they_are_checked() {
             "$.format: `format` must be 1, found 2; this version of Suara reads format 1",
             "$.pages[0].questions[0].label: text must not be empty",
             "$.pages[0].questions[0].id: question id `Q` must start with a lower-case letter and hold only a-z, 0-9 and `_` (at most 64)",
-            "$.pages[0].questions[0].zzz: unknown field `zzz` in a question of kind `nps`; expected one of: id, kind, label, help, required",
+            "$.pages[0].questions[0].zzz: unknown field `zzz` in a question of kind `nps`; expected one of: id, kind, label, help, required, show_if",
         ],
     );
 }
@@ -98,9 +98,9 @@ fn a_key_that_is_not_a_plain_name_is_quoted_in_the_path() {
     check(
         survey,
         &[
-            r#"$.pages[0].questions[0]["a \"b\""]: unknown field `a "b"` in a question of kind `nps`; expected one of: id, kind, label, help, required"#,
-            r#"$.pages[0].questions[0]["c.d"]: unknown field `c.d` in a question of kind `nps`; expected one of: id, kind, label, help, required"#,
-            r#"$.pages[0]["x[0]"]: unknown field `x[0]` in a page; expected one of: id, title, questions"#,
+            r#"$.pages[0].questions[0]["a \"b\""]: unknown field `a "b"` in a question of kind `nps`; expected one of: id, kind, label, help, required, show_if"#,
+            r#"$.pages[0].questions[0]["c.d"]: unknown field `c.d` in a question of kind `nps`; expected one of: id, kind, label, help, required, show_if"#,
+            r#"$.pages[0]["x[0]"]: unknown field `x[0]` in a page; expected one of: id, title, questions, show_if"#,
         ],
     );
 }

@@ -31,6 +31,7 @@ const SCHEMA_REJECTS: &[&str] = &[
     "other_with_option_valued_other",
     "rating_out_of_range",
     "required_consent_without_text",
+    "show_if_not_a_string",
     "unknown_field_option",
     "unknown_field_page",
     "unknown_field_question",
@@ -49,6 +50,9 @@ const PARSER_ONLY: &[&str] = &[
     "locales_without_default",
     "missing_default_locale_text",
     "number_min_above_max",
+    "show_if_syntax",
+    "show_if_types",
+    "show_if_unknown_question",
     "text_in_unknown_locale",
 ];
 

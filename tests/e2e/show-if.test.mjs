@@ -1,0 +1,125 @@
+// End-to-end: show-if logic in Chromium with examples/logic.json.
+//
+// One response takes the branch (the rating appears after "Yes", and a low
+// rating brings up "What should we improve?"); the next does not (after
+// "No" both disappear, with an answer typed into them first, and "Why did
+// you not come?" appears). The CSV holds the taken branch's answers and
+// empty cells for the questions that were hidden.
+//
+// Needs `trunk build --release --offline` first (scripts/test.sh does it).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { ROOT, launchBrowser, parseCsv, pick, startStaticServer, widgetUrl } from './support.mjs';
+
+const Q = {
+  visited: 'Did you come to the festival?',
+  rating: 'How satisfied were you with the festival?',
+  improve: 'What should we improve?',
+  whyNot: 'Why did you not come?',
+  helpNext: 'Would you like to help next year?',
+};
+const SAVED = 'Your response is saved on this device.';
+
+describe('show-if logic, end to end', () => {
+  let site;
+  let browser;
+
+  before(async () => {
+    site = await startStaticServer({
+      routes: {
+        '/logic.json': {
+          body: await readFile(path.join(ROOT, 'examples/logic.json')),
+          type: 'application/json; charset=utf-8',
+        },
+      },
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  test('a branch taken and not taken, and the CSV of both', { timeout: 120_000 }, async () => {
+    const { page, logs } = browser;
+    await page.goto(widgetUrl(site.url, { survey: `${site.url}/logic.json`, lang: 'en' }));
+    const submit = page.getByRole('button', { name: 'Submit', exact: true });
+    await submit.waitFor({ state: 'visible' });
+
+    const visited = page.getByRole('group', { name: Q.visited });
+    const rating = page.getByRole('group', { name: Q.rating });
+    const improve = page.getByLabel(Q.improve);
+    const whyNot = page.getByLabel(Q.whyNot);
+    const helpNext = page.getByRole('group', { name: Q.helpNext });
+    const hidden = async (locator, what) => {
+      await locator.waitFor({ state: 'hidden' }).catch((err) => {
+        throw new Error(`${what} should be hidden: ${err.message}`);
+      });
+    };
+
+    // Nothing answered: only the first question shows.
+    await visited.waitFor({ state: 'visible' });
+    await hidden(rating, 'the rating');
+    await hidden(improve, 'the improvement question');
+    await hidden(whyNot, 'the why-not question');
+    await hidden(helpNext, 'the second page');
+
+    // Taken: "Yes" brings the rating, a low rating the improvement question.
+    await pick(visited.getByRole('radio', { name: 'Yes', exact: true }), 'Yes');
+    await rating.waitFor({ state: 'visible' });
+    await hidden(improve, 'the improvement question before a rating');
+    await pick(rating.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 stars');
+    await improve.waitFor({ state: 'visible' });
+    await improve.fill('More shade');
+    await hidden(whyNot, 'the why-not question after "Yes"');
+    await hidden(helpNext, 'the second page after a low rating');
+    await submit.click();
+    await page.getByRole('status').filter({ hasText: SAVED }).first().waitFor({ state: 'visible' });
+
+    // Not taken: the same answers first, then "No" hides them.
+    await page.getByRole('button', { name: 'Start a new response' }).click();
+    await submit.waitFor({ state: 'visible' });
+    await hidden(rating, 'the rating in a new response');
+    await pick(visited.getByRole('radio', { name: 'Yes', exact: true }), 'Yes');
+    await pick(rating.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 stars');
+    await improve.waitFor({ state: 'visible' });
+    await improve.fill('typed before it hid');
+    await pick(visited.getByRole('radio', { name: 'No', exact: true }), 'No');
+    await hidden(rating, 'the rating after "No"');
+    await hidden(improve, 'the improvement question after "No" (the cascade)');
+    await whyNot.waitFor({ state: 'visible' });
+    await whyNot.fill('Too far');
+    await submit.click();
+    await page.getByRole('status').filter({ hasText: SAVED }).first().waitFor({ state: 'visible' });
+
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    assert.equal(await file.failure(), null);
+    const records = parseCsv(await readFile(await file.path(), 'utf8'));
+    const header = records[0];
+    assert.deepEqual(header.slice(3), [
+      'visited', 'rating', 'improve', 'why_not', 'help_next.stall', 'help_next.volunteer', 'contact',
+    ]);
+    assert.equal(records.length, 3, 'two responses');
+    const row = (r) => Object.fromEntries(header.map((h, i) => [h, r[i]]));
+    const [taken, notTaken] = [row(records[1]), row(records[2])];
+    assert.deepEqual(
+      [taken.visited, taken.rating, taken.improve, taken.why_not, taken.contact],
+      ['yes', '2', 'More shade', '', ''],
+      'the taken branch holds its answers',
+    );
+    assert.deepEqual(
+      [notTaken.visited, notTaken.rating, notTaken.improve, notTaken.why_not, notTaken.contact],
+      ['no', '', '', 'Too far', ''],
+      'the hidden questions are empty, the answer typed before hiding is not exported',
+    );
+    assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
+  });
+});
