@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import {
   ONE_QUESTION_SURVEY,
   launchBrowser,
+  readStore,
   startEndpoint,
   startStaticServer,
   submitMany,
@@ -94,21 +95,7 @@ test(`chaos: ${COUNT} responses through 500s, dropped connections and stalls`, {
   );
   const done = Date.now();
 
-  const ids = await page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('suara');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('responses').objectStore('responses').getAll();
-          all.onsuccess = () => {
-            resolve(all.result.map((r) => ({ id: r.id, status: r.status, n: JSON.parse(r.response).answers.n })));
-            open.result.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  const ids = (await readStore(page)).map((r) => ({ id: r.id, status: r.status, n: r.response.answers.n }));
   assert.equal(ids.length, COUNT, 'the widget stored every response');
   assert.ok(ids.every((r) => r.status === 'sent'), 'every stored response is marked sent');
   assert.equal(new Set(ids.map((r) => r.n)).size, COUNT, 'each answer is its own response');

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, pick, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { launchBrowser, pick, readStore, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
 
 const WORKS_WELL = 'What works well?';
 const STARS = '4 of 5 stars';
@@ -69,21 +69,7 @@ test('a draft survives a reload, can be dropped, and is gone once submitted', { 
   await page.waitForTimeout(300);
   await page.reload();
   await page.getByText(RESTORED).waitFor({ state: 'visible' });
-  const draftId = await page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('suara');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('drafts').objectStore('drafts').getAll();
-          get.onsuccess = () => {
-            resolve(JSON.parse(get.result[0].response).id);
-            open.result.close();
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
+  const draftId = (await readStore(page, 'drafts'))[0].response.id;
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByText('Your response has been sent. Thank you!').waitFor({ state: 'visible' });
   const posts = endpoint.posts.filter((p) => p.body?.answers?.works_well === 'Sent already');

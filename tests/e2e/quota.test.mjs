@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { launchBrowser, pick, startStaticServer, widgetUrl } from './support.mjs';
+import { launchBrowser, pick, readStore, startStaticServer, widgetUrl } from './support.mjs';
 
 let site;
 let browser;
@@ -96,21 +96,7 @@ test('a full disk is shown to the person and the operator, and nothing is lost',
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByText('Your response is saved on this device.').waitFor({ state: 'visible' });
   await page.getByText('2 responses stored on this device.').waitFor({ state: 'visible' });
-  const stored = await page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('suara');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('responses').objectStore('responses').getAll();
-          all.onsuccess = () => {
-            resolve(all.result.map((r) => JSON.parse(r.response)));
-            open.result.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  const stored = (await readStore(page)).map((r) => r.response);
   const texts = stored.map((r) => r.answers.works_well).sort();
   assert.deepEqual(texts, ['Stored before the disk filled up', words]);
   assert.equal(stored.find((r) => r.answers.works_well === words).id, offered.id, 'the download and the stored response are one response');

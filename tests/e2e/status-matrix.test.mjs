@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, pick, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { launchBrowser, pick, readStore, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
 
 const REPLIES = [
   { code: 400, expect: 'needs_attention' },
@@ -41,24 +41,8 @@ after(async () => {
   await endpoint?.close();
 });
 
-/** The records in the widget's IndexedDB store, read as the page sees them. */
-function storedRecords(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('suara');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('responses').objectStore('responses').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            resolve(all.result.map(({ id, status, attempts }) => ({ id, status, attempts })));
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
+/** The stored records' ids, statuses and attempts. */
+const storedRecords = async (page) => (await readStore(page)).map(({ id, status, attempts }) => ({ id, status, attempts }));
 
 // Each response meets the reply chosen for it on its first attempt, and on
 // every retry until the endpoint recovers: a retry that falls due while a

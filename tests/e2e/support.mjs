@@ -303,6 +303,30 @@ export async function startEndpoint({
 }
 
 /**
+ * Every record in one object store of the widget's IndexedDB database
+ * (`responses` or `drafts`), read as the page sees them, with each record's
+ * `response` JSON parsed.
+ */
+export function readStore(page, name = 'responses') {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('suara');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction(name).objectStore(name).getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            resolve(all.result.map((r) => ({ ...r, response: JSON.parse(r.response) })));
+            open.result.close();
+          };
+        };
+      }),
+    name,
+  );
+}
+
+/**
  * A survey of one required short-text question (`n`, labelled "Number"), for
  * tests that submit many responses quickly.
  */
