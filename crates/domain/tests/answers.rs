@@ -1,10 +1,12 @@
 //! Which answers are accepted, what is kept of them, and the response that
 //! is stored and sent.
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
-use suara_domain::answer::{self, AnswerError, AnswerValue, Answers};
+use suara_domain::answer::{self, AnswerError, AnswerValue};
 use suara_domain::response::Finish;
 use suara_domain::{Locale, Response, Survey};
 
@@ -40,10 +42,7 @@ fn survey() -> Survey {
     Survey::parse(SURVEY).expect("the test survey parses")
 }
 
-/// Answers from a JSON object, as the widget stores them.
-fn answers(json: Value) -> Answers {
-    serde_json::from_value(json).expect("answers are an object of answer values")
-}
+use common::answers;
 
 /// A complete, valid set of answers to [`SURVEY`].
 fn valid() -> Value {
@@ -66,22 +65,8 @@ fn valid_with(changes: Value) -> Value {
     all
 }
 
-/// Each case: the question, the answers (its own and any `.other_text`) and
-/// the error expected for that question. Reports every failing case at once.
 fn check(cases: &[(&str, Value, Option<AnswerError>)]) {
-    let survey = survey();
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|(id, given, expected)| {
-            let question = survey
-                .question(id)
-                .unwrap_or_else(|| panic!("no question `{id}`"));
-            let actual = answer::check(question, &answers(given.clone()));
-            (actual != *expected)
-                .then(|| format!("{id} with {given}: expected {expected:?}, got {actual:?}"))
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::check_answers(&survey(), cases);
 }
 
 #[test]

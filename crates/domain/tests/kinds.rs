@@ -8,7 +8,7 @@
 mod common;
 
 use serde_json::{json, Value};
-use suara_domain::answer::{self, AnswerError, Answers};
+use suara_domain::answer::{self, AnswerError};
 use suara_domain::export::{self, CsvOptions};
 use suara_domain::{Response, Survey};
 
@@ -19,26 +19,10 @@ fn survey() -> Survey {
         .expect("the kinds survey parses")
 }
 
-fn answers(json: Value) -> Answers {
-    serde_json::from_value(json).expect("answers are an object of answer values")
-}
+use common::answers;
 
-/// Each case: the question, the answers and the error expected for that
-/// question. Reports every failing case at once.
 fn check(cases: &[(&str, Value, Option<AnswerError>)]) {
-    let survey = survey();
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|(id, given, expected)| {
-            let question = survey
-                .question(id)
-                .unwrap_or_else(|| panic!("no question `{id}`"));
-            let actual = answer::check(question, &answers(given.clone()));
-            (actual != *expected)
-                .then(|| format!("{id} with {given}: expected {expected:?}, got {actual:?}"))
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::check_answers(&survey(), cases);
 }
 
 #[test]

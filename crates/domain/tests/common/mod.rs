@@ -96,3 +96,29 @@ pub fn assert_no_failures(failures: Vec<String>) {
         failures.join("\n\n")
     );
 }
+
+/// Answers from a JSON object, as the widget stores them.
+pub fn answers(json: serde_json::Value) -> suara_domain::Answers {
+    serde_json::from_value(json).expect("answers are an object of answer values")
+}
+
+/// Each case: a question of `survey`, the answers (its own and any others
+/// it reads) and the error expected for that question. Reports every
+/// failing case at once.
+pub fn check_answers(
+    survey: &suara_domain::Survey,
+    cases: &[(&str, serde_json::Value, Option<suara_domain::AnswerError>)],
+) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(id, given, expected)| {
+            let question = survey
+                .question(id)
+                .unwrap_or_else(|| panic!("no question `{id}`"));
+            let actual = suara_domain::answer::check(question, &answers(given.clone()));
+            (actual != *expected)
+                .then(|| format!("{id} with {given}: expected {expected:?}, got {actual:?}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
