@@ -386,18 +386,19 @@ pub async fn all() -> Result<(Vec<Record>, usize), StoreError> {
     Ok((records, unreadable))
 }
 
-/// Asks the browser not to evict this site's storage under pressure.
-/// Returns whether storage is (now) persistent.
-pub async fn request_persistence() -> bool {
+/// Whether the browser has promised not to evict this site's storage under
+/// pressure; with `ask`, asks for that promise first when it has not been
+/// given (Firefox asks the person, so this waits until they have stored a
+/// response; Chromium and Safari decide by themselves).
+pub async fn persistence(ask: bool) -> bool {
     let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
         return false;
     };
-    let Ok(promise) = storage.persist() else {
-        return false;
+    let answer = |p: Result<js_sys::Promise, JsValue>| async move {
+        match p {
+            Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()) == Some(true),
+            Err(_) => false,
+        }
     };
-    JsFuture::from(promise)
-        .await
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+    answer(storage.persisted()).await || (ask && answer(storage.persist()).await)
 }

@@ -188,6 +188,8 @@ pub fn ExportPanel(
             tick.bump();
         });
     };
+    // Without an endpoint nothing is ever sent: no outbox line.
+    let has_endpoint = endpoint.is_some();
     let send_now = endpoint.map(|endpoint| {
         let sending = RwSignal::new(false);
         let on_click = move |_| {
@@ -213,7 +215,7 @@ pub fn ExportPanel(
         <section class="suara-export" aria-labelledby="suara-export-title">
             <h2 id="suara-export-title" class="suara-export__title">{say(ctx, Msg::ExportHeading)}</h2>
             <p>{said(stored)}</p>
-            <p>{said(summary)}</p>
+            {has_endpoint.then(|| view! { <p>{said(summary)}</p> }.into_any())}
             <p class="suara-alert" role="alert">{said(paused)}</p>
             <p class="suara-alert" role="alert">{words(move || if device.full.get() { ctx.msg(&Msg::StorageFull) } else { String::new() })}</p>
             <p>{said(device.persistent)}</p>

@@ -68,7 +68,7 @@ pub fn SurveyForm(
     // A finished response that could not be stored, offered as a download.
     let unsaved = StoredValue::new(None::<Response>);
     spawn_local(async move {
-        let kept = store::request_persistence().await;
+        let kept = store::persistence(false).await;
         persistent.set(Some(Msg::Persistent(kept)));
     });
     if !kiosk {
@@ -121,6 +121,12 @@ pub fn SurveyForm(
                 storage_full.set(false);
                 restored.set(false);
                 tick.bump();
+                if persistent.get_untracked() != Some(Msg::Persistent(true)) {
+                    spawn_local(async move {
+                        let kept = store::persistence(true).await;
+                        persistent.set(Some(Msg::Persistent(kept)));
+                    });
+                }
                 // Stored: the person is done, whatever the network does next.
                 phase.set(Some(match endpoint {
                     None => Msg::SavedLocal,
