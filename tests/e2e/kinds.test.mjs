@@ -66,6 +66,14 @@ describe('every question kind, by keyboard', () => {
         await district.evaluate((el) => [...el.options].map((o) => o.textContent)),
         ['Pilih kecamatan', 'Utara', 'Selatan', 'Di luar kota'],
       );
+      // likert: every point named in the person's language, not only the ends.
+      const staff = page.getByRole('group', { name: /Petugas kami ramah dan membantu\./ });
+      const points = staff.getByRole('radio');
+      await points.first().waitFor({ state: 'attached' });
+      assert.deepEqual(
+        await points.evaluateAll((els) => els.map((el) => el.labels[0].textContent.trim())),
+        ['Sangat tidak setuju', 'Tidak setuju', 'Netral', 'Setuju', 'Sangat setuju'],
+      );
     } finally {
       await page.close();
     }
@@ -121,6 +129,17 @@ describe('every question kind, by keyboard', () => {
     await page.keyboard.press('ArrowDown');
     await waitFor(async () => (await district.inputValue()) === 'south', { what: 'South chosen' });
 
+    // likert: Tab lands on the first point; the arrow keys move along the
+    // scale as in any radio group, each point named by its words.
+    const staff = page.getByRole('group', { name: /Our staff were friendly and helpful\./ });
+    await tabTo(page, staff, 'the likert question');
+    assert.equal(await focusedName(page), 'Strongly disagree');
+    for (const name of ['Disagree', 'Neither agree nor disagree', 'Agree']) {
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focusedName(page), name);
+    }
+    await waitFor(() => staff.getByRole('radio', { name: 'Agree', exact: true }).isChecked(), { what: '"Agree" checked' });
+
     await tabTo(page, submit, 'the Submit button');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Your response is saved on this device.' }).first().waitFor();
@@ -138,6 +157,7 @@ describe('every question kind, by keyboard', () => {
     assert.equal(row.people, '3', 'number: the number');
     assert.equal(row.visit, '2026-03-03', 'date: YYYY-MM-DD');
     assert.equal(row.district, 'south', 'dropdown: the option value');
+    assert.equal(row.staff, '4', 'likert: the point, 1 to 5');
     assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
   });
 });

@@ -24,6 +24,7 @@ const SCHEMA_REJECTS: &[&str] = &[
     "field_of_another_kind",
     "format_as_string",
     "format_not_1",
+    "likert_settings",
     "many_problems",
     "missing_fields",
     "not_an_object",

@@ -1,28 +1,40 @@
 //! Questions answered by picking one of a few answers that the widget words
-//! itself: yes or no.
+//! itself (or the survey, for a Likert scale's own labels): yes or no, and
+//! an agree scale.
 
 use leptos::prelude::*;
 use suara_domain::i18n::Msg;
 use suara_domain::{AnswerValue, Question, QuestionKind};
 
 use super::{classes, described_by, help_and_error, label_content, on_leave};
-use crate::ui::{flag, ids, say, FormCtx, Items, Words};
+use crate::ui::{flag, ids, say, show, FormCtx, Items};
 
 /// A radio group in a fieldset whose legend is the question; each answer is
 /// a radio named by its words, and the stored value is the answer's, never
 /// its words.
 #[component]
 pub fn GroupQuestion(
-    /// A `yes_no` question.
+    /// A `yes_no` or `likert` question.
     question: Question,
 ) -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
-    let picks: Vec<(AnswerValue, Words)> = match &question.kind {
+    let said = |msg| say(ctx, msg).into_any();
+    let picks: Vec<(AnswerValue, AnyView)> = match &question.kind {
         QuestionKind::YesNo => vec![
-            (AnswerValue::Bool(true), say(ctx, Msg::Yes)),
-            (AnswerValue::Bool(false), say(ctx, Msg::No)),
+            (AnswerValue::Bool(true), said(Msg::Yes)),
+            (AnswerValue::Bool(false), said(Msg::No)),
         ],
-        _ => unreachable!("GroupQuestion takes yes_no questions"),
+        // Every point named, not only the ends.
+        QuestionKind::Likert { points, labels } => (1..=*points)
+            .map(|n| {
+                let text = match labels {
+                    Some(labels) => show(ctx, labels[usize::from(n - 1)].clone()),
+                    None => said(Msg::likert(n, *points)),
+                };
+                (AnswerValue::Number(n.into()), text)
+            })
+            .collect(),
+        _ => unreachable!("GroupQuestion takes yes_no and likert questions"),
     };
     let qid = question.id.clone();
     let name = ids::input(&qid);
