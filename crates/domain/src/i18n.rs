@@ -53,6 +53,9 @@ pub enum Msg {
     /// disagree", 5 "Somewhat agree", 6 "Agree", 7 "Strongly agree" (see
     /// [`Msg::likert`]).
     Agree(u8),
+    /// A face, placed on the 5-face scale: 1 "Very unhappy", 2 "Unhappy",
+    /// 3 "Neutral", 4 "Happy", 5 "Very happy" (see [`Msg::face`]).
+    Face(u8),
     CharactersLeft(i64),
     LoadFailed,
     LoadFailedIntro,
@@ -119,6 +122,26 @@ impl Msg {
             five.get(usize::from(n.max(1) - 1)).copied().unwrap_or(n)
         })
     }
+
+    /// The words of face `n` (1 to `faces`) of a 3- or 5-face scale: three
+    /// faces are unhappy, neutral and happy.
+    pub fn face(n: u8, faces: u8) -> Msg {
+        Msg::Face(if faces == 3 { n + 1 } else { n })
+    }
+}
+
+/// The face shown for [`Msg::Face`] `level` (1 to 5). The widget hides it
+/// from screen readers: the face's words are the answer's name. Faces of
+/// Unicode 6 only: 🙁 and 🙂 came later and are missing from older tablets'
+/// fonts, which a kiosk may well be.
+pub fn face_glyph(level: u8) -> &'static str {
+    match level {
+        1 => "😞",
+        2 => "😟",
+        3 => "😐",
+        4 => "😊",
+        _ => "😄",
+    }
 }
 
 /// The message in `locale`'s language, or in English when the widget does
@@ -181,6 +204,14 @@ fn en(msg: &Msg) -> String {
             5 => "Somewhat agree",
             6 => "Agree",
             _ => "Strongly agree",
+        }
+        .into(),
+        Msg::Face(level) => match level {
+            1 => "Very unhappy",
+            2 => "Unhappy",
+            3 => "Neutral",
+            4 => "Happy",
+            _ => "Very happy",
         }
         .into(),
         Msg::CharactersLeft(n) if *n < 0 => format!("{} too many", plural(n.unsigned_abs() as usize, "character", "characters")),
@@ -273,6 +304,14 @@ fn id(msg: &Msg) -> String {
             _ => "Sangat setuju",
         }
         .into(),
+        Msg::Face(level) => match level {
+            1 => "Sangat tidak senang",
+            2 => "Tidak senang",
+            3 => "Biasa saja",
+            4 => "Senang",
+            _ => "Sangat senang",
+        }
+        .into(),
         Msg::CharactersLeft(n) if *n < 0 => format!("kelebihan {} karakter", n.unsigned_abs()),
         Msg::CharactersLeft(n) => format!("sisa {n} karakter"),
         Msg::LoadFailed => "Survei ini tidak dapat dimuat".into(),
@@ -351,6 +390,14 @@ fn ar(msg: &Msg) -> String {
             5 => "أوافق إلى حد ما",
             6 => "أوافق",
             _ => "أوافق بشدة",
+        }
+        .into(),
+        Msg::Face(level) => match level {
+            1 => "غير سعيد جدًا",
+            2 => "غير سعيد",
+            3 => "محايد",
+            4 => "سعيد",
+            _ => "سعيد جدًا",
         }
         .into(),
         Msg::Other => "أخرى".into(),

@@ -486,7 +486,7 @@ impl<'a> Type<'a> {
             }
             QuestionKind::Consent { .. } | QuestionKind::YesNo => Type::Bool,
             // Answered 1 to the number of points.
-            QuestionKind::Likert { .. } => Type::Number,
+            QuestionKind::Likert { .. } | QuestionKind::Smiley { .. } => Type::Number,
         }
     }
 

@@ -62,6 +62,7 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
         "date" => &["min", "max"],
         "dropdown" => &["options", "placeholder"],
         "likert" => &["points", "labels"],
+        "smiley" => &["faces"],
         _ => &[],
     }
 }
@@ -1083,6 +1084,9 @@ impl Parser {
                     labels: labels?,
                 }
             }
+            "smiley" => QuestionKind::Smiley {
+                faces: self.one_of(obj, "faces", &[3, 5], 5),
+            },
             _ => return None,
         })
     }

@@ -102,6 +102,9 @@ pub enum QuestionKind {
         points: u8,
         labels: Option<Vec<Text>>,
     },
+    /// `faces` (3 or 5) faces from unhappy to happy, answered 1 to `faces`
+    /// (1 = the unhappiest); the widget names each face in the person's language.
+    Smiley { faces: u8 },
 }
 
 /// The "other, please describe" choice of a choice question.
@@ -130,11 +133,12 @@ impl QuestionKind {
             QuestionKind::Date { .. } => "date",
             QuestionKind::Dropdown { .. } => "dropdown",
             QuestionKind::Likert { .. } => "likert",
+            QuestionKind::Smiley { .. } => "smiley",
         }
     }
 
     /// Every kind name the format accepts.
-    pub const NAMES: [&'static str; 12] = [
+    pub const NAMES: [&'static str; 13] = [
         "single_choice",
         "multi_choice",
         "short_text",
@@ -147,6 +151,7 @@ impl QuestionKind {
         "date",
         "dropdown",
         "likert",
+        "smiley",
     ];
 
     /// Options and the "other" label, for choice kinds and drop-downs.

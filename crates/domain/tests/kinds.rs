@@ -309,6 +309,77 @@ fn a_likert_scale_counts_as_a_number_in_show_if() {
 }
 
 #[test]
+fn a_smiley_answer_is_a_whole_number_from_1_to_its_faces() {
+    let five = Some(OutOfRange { min: 1, max: 5 });
+    let three = Some(OutOfRange { min: 1, max: 3 });
+    check(&[
+        ("mood", json!({ "mood": 1 }), None),
+        ("mood", json!({ "mood": 5 }), None),
+        ("mood", json!({ "mood": 0 }), five.clone()),
+        ("mood", json!({ "mood": 6 }), five.clone()),
+        ("mood", json!({ "mood": 4.5 }), five),
+        ("mood", json!({}), Some(Required)),
+        ("mood", json!({ "mood": "happy" }), Some(WrongType)),
+        ("mood", json!({ "mood": ["5"] }), Some(WrongType)),
+        ("quick", json!({}), None),
+        ("quick", json!({ "quick": 3 }), None),
+        ("quick", json!({ "quick": 4 }), three.clone()),
+        ("quick", json!({ "quick": 5 }), three),
+    ]);
+}
+
+#[test]
+fn smiley_faces_are_five_unless_told_three_each_named_in_every_language() {
+    use suara_domain::i18n::{self, face_glyph, Msg};
+    use suara_domain::{Locale, QuestionKind};
+    let survey = survey();
+    let kind = |id: &str| survey.question(id).map(|q| q.kind.clone());
+    assert_eq!(kind("mood"), Some(QuestionKind::Smiley { faces: 5 }));
+    assert_eq!(kind("quick"), Some(QuestionKind::Smiley { faces: 3 }));
+
+    let said = |lang: &str, faces: u8| -> Vec<String> {
+        let locale = Locale::parse(lang).expect("a locale");
+        (1..=faces)
+            .map(|n| i18n::text(&locale, &Msg::face(n, faces)))
+            .collect()
+    };
+    assert_eq!(
+        said("en", 5),
+        ["Very unhappy", "Unhappy", "Neutral", "Happy", "Very happy"]
+    );
+    assert_eq!(said("en", 3), ["Unhappy", "Neutral", "Happy"]);
+    assert_eq!(said("id", 3), ["Tidak senang", "Biasa saja", "Senang"]);
+    for lang in ["id", "ar"] {
+        let words = said(lang, 5);
+        let mut distinct = words.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 5, "{lang}: {words:?}");
+        assert_ne!(words, said("en", 5), "{lang} has its own words");
+    }
+    // Each face has its own glyph; three faces leave out the extremes.
+    let glyphs: Vec<&str> = (1..=5).map(face_glyph).collect();
+    let mut distinct = glyphs.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 5, "{glyphs:?}");
+    assert_eq!(Msg::face(1, 3), Msg::Face(2));
+    assert_eq!(Msg::face(3, 3), Msg::Face(4));
+}
+
+#[test]
+fn a_smiley_answer_counts_as_a_number_in_show_if() {
+    let text = common::read(&common::data("kinds/survey.json")).replace(
+        r#""label": "Quick: how was it?""#,
+        r#""label": "Quick: how was it?", "show_if": "mood <= 2""#,
+    );
+    let survey = Survey::parse(&text).expect("a number comparison on a smiley answer");
+    let hidden = |a| suara_domain::logic::hidden_questions(&survey, &answers(a));
+    assert_eq!(hidden(json!({ "mood": 5 })), ["quick"]);
+    assert!(hidden(json!({ "mood": 1 })).is_empty());
+}
+
+#[test]
 fn no_counts_as_an_answer_and_is_kept() {
     let kept = answer::clean(&survey(), &answers(json!({ "again": false })));
     assert_eq!(kept, answers(json!({ "again": false })));
@@ -332,7 +403,9 @@ fn the_csv_has_one_column_per_question_in_survey_order() {
             "born",
             "district",
             "staff",
-            "price"
+            "price",
+            "mood",
+            "quick"
         ]
     );
 }

@@ -31,6 +31,7 @@ const SCHEMA_REJECTS: &[&str] = &[
     "number_bounds",
     "other_with_option_valued_other",
     "rating_out_of_range",
+    "smiley_faces",
     "required_consent_without_text",
     "show_if_not_a_string",
     "unknown_field_option",
