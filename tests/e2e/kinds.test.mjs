@@ -24,11 +24,13 @@ async function tabTo(page, target, what) {
   throw new Error(`Tab never reached ${what}`);
 }
 
-/** The accessible name of the focused element. */
+/** The accessible name of the focused element: its label's text without what is aria-hidden. */
 function focusedName(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
-    return (el?.labels?.[0]?.textContent ?? el?.getAttribute('aria-label') ?? '').trim();
+    const label = el?.labels?.[0]?.cloneNode(true);
+    label?.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+    return (label?.textContent ?? el?.getAttribute('aria-label') ?? '').trim();
   });
 }
 
@@ -66,6 +68,26 @@ describe('every question kind, by keyboard', () => {
         await district.evaluate((el) => [...el.options].map((o) => o.textContent)),
         ['Pilih kecamatan', 'Utara', 'Selatan', 'Di luar kota'],
       );
+      // likert: every point named in the person's language, not only the ends.
+      const staff = page.getByRole('group', { name: /Petugas kami ramah dan membantu\./ });
+      const points = staff.getByRole('radio');
+      await points.first().waitFor({ state: 'attached' });
+      assert.deepEqual(
+        await points.evaluateAll((els) => els.map((el) => el.labels[0].textContent.trim())),
+        ['Sangat tidak setuju', 'Tidak setuju', 'Netral', 'Setuju', 'Sangat setuju'],
+      );
+      // smiley: each face named by its words, the face itself hidden from screen readers.
+      const mood = page.getByRole('group', { name: /Bagaimana perasaan Anda tentang kunjungan hari ini\?/ });
+      for (const name of ['Sangat tidak senang', 'Tidak senang', 'Biasa saja', 'Senang', 'Sangat senang']) {
+        await mood.getByRole('radio', { name, exact: true }).waitFor({ state: 'attached' });
+      }
+      const faces = mood.locator('.suara-option__face');
+      assert.equal(await faces.count(), 5);
+      assert.deepEqual(await faces.evaluateAll((els) => els.map((el) => el.getAttribute('aria-hidden'))), Array(5).fill('true'));
+      // Big touch targets for a kiosk: every face at least 44 px each way.
+      for (const box of await mood.locator('label').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()))) {
+        assert.ok(box.width >= 44 && box.height >= 44, `a face of ${box.width} x ${box.height} px`);
+      }
     } finally {
       await page.close();
     }
@@ -121,6 +143,30 @@ describe('every question kind, by keyboard', () => {
     await page.keyboard.press('ArrowDown');
     await waitFor(async () => (await district.inputValue()) === 'south', { what: 'South chosen' });
 
+    // likert: Tab lands on the first point; the arrow keys move along the
+    // scale as in any radio group, each point named by its words.
+    const staff = page.getByRole('group', { name: /Our staff were friendly and helpful\./ });
+    await tabTo(page, staff, 'the likert question');
+    assert.equal(await focusedName(page), 'Strongly disagree');
+    for (const name of ['Disagree', 'Neither agree nor disagree', 'Agree']) {
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focusedName(page), name);
+    }
+    await waitFor(() => staff.getByRole('radio', { name: 'Agree', exact: true }).isChecked(), { what: '"Agree" checked' });
+
+    // smiley: Tab moves on to the faces; the arrow keys pick one, and focus
+    // shows around the whole face.
+    const mood = page.getByRole('group', { name: /How do you feel about today's visit\?/ });
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedName(page), 'Very unhappy', 'Tab reaches the first face');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await focusedName(page), 'Happy');
+    await waitFor(() => mood.getByRole('radio', { name: 'Happy', exact: true }).isChecked(), { what: '"Happy" checked' });
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement.closest('label')).outlineStyle);
+    assert.equal(outline, 'solid', 'the focused face is outlined');
+
     await tabTo(page, submit, 'the Submit button');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Your response is saved on this device.' }).first().waitFor();
@@ -138,6 +184,8 @@ describe('every question kind, by keyboard', () => {
     assert.equal(row.people, '3', 'number: the number');
     assert.equal(row.visit, '2026-03-03', 'date: YYYY-MM-DD');
     assert.equal(row.district, 'south', 'dropdown: the option value');
+    assert.equal(row.staff, '4', 'likert: the point, 1 to 5');
+    assert.equal(row.mood, '4', 'smiley: the face, 1 to 5');
     assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
   });
 });

@@ -168,6 +168,10 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
             in_range(n, i64::from(*min), i64::from(*max))
         }
         (QuestionKind::Nps, AnswerValue::Number(n)) => in_range(n, 0, 10),
+        (
+            QuestionKind::Likert { points: top, .. } | QuestionKind::Smiley { faces: top },
+            AnswerValue::Number(n),
+        ) => in_range(n, 1, i64::from(*top)),
         (QuestionKind::Consent { .. }, AnswerValue::Bool(agreed)) => {
             (question.required && !agreed).then_some(AnswerError::ConsentRequired)
         }

@@ -48,6 +48,14 @@ pub enum Msg {
     No,
     /// The empty first entry of a drop-down without a placeholder.
     Choose,
+    /// A point of an agree scale, placed on the 7-point scale: 1 "Strongly
+    /// disagree", 2 "Disagree", 3 "Somewhat disagree", 4 "Neither agree nor
+    /// disagree", 5 "Somewhat agree", 6 "Agree", 7 "Strongly agree" (see
+    /// [`Msg::likert`]).
+    Agree(u8),
+    /// A face, placed on the 5-face scale: 1 "Very unhappy", 2 "Unhappy",
+    /// 3 "Neutral", 4 "Happy", 5 "Very happy" (see [`Msg::face`]).
+    Face(u8),
     CharactersLeft(i64),
     LoadFailed,
     LoadFailedIntro,
@@ -103,6 +111,39 @@ pub enum Msg {
     },
 }
 
+impl Msg {
+    /// The words of answer `n` (1 to `points`) of a 5- or 7-point agree scale.
+    pub fn likert(n: u8, points: u8) -> Msg {
+        // The 5-point scale has no "somewhat".
+        let five = [1, 2, 4, 6, 7];
+        Msg::Agree(if points == 7 {
+            n
+        } else {
+            five.get(usize::from(n.max(1) - 1)).copied().unwrap_or(n)
+        })
+    }
+
+    /// The words of face `n` (1 to `faces`) of a 3- or 5-face scale: three
+    /// faces are unhappy, neutral and happy.
+    pub fn face(n: u8, faces: u8) -> Msg {
+        Msg::Face(if faces == 3 { n + 1 } else { n })
+    }
+}
+
+/// The face shown for [`Msg::Face`] `level` (1 to 5). The widget hides it
+/// from screen readers: the face's words are the answer's name. Faces of
+/// Unicode 6 only: 🙁 and 🙂 came later and are missing from older tablets'
+/// fonts, which a kiosk may well be.
+pub fn face_glyph(level: u8) -> &'static str {
+    match level {
+        1 => "😞",
+        2 => "😟",
+        3 => "😐",
+        4 => "😊",
+        _ => "😄",
+    }
+}
+
 /// The message in `locale`'s language, or in English when the widget does
 /// not speak it.
 pub fn text(locale: &Locale, msg: &Msg) -> String {
@@ -155,6 +196,24 @@ fn en(msg: &Msg) -> String {
         Msg::Yes => "Yes".into(),
         Msg::No => "No".into(),
         Msg::Choose => "Choose…".into(),
+        Msg::Agree(level) => match level {
+            1 => "Strongly disagree",
+            2 => "Disagree",
+            3 => "Somewhat disagree",
+            4 => "Neither agree nor disagree",
+            5 => "Somewhat agree",
+            6 => "Agree",
+            _ => "Strongly agree",
+        }
+        .into(),
+        Msg::Face(level) => match level {
+            1 => "Very unhappy",
+            2 => "Unhappy",
+            3 => "Neutral",
+            4 => "Happy",
+            _ => "Very happy",
+        }
+        .into(),
         Msg::CharactersLeft(n) if *n < 0 => format!("{} too many", plural(n.unsigned_abs() as usize, "character", "characters")),
         Msg::CharactersLeft(n) => format!("{} left", plural(*n as usize, "character", "characters")),
         Msg::LoadFailed => "This survey could not be loaded".into(),
@@ -235,6 +294,24 @@ fn id(msg: &Msg) -> String {
         Msg::Yes => "Ya".into(),
         Msg::No => "Tidak".into(),
         Msg::Choose => "Pilih…".into(),
+        Msg::Agree(level) => match level {
+            1 => "Sangat tidak setuju",
+            2 => "Tidak setuju",
+            3 => "Agak tidak setuju",
+            4 => "Netral",
+            5 => "Agak setuju",
+            6 => "Setuju",
+            _ => "Sangat setuju",
+        }
+        .into(),
+        Msg::Face(level) => match level {
+            1 => "Sangat tidak senang",
+            2 => "Tidak senang",
+            3 => "Biasa saja",
+            4 => "Senang",
+            _ => "Sangat senang",
+        }
+        .into(),
         Msg::CharactersLeft(n) if *n < 0 => format!("kelebihan {} karakter", n.unsigned_abs()),
         Msg::CharactersLeft(n) => format!("sisa {n} karakter"),
         Msg::LoadFailed => "Survei ini tidak dapat dimuat".into(),
@@ -305,6 +382,24 @@ fn ar(msg: &Msg) -> String {
         Msg::Yes => "نعم".into(),
         Msg::No => "لا".into(),
         Msg::Choose => "اختر…".into(),
+        Msg::Agree(level) => match level {
+            1 => "لا أوافق بشدة",
+            2 => "لا أوافق",
+            3 => "لا أوافق إلى حد ما",
+            4 => "محايد",
+            5 => "أوافق إلى حد ما",
+            6 => "أوافق",
+            _ => "أوافق بشدة",
+        }
+        .into(),
+        Msg::Face(level) => match level {
+            1 => "غير سعيد جدًا",
+            2 => "غير سعيد",
+            3 => "محايد",
+            4 => "سعيد",
+            _ => "سعيد جدًا",
+        }
+        .into(),
         Msg::Other => "أخرى".into(),
         Msg::OtherDescribe => "يُرجى التوضيح".into(),
         Msg::Stars { n, max } => format!("{n} من {max} نجوم"),

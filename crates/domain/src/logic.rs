@@ -485,6 +485,8 @@ impl<'a> Type<'a> {
                 Type::Number
             }
             QuestionKind::Consent { .. } | QuestionKind::YesNo => Type::Bool,
+            // Answered 1 to the number of points.
+            QuestionKind::Likert { .. } | QuestionKind::Smiley { .. } => Type::Number,
         }
     }
 

@@ -61,6 +61,8 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
         "number" => &["min", "max", "integer"],
         "date" => &["min", "max"],
         "dropdown" => &["options", "placeholder"],
+        "likert" => &["points", "labels"],
+        "smiley" => &["faces"],
         _ => &[],
     }
 }
@@ -1074,8 +1076,84 @@ impl Parser {
                     placeholder,
                 }
             }
+            "likert" => {
+                let points = self.one_of(obj, "points", &[5, 7], 5);
+                let labels = self.labels(obj, points);
+                QuestionKind::Likert {
+                    points,
+                    labels: labels?,
+                }
+            }
+            "smiley" => QuestionKind::Smiley {
+                faces: self.one_of(obj, "faces", &[3, 5], 5),
+            },
             _ => return None,
         })
+    }
+
+    /// An optional whole number that must be one of `allowed`.
+    fn one_of(&mut self, obj: &Obj, key: &str, allowed: &[u8], default: u8) -> u8 {
+        match obj.get(key) {
+            None => default,
+            Some(Value::Number(n))
+                if n.as_u64()
+                    .is_some_and(|n| allowed.iter().any(|a| u64::from(*a) == n)) =>
+            {
+                n.as_u64().unwrap_or_default() as u8
+            }
+            Some(other) => {
+                let names: Vec<String> = allowed.iter().map(u8::to_string).collect();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                self.error(
+                    &obj.at(key),
+                    format!(
+                        "`{key}` must be {}, found {}",
+                        join(&names, " or "),
+                        describe(other)
+                    ),
+                );
+                default
+            }
+        }
+    }
+
+    /// A Likert question's optional `labels`: exactly one text per point.
+    /// `None` when they are wrong (the error is recorded), `Some(None)` when
+    /// there are none.
+    fn labels(&mut self, obj: &Obj, points: u8) -> Option<Option<Vec<Text>>> {
+        let items = match obj.get("labels") {
+            None => return Some(None),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.error(
+                    &obj.at("labels"),
+                    format!(
+                        "`labels` must be an array of {points} texts, one per point, found {}",
+                        type_name(other)
+                    ),
+                );
+                return None;
+            }
+        };
+        if items.len() != usize::from(points) {
+            self.error(
+                &obj.at("labels"),
+                format!(
+                    "`labels` has {} texts; a {points}-point scale needs exactly {points}, one per point from \"strongly disagree\" to \"strongly agree\"",
+                    items.len()
+                ),
+            );
+            return None;
+        }
+        let mut out = Vec::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match self.text(item, &obj.at("labels").item(i)) {
+                Some(t) => out.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(Some(out))
     }
 
     fn options(&mut self, obj: &Obj) -> Option<Vec<ChoiceOption>> {

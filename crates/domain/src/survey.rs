@@ -95,6 +95,16 @@ pub enum QuestionKind {
         options: Vec<ChoiceOption>,
         placeholder: Option<Text>,
     },
+    /// An agree scale of `points` (5 or 7) answers, answered 1 to `points`
+    /// (1 = strongly disagree); `labels` are the survey's own words for the
+    /// points, one per point, else the widget says "Strongly disagree"…
+    Likert {
+        points: u8,
+        labels: Option<Vec<Text>>,
+    },
+    /// `faces` (3 or 5) faces from unhappy to happy, answered 1 to `faces`
+    /// (1 = the unhappiest); the widget names each face in the person's language.
+    Smiley { faces: u8 },
 }
 
 /// The "other, please describe" choice of a choice question.
@@ -122,11 +132,13 @@ impl QuestionKind {
             QuestionKind::Number { .. } => "number",
             QuestionKind::Date { .. } => "date",
             QuestionKind::Dropdown { .. } => "dropdown",
+            QuestionKind::Likert { .. } => "likert",
+            QuestionKind::Smiley { .. } => "smiley",
         }
     }
 
     /// Every kind name the format accepts.
-    pub const NAMES: [&'static str; 11] = [
+    pub const NAMES: [&'static str; 13] = [
         "single_choice",
         "multi_choice",
         "short_text",
@@ -138,6 +150,8 @@ impl QuestionKind {
         "number",
         "date",
         "dropdown",
+        "likert",
+        "smiley",
     ];
 
     /// Options and the "other" label, for choice kinds and drop-downs.

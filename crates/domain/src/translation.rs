@@ -38,8 +38,17 @@ pub fn missing_translations(survey: &Survey) -> Vec<Missing> {
                     texts.push((format!("{at}.other"), label));
                 }
             }
-            if let QuestionKind::Consent { text: Some(t) } = &question.kind {
-                texts.push((format!("{at}.text"), t));
+            match &question.kind {
+                QuestionKind::Consent { text: Some(t) } => texts.push((format!("{at}.text"), t)),
+                QuestionKind::Likert {
+                    labels: Some(labels),
+                    ..
+                } => {
+                    for (i, label) in labels.iter().enumerate() {
+                        texts.push((format!("{at}.labels[{i}]"), label));
+                    }
+                }
+                _ => {}
             }
         }
     }

@@ -183,6 +183,203 @@ fn a_dropdown_takes_one_of_its_option_values() {
 }
 
 #[test]
+fn a_likert_answer_is_a_whole_number_from_1_to_its_points() {
+    let five = Some(OutOfRange { min: 1, max: 5 });
+    let seven = Some(OutOfRange { min: 1, max: 7 });
+    check(&[
+        ("staff", json!({ "staff": 1 }), None),
+        ("staff", json!({ "staff": 3 }), None),
+        ("staff", json!({ "staff": 5 }), None),
+        ("staff", json!({ "staff": 5.0 }), five.clone()),
+        ("staff", json!({ "staff": 0 }), five.clone()),
+        ("staff", json!({ "staff": 6 }), five.clone()),
+        ("staff", json!({ "staff": 2.5 }), five),
+        ("staff", json!({}), Some(Required)),
+        ("staff", json!({ "staff": "5" }), Some(WrongType)),
+        ("staff", json!({ "staff": "agree" }), Some(WrongType)),
+        ("staff", json!({ "staff": true }), Some(WrongType)),
+        ("price", json!({}), None),
+        ("price", json!({ "price": 7 }), None),
+        ("price", json!({ "price": 8 }), seven.clone()),
+        ("price", json!({ "price": -1 }), seven),
+    ]);
+}
+
+#[test]
+fn a_likert_scale_has_five_points_and_the_widgets_words_unless_told_otherwise() {
+    use suara_domain::i18n::{self, Msg};
+    use suara_domain::{Locale, QuestionKind, Text};
+    let survey = survey();
+    let kind = |id: &str| survey.question(id).map(|q| q.kind.clone());
+    assert_eq!(
+        kind("staff"),
+        Some(QuestionKind::Likert {
+            points: 5,
+            labels: None
+        })
+    );
+    let Some(QuestionKind::Likert {
+        points: 7,
+        labels: Some(labels),
+    }) = kind("price")
+    else {
+        panic!("price is a 7-point scale with its own labels");
+    };
+    assert_eq!(labels.len(), 7);
+    assert_eq!(labels[1], Text::Plain("2".into()));
+    let id = Locale::parse("id").expect("a locale");
+    assert_eq!(survey.tr(&labels[6], &id), "Sepenuhnya");
+
+    // The widget's words: every point named, in each language it speaks.
+    let said = |lang: &str, points: u8| -> Vec<String> {
+        let locale = Locale::parse(lang).expect("a locale");
+        (1..=points)
+            .map(|n| i18n::text(&locale, &Msg::likert(n, points)))
+            .collect()
+    };
+    assert_eq!(
+        said("en", 5),
+        [
+            "Strongly disagree",
+            "Disagree",
+            "Neither agree nor disagree",
+            "Agree",
+            "Strongly agree"
+        ]
+    );
+    assert_eq!(
+        said("en", 7),
+        [
+            "Strongly disagree",
+            "Disagree",
+            "Somewhat disagree",
+            "Neither agree nor disagree",
+            "Somewhat agree",
+            "Agree",
+            "Strongly agree"
+        ]
+    );
+    assert_eq!(
+        said("id", 5),
+        [
+            "Sangat tidak setuju",
+            "Tidak setuju",
+            "Netral",
+            "Setuju",
+            "Sangat setuju"
+        ]
+    );
+    for (lang, points) in [("id", 7), ("ar", 5), ("ar", 7)] {
+        let words = said(lang, points);
+        let mut distinct = words.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), usize::from(points), "{lang}: {words:?}");
+        assert_ne!(words, said("en", points), "{lang} has its own words");
+    }
+}
+
+#[test]
+fn a_likert_label_without_a_translation_is_listed_for_the_author() {
+    use suara_domain::translation::missing_translations;
+    let text = common::read(&common::data("kinds/survey.json")).replace(
+        r#"{ "en": "Completely", "id": "Sepenuhnya" }"#,
+        r#"{ "en": "Completely" }"#,
+    );
+    let survey = Survey::parse(&text).expect("the kinds survey parses");
+    let missing = missing_translations(&survey);
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].locale.as_str(), "id");
+    assert_eq!(missing[0].paths, ["$.pages[0].questions[9].labels[6]"]);
+    assert_eq!(missing_translations(&self::survey()), vec![]);
+}
+
+#[test]
+fn a_likert_scale_counts_as_a_number_in_show_if() {
+    let text = common::read(&common::data("kinds/survey.json")).replace(
+        r#""label": "The price was fair.""#,
+        r#""label": "The price was fair.", "show_if": "staff >= 4""#,
+    );
+    let survey = Survey::parse(&text).expect("a number comparison on a likert answer");
+    let hidden = |a| suara_domain::logic::hidden_questions(&survey, &answers(a));
+    assert_eq!(hidden(json!({ "staff": 2 })), ["price"]);
+    assert!(hidden(json!({ "staff": 4 })).is_empty());
+    let refused = Survey::parse(&text.replace("staff >= 4", r#"staff == "agree""#));
+    assert!(refused.is_err(), "a likert answer is no text");
+}
+
+#[test]
+fn a_smiley_answer_is_a_whole_number_from_1_to_its_faces() {
+    let five = Some(OutOfRange { min: 1, max: 5 });
+    let three = Some(OutOfRange { min: 1, max: 3 });
+    check(&[
+        ("mood", json!({ "mood": 1 }), None),
+        ("mood", json!({ "mood": 5 }), None),
+        ("mood", json!({ "mood": 0 }), five.clone()),
+        ("mood", json!({ "mood": 6 }), five.clone()),
+        ("mood", json!({ "mood": 4.5 }), five),
+        ("mood", json!({}), Some(Required)),
+        ("mood", json!({ "mood": "happy" }), Some(WrongType)),
+        ("mood", json!({ "mood": ["5"] }), Some(WrongType)),
+        ("quick", json!({}), None),
+        ("quick", json!({ "quick": 3 }), None),
+        ("quick", json!({ "quick": 4 }), three.clone()),
+        ("quick", json!({ "quick": 5 }), three),
+    ]);
+}
+
+#[test]
+fn smiley_faces_are_five_unless_told_three_each_named_in_every_language() {
+    use suara_domain::i18n::{self, face_glyph, Msg};
+    use suara_domain::{Locale, QuestionKind};
+    let survey = survey();
+    let kind = |id: &str| survey.question(id).map(|q| q.kind.clone());
+    assert_eq!(kind("mood"), Some(QuestionKind::Smiley { faces: 5 }));
+    assert_eq!(kind("quick"), Some(QuestionKind::Smiley { faces: 3 }));
+
+    let said = |lang: &str, faces: u8| -> Vec<String> {
+        let locale = Locale::parse(lang).expect("a locale");
+        (1..=faces)
+            .map(|n| i18n::text(&locale, &Msg::face(n, faces)))
+            .collect()
+    };
+    assert_eq!(
+        said("en", 5),
+        ["Very unhappy", "Unhappy", "Neutral", "Happy", "Very happy"]
+    );
+    assert_eq!(said("en", 3), ["Unhappy", "Neutral", "Happy"]);
+    assert_eq!(said("id", 3), ["Tidak senang", "Biasa saja", "Senang"]);
+    for lang in ["id", "ar"] {
+        let words = said(lang, 5);
+        let mut distinct = words.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 5, "{lang}: {words:?}");
+        assert_ne!(words, said("en", 5), "{lang} has its own words");
+    }
+    // Each face has its own glyph; three faces leave out the extremes.
+    let glyphs: Vec<&str> = (1..=5).map(face_glyph).collect();
+    let mut distinct = glyphs.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 5, "{glyphs:?}");
+    assert_eq!(Msg::face(1, 3), Msg::Face(2));
+    assert_eq!(Msg::face(3, 3), Msg::Face(4));
+}
+
+#[test]
+fn a_smiley_answer_counts_as_a_number_in_show_if() {
+    let text = common::read(&common::data("kinds/survey.json")).replace(
+        r#""label": "Quick: how was it?""#,
+        r#""label": "Quick: how was it?", "show_if": "mood <= 2""#,
+    );
+    let survey = Survey::parse(&text).expect("a number comparison on a smiley answer");
+    let hidden = |a| suara_domain::logic::hidden_questions(&survey, &answers(a));
+    assert_eq!(hidden(json!({ "mood": 5 })), ["quick"]);
+    assert!(hidden(json!({ "mood": 1 })).is_empty());
+}
+
+#[test]
 fn no_counts_as_an_answer_and_is_kept() {
     let kept = answer::clean(&survey(), &answers(json!({ "again": false })));
     assert_eq!(kept, answers(json!({ "again": false })));
@@ -204,7 +401,11 @@ fn the_csv_has_one_column_per_question_in_survey_order() {
             "offset",
             "visit",
             "born",
-            "district"
+            "district",
+            "staff",
+            "price",
+            "mood",
+            "quick"
         ]
     );
 }

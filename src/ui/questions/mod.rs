@@ -39,7 +39,9 @@ pub fn QuestionView(
             view! { <ScaleQuestion question /> }.into_any()
         }
         QuestionKind::Consent { .. } => view! { <ConsentQuestion question /> }.into_any(),
-        QuestionKind::YesNo => view! { <GroupQuestion question /> }.into_any(),
+        QuestionKind::YesNo | QuestionKind::Likert { .. } | QuestionKind::Smiley { .. } => {
+            view! { <GroupQuestion question /> }.into_any()
+        }
         QuestionKind::Dropdown { .. } => view! { <DropdownQuestion question /> }.into_any(),
         QuestionKind::Number { .. } | QuestionKind::Date { .. } => {
             view! { <InputQuestion question /> }.into_any()
