@@ -18,10 +18,38 @@ use crate::io::{self, download, store};
 #[derive(Clone, Copy)]
 pub struct OutboxTick(pub RwSignal<bool>);
 
+thread_local! {
+    /// Tells the widget's other tabs on this device that the store changed.
+    static CHANNEL: std::cell::RefCell<Option<web_sys::BroadcastChannel>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 impl OutboxTick {
-    /// Says that stored responses changed.
+    /// Says that stored responses changed, here and in the widget's other
+    /// tabs on this device (so their counts follow this tab's sends).
     pub fn bump(&self) {
+        self.flip();
+        CHANNEL.with(|c| {
+            if let Some(c) = &*c.borrow() {
+                let _ = c.post_message(&wasm_bindgen::JsValue::TRUE);
+            }
+        });
+    }
+
+    fn flip(&self) {
         self.0.update(|b| *b = !*b);
+    }
+
+    /// Reads the store again whenever another tab says it changed.
+    pub fn listen(self) {
+        use wasm_bindgen::JsCast;
+        let Ok(channel) = web_sys::BroadcastChannel::new("suara-store") else {
+            return;
+        };
+        let on = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || self.flip());
+        channel.set_onmessage(Some(on.as_ref().unchecked_ref()));
+        on.forget();
+        CHANNEL.with(|c| *c.borrow_mut() = Some(channel));
     }
 }
 

@@ -47,6 +47,7 @@ pub fn SurveyForm(
     let (locale, answers) = (ctx.locale, ctx.answers);
     provide_context(ctx);
     let tick = OutboxTick(RwSignal::new(false));
+    tick.listen();
     provide_context(tick);
     let phase = RwSignal::new(None::<Msg>);
     let done_heading = NodeRef::<leptos::html::H2>::new();

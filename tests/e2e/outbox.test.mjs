@@ -7,11 +7,13 @@
 //    one sender for the origin (a Web Lock), so each response reaches the
 //    endpoint once, even though both tabs start sending at the same moment
 //    and the endpoint is slow.
+// 3. A response stored in one tab shows in the other tab's counts at once,
+//    without a reload (BroadcastChannel).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { launchBrowser, pick, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
 
 const SURVEY_ID = 'community-partnership-feedback';
 
@@ -132,6 +134,26 @@ test('two tabs send each waiting response once', { timeout: 120_000 }, async () 
     }
   } finally {
     endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
+    await browser.close();
+  }
+});
+
+test("a tab's counts follow what another tab stores", { timeout: 60_000 }, async () => {
+  const browser = await launchBrowser();
+  try {
+    const { page, context } = browser;
+    const url = widgetUrl(site.url, { lang: 'en' });
+    const other = await context.newPage();
+    await Promise.all([page.goto(url), other.goto(url)]);
+    await other.getByText('0 responses stored on this device.').waitFor({ state: 'visible' });
+    await pick(page.getByRole('radio', { name: '5 of 5 stars', exact: true }), 'five stars');
+    await pick(page.getByRole('radio', { name: '9', exact: true }), 'nine');
+    await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.getByText('Your response is saved on this device.').waitFor({ state: 'visible' });
+    // No reload, no timer (there is no endpoint): only the other tab's word.
+    await other.getByText('1 response stored on this device.').waitFor({ state: 'visible', timeout: 5_000 });
+  } finally {
     await browser.close();
   }
 });
