@@ -67,7 +67,8 @@ pub enum Op {
 }
 
 impl Op {
-    fn symbol(self) -> &'static str {
+    /// How the comparison is written in an expression.
+    pub fn symbol(self) -> &'static str {
         match self {
             Op::Eq => "==",
             Op::Ne => "!=",

@@ -41,16 +41,7 @@ fn render(e: &Expr) -> String {
             op,
             values,
         } => {
-            let sym = match op {
-                Op::Eq => "==",
-                Op::Ne => "!=",
-                Op::Lt => "<",
-                Op::Le => "<=",
-                Op::Gt => ">",
-                Op::Ge => ">=",
-                Op::In => "in",
-                Op::Contains => "contains",
-            };
+            let sym = op.symbol();
             let vals: Vec<String> = values.iter().map(|(v, _)| lit(v)).collect();
             if *op == Op::In {
                 format!(

@@ -6,7 +6,7 @@ use suara_domain::i18n::Msg;
 use suara_domain::survey::OTHER_VALUE;
 use suara_domain::{AnswerValue, Question, QuestionKind, Text};
 
-use super::{classes, described_by, help_and_error, label_content, on_leave};
+use super::fieldset;
 use crate::ui::{flag, ids, say, shown, words, FormCtx};
 
 /// Whether `value` is among the answer's choices.
@@ -133,16 +133,6 @@ pub fn ChoiceQuestion(
         })
         .map(IntoAny::into_any).collect::<crate::ui::Items>();
 
-    view! {
-        <fieldset
-            class=classes(ctx, &question)
-            id=ids::input(&qid)
-            aria-describedby=described_by(ctx, &question, &[])
-            on:focusout=on_leave(ctx, qid.clone())
-        >
-            <legend class="suara-question__label">{label_content(ctx, &question)}</legend>
-            {help_and_error(ctx, &question)}
-            <ul class="suara-options" role="list">{items}</ul>
-        </fieldset>
-    }
+    let list = view! { <ul class="suara-options" role="list">{items}</ul> }.into_any();
+    fieldset(ctx, &question, &[], list)
 }

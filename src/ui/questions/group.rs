@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use suara_domain::i18n::{face_glyph, Msg};
 use suara_domain::{AnswerValue, Question, QuestionKind};
 
-use super::{classes, described_by, help_and_error, label_content, on_leave};
+use super::fieldset;
 use crate::ui::{flag, ids, say, show, FormCtx, Items};
 
 /// A radio group in a fieldset whose legend is the question; each answer is
@@ -77,16 +77,6 @@ pub fn GroupQuestion(
         .map(IntoAny::into_any)
         .collect::<Items>();
     let list_class = format!("suara-options suara-options--{}", question.kind.name());
-    view! {
-        <fieldset
-            class=classes(ctx, &question)
-            id=ids::input(&qid)
-            aria-describedby=described_by(ctx, &question, &[])
-            on:focusout=on_leave(ctx, qid.clone())
-        >
-            <legend class="suara-question__label">{label_content(ctx, &question)}</legend>
-            {help_and_error(ctx, &question)}
-            <ul class=list_class role="list">{items}</ul>
-        </fieldset>
-    }
+    let list = view! { <ul class=list_class role="list">{items}</ul> }.into_any();
+    fieldset(ctx, &question, &[], list)
 }

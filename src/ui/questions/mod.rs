@@ -49,6 +49,26 @@ pub fn QuestionView(
     }
 }
 
+/// A question answered within a group (options, a scale, faces): the
+/// fieldset with the question as its legend, its help and error, then
+/// `body`. `extra` are more ids for `aria-describedby` (a scale's anchors).
+fn fieldset(ctx: FormCtx, question: &Question, extra: &[String], body: AnyView) -> AnyView {
+    let qid = question.id.clone();
+    view! {
+        <fieldset
+            class=classes(ctx, question)
+            id=ids::input(&qid)
+            aria-describedby=described_by(ctx, question, extra)
+            on:focusout=on_leave(ctx, qid.clone())
+        >
+            <legend class="suara-question__label">{label_content(ctx, question)}</legend>
+            {help_and_error(ctx, question)}
+            {body}
+        </fieldset>
+    }
+    .into_any()
+}
+
 /// The question's label text with its "(required)" marker.
 fn label_content(ctx: FormCtx, q: &Question) -> impl IntoView {
     let label = q.label.clone();

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use suara_domain::i18n::Msg;
 use suara_domain::{AnswerValue, Question, QuestionKind};
 
-use super::{classes, described_by, help_and_error, label_content, on_leave};
+use super::fieldset;
 use crate::ui::{flag, ids, say, words, FormCtx};
 
 /// A row of numbered choices in a fieldset: stars for `rating` (each named
@@ -90,17 +90,6 @@ pub fn ScaleQuestion(
     } else {
         "suara-scale suara-scale--nps"
     };
-    view! {
-        <fieldset
-            class=classes(ctx, &question)
-            id=ids::input(&qid)
-            aria-describedby=described_by(ctx, &question, &extra)
-            on:focusout=on_leave(ctx, qid.clone())
-        >
-            <legend class="suara-question__label">{label_content(ctx, &question)}</legend>
-            {help_and_error(ctx, &question)}
-            <div class=scale_class>{items}</div>
-            {anchors}
-        </fieldset>
-    }
+    let body = view! { <div class=scale_class>{items}</div> {anchors} }.into_any();
+    fieldset(ctx, &question, &extra, body)
 }
