@@ -33,10 +33,7 @@ fn now_ms() -> f64 {
 async fn attempt(id: &str, endpoint: &Endpoint, all: bool) -> Result<Option<Outcome>, StoreError> {
     // Read it again now that this flush holds the lock: a list read earlier
     // may be stale, and a response already sent must not be sent twice.
-    let Some(mut record) = store::get(id)
-        .await?
-        .filter(|r| r.status.is_waiting() || (all && r.status == Status::NeedsAttention))
-    else {
+    let Some(mut record) = store::get(id).await?.filter(|r| to_send(r.status, all)) else {
         return Ok(None);
     };
     let outcome = http::send(endpoint, &record.response).await;
@@ -65,6 +62,12 @@ async fn attempt(id: &str, endpoint: &Endpoint, all: bool) -> Result<Option<Outc
     }
     store::put(&record).await?;
     Ok(Some(outcome))
+}
+
+/// Whether a response in `status` is one to send: a waiting one, or with
+/// `all` (the operator's "send now") one that needed attention too.
+fn to_send(status: Status, all: bool) -> bool {
+    status.is_waiting() || (all && status == Status::NeedsAttention)
 }
 
 /// What a flush sends.
@@ -125,11 +128,8 @@ async fn flush_inner(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreEr
     // the endpoint itself refused with a 5xx keep their backoff.
     let mut reachable = what == Flush::Online;
     let all = what == Flush::All;
-    for record in records
-        .iter()
-        .filter(|r| r.status.is_waiting() || (all && r.status == Status::NeedsAttention))
-    {
-        let due = what == Flush::All
+    for record in records.iter().filter(|r| to_send(r.status, all)) {
+        let due = all
             || record.next_attempt_at <= now
             || (reachable && was_unreachable(record.last_error.as_deref()));
         if !due {
