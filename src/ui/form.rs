@@ -11,6 +11,7 @@ use suara_domain::response::Finish;
 use suara_domain::{Answers, Endpoint, Locale, Response, Survey};
 
 use super::export::{DeviceState, ExportPanel, OutboxTick};
+use super::pages::{self, Forward};
 use super::questions::QuestionView;
 use super::{flag, focus_question, ids, say, show, shown, words, FormCtx};
 use crate::io::{self, download, store};
@@ -84,7 +85,10 @@ pub fn SurveyForm(
             if phase.get_untracked() == Some(Msg::Sending) {
                 return;
             }
-            ctx.show_all.set(true);
+            // Enter in a field, or the button: "Next" until nothing is left.
+            if !matches!(pages::forward(ctx), Forward::Submit) {
+                return;
+            }
             let now = io::now_rfc3339();
             let started = ctx
                 .started_at
@@ -100,9 +104,11 @@ pub fn SurveyForm(
             let response = match answers.with_untracked(|a| Response::finish(&survey, a, finish)) {
                 Ok(r) => r,
                 Err(problems) => {
+                    // Only when something changed behind the person's back
+                    // (a draft from another tab): back to its page.
                     if let Some((first, _)) = problems.first() {
-                        let first = first.clone();
-                        request_animation_frame(move || focus_question(&first));
+                        ctx.show_all.set(true);
+                        pages::go_to_question(ctx, first.clone());
                     }
                     return;
                 }
@@ -159,6 +165,8 @@ pub fn SurveyForm(
         ctx.touched.set(Vec::new());
         ctx.show_all.set(false);
         ctx.started_at.set(None);
+        ctx.step.set(0);
+        ctx.seen_review.set(false);
         phase.set(None);
         request_animation_frame(|| {
             if let Some(first) = document()
@@ -183,8 +191,9 @@ pub fn SurveyForm(
     let pages = survey
         .pages
         .iter()
-        .map(|page| {
-            let title = page.title.clone().map(|t| view! { <h2 class="suara-page__title">{show(ctx, t)}</h2> }.into_any());
+        .enumerate()
+        .map(|(i, page)| {
+            let title = pages::page_heading(ctx, i, page.title.clone().map(|t| show(ctx, t)));
             let questions = page
                 .questions
                 .iter()
@@ -201,10 +210,7 @@ pub fn SurveyForm(
                     }
                 })
                 .collect::<super::Items>();
-            // A page shows while any of its questions does (its own `show_if`
-            // false hides them all).
-            let ids: Vec<String> = page.questions.iter().map(|q| q.id.clone()).collect();
-            let page_hidden = flag(move || ids.iter().all(|id| ctx.is_hidden(id)));
+            let page_hidden = flag(move || ctx.step.get() != i);
             view! { <section class="suara-page" id=format!("suara-page-{}", page.id) hidden=page_hidden>{title} {questions}</section> }
         })
         .map(IntoAny::into_any).collect::<super::Items>();
@@ -255,10 +261,19 @@ pub fn SurveyForm(
                     }
                     _ => None,
                 })}
+                {pages::progress_bar(ctx)}
                 {pages}
-                <button type="submit" class="suara-button suara-button--primary" aria-disabled=words(move || (phase.get() == Some(Msg::Sending)).to_string())>
-                    {words(move || ctx.msg(if phase.get() == Some(Msg::Sending) { &Msg::Sending } else { &Msg::Submit }))}
-                </button>
+                {pages::review(ctx)}
+                <div class="suara-nav">
+                    {pages::back_button(ctx)}
+                    <button type="submit" class="suara-button suara-button--primary" aria-disabled=words(move || (phase.get() == Some(Msg::Sending)).to_string())>
+                        {words(move || ctx.msg(match phase.get() {
+                            Some(Msg::Sending) => &Msg::Sending,
+                            _ if pages::submits_here(ctx) => &Msg::Submit,
+                            _ => &Msg::Next,
+                        }))}
+                    </button>
+                </div>
             </form>
             <ExportPanel survey=survey.clone() endpoint />
         </div>
@@ -308,6 +323,16 @@ fn keep_drafts(
                 ctx.started_at
                     .set(Some(d.started_at).filter(|s| !s.is_empty()));
                 ctx.answers.set(d.answers);
+                // Back on the last page the person had answered something on.
+                let answered = ctx.answers.with_untracked(|a| {
+                    pages::visible_pages(ctx).into_iter().rev().find(|&p| {
+                        survey.pages[p]
+                            .questions
+                            .iter()
+                            .any(|q| a.get(&q.id).is_some_and(|v| v.is_answered()))
+                    })
+                });
+                ctx.step.set(answered.unwrap_or(0));
                 restored.set(true);
             }
         }
@@ -350,7 +375,10 @@ fn start_sender(endpoint: Arc<Endpoint>, tick: OutboxTick) {
 fn ErrorSummary() -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
     shown(move || {
-        let problems = ctx.errors.get();
+        // The current page's problems.
+        let step = ctx.step.get();
+        let mut problems = ctx.errors.get();
+        problems.retain(|(q, _)| pages::page_of(ctx, q) == step);
         (ctx.show_all.get() && !problems.is_empty()).then(|| {
             let items = problems
                 .iter()

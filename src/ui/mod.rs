@@ -4,6 +4,7 @@
 pub mod app;
 pub mod export;
 pub mod form;
+pub mod pages;
 pub mod questions;
 
 use std::sync::Arc;
@@ -26,10 +27,14 @@ pub struct FormCtx {
     pub hidden: Memo<Vec<String>>,
     /// Questions the person has left at least once: their errors show.
     pub touched: RwSignal<Vec<String>>,
-    /// Set by a submit attempt: every error shows.
+    /// Set by a "Next" or submit that found problems: every error shows.
     pub show_all: RwSignal<bool>,
     /// When the person first answered something (RFC 3339).
     pub started_at: RwSignal<Option<String>>,
+    /// The page showing, by index; one past the last page is the review.
+    pub step: RwSignal<usize>,
+    /// Whether the person has reached the review: "Next" then goes back to it.
+    pub seen_review: RwSignal<bool>,
 }
 
 impl FormCtx {
@@ -53,6 +58,8 @@ impl FormCtx {
             touched: RwSignal::new(Vec::new()),
             show_all: RwSignal::new(false),
             started_at: RwSignal::new(None),
+            step: RwSignal::new(0),
+            seen_review: RwSignal::new(false),
         }
     }
 
@@ -194,7 +201,10 @@ pub fn focus_question(id: &str) {
         return;
     };
     let target = if el.tag_name().eq_ignore_ascii_case("fieldset") {
-        el.query_selector("input:checked, input").ok().flatten()
+        // The chosen answer, else the first (one selector list would give
+        // whichever comes first in the document).
+        let find = |sel: &str| el.query_selector(sel).ok().flatten();
+        find("input:checked").or_else(|| find("input"))
     } else {
         Some(el)
     };

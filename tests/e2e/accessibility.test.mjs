@@ -1,8 +1,9 @@
 // End-to-end accessibility: axe-core (from npm, injected into the page)
 // finds no WCAG 2.0-2.2 A/AA violation (nor a best-practice one) in the
-// built-in survey and every survey under examples/, in each of its
-// languages, in light and dark mode, before and after a failed submit; and
-// the built-in survey can be completed with the keyboard alone.
+// built-in survey and every survey under examples/, on every page and the
+// review step, in each of its languages, in light and dark mode, with and
+// without errors showing; and the built-in survey can be completed page by
+// page with the keyboard alone.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,6 +52,32 @@ after(async () => {
   await endpoint?.close();
 });
 
+/**
+ * Answers what the current page shows, whatever the survey: the first
+ * answer of every group, every text box, number, date and drop-down, and
+ * every consent box, so that "Next" goes on.
+ */
+async function answerPage(page) {
+  const current = page.locator('.suara-page:not([hidden])');
+  for (const group of await current.locator('fieldset:visible').all()) {
+    const first = group.locator('input[type=radio], input[type=checkbox]').first();
+    if ((await first.count()) && !(await group.locator('input:checked').count())) {
+      await first.evaluate((el) => (el.labels?.[0] ?? el).click());
+    }
+  }
+  for (const box of await current.locator('.suara-consent input[type=checkbox]:visible').all()) await box.check();
+  for (const field of await current.locator('input[type=text]:visible, textarea:visible').all()) {
+    if (!(await field.inputValue())) await field.fill('An answer');
+  }
+  for (const field of await current.locator('input[type=number]:visible').all()) {
+    await field.fill((await field.getAttribute('min')) ?? '1');
+  }
+  for (const field of await current.locator('input[type=date]:visible').all()) {
+    await field.fill((await field.getAttribute('min')) ?? '2026-01-01');
+  }
+  for (const select of await current.locator('select:visible').all()) await select.selectOption({ index: 1 });
+}
+
 /** Runs axe on the page; returns its violations as short lines. */
 async function violations(page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
@@ -67,15 +94,38 @@ describe('axe-core finds no violation', () => {
         test(`${survey.name}, ${lang}, ${colorScheme}`, { timeout: 60_000 }, async () => {
           const { page } = browser;
           await page.emulateMedia({ colorScheme });
-          const params = { lang, endpoint: endpoint.url };
+          // Kiosk mode: no draft carries answers from one run to the next.
+          const params = { lang, endpoint: endpoint.url, mode: 'kiosk' };
           if (survey.route) params.survey = new URL(survey.route, site.url).href;
           await page.goto(widgetUrl(site.url, params));
           await page.locator('.suara-form').waitFor({ state: 'attached' });
-          assert.deepEqual(await violations(page), [], 'as it first shows');
-          // A submit with nothing answered: every error, and the summary.
-          await page.locator('.suara-form button[type="submit"]').click();
-          await page.waitForTimeout(100);
-          assert.deepEqual(await violations(page), [], 'with the errors showing');
+          const forward = page.locator('.suara-form button[type="submit"]');
+          const review = page.locator('.suara-review:not([hidden]), .suara-done:not([hidden])');
+          const where = () =>
+            page.evaluate(() =>
+              document.querySelector('.suara-done:not([hidden])')
+                ? 'the thank-you'
+                : (document.querySelector('.suara-page:not([hidden])')?.id ?? 'the review'),
+            );
+          // Every page: as it first shows, with its errors after "Next"
+          // on nothing (and the summary), and answered; then the review.
+          for (let step = 0; !(await review.count()); step++) {
+            assert.ok(step < 20, 'the review comes after at most 20 pages');
+            const at = await where();
+            assert.deepEqual(await violations(page), [], `${at} as it first shows`);
+            await forward.click();
+            await page.waitForTimeout(100);
+            if ((await where()) === at) {
+              assert.deepEqual(await violations(page), [], `${at} with the errors showing`);
+              // Twice: an answer may bring in a question (show-if).
+              await answerPage(page);
+              await answerPage(page);
+              assert.deepEqual(await violations(page), [], `${at} answered`);
+              await forward.click();
+              await waitFor(async () => (await where()) !== at, { what: `"Next" to leave ${at}` });
+            }
+          }
+          assert.deepEqual(await violations(page), [], await where());
           await page.emulateMedia({ colorScheme: 'light' });
         });
       }
@@ -113,10 +163,18 @@ test('the built-in survey can be completed with the keyboard alone', { timeout: 
   assert.deepEqual(await focused().then((f) => [f.value, f.checked]), ['8', true], 'eight');
   await tabTo((f) => f.tag === 'TEXTAREA', 'the first text box');
   await page.keyboard.type('Typed without a mouse.');
+  const heading = () => page.evaluate(() => document.activeElement?.closest('h2')?.innerText.replace(/\s+/g, ' ').trim());
+  // "Next" is the form's button: Enter in a one-line field would press it too.
+  await tabTo((f) => f.tag === 'BUTTON' && f.type === 'submit', 'the Next button');
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await heading()) === 'Page 2 of 2 Your participation', { what: 'focus on the second page' });
   await tabTo((f) => f.type === 'checkbox' && f.label === 'Environment', 'the Environment option');
   await page.keyboard.press('Space');
   await tabTo((f) => f.type === 'checkbox' && /I agree/.test(f.label), 'the consent box');
   await page.keyboard.press('Space');
+  await tabTo((f) => f.tag === 'BUTTON' && f.type === 'submit', 'the Next button');
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await heading()) === 'Check your answers', { what: 'focus on the review' });
   await tabTo((f) => f.tag === 'BUTTON' && f.type === 'submit', 'the Submit button');
   const before = endpoint.posts.length;
   // A slow endpoint: the message changes from "saved, sending" to "sent"

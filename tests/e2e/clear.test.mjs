@@ -5,7 +5,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, pick, startEndpoint, startStaticServer, widgetUrl } from './support.mjs';
+import {
+  launchBrowser,
+  startEndpoint,
+  startStaticServer,
+  widgetUrl,
+  answerBuiltIn,
+} from './support.mjs';
 
 let site;
 let endpoint;
@@ -24,9 +30,7 @@ after(async () => {
 });
 
 async function submit(page, expect) {
-  await pick(page.getByRole('radio', { name: '3 of 5 stars', exact: true }), '3 of 5 stars');
-  await pick(page.getByRole('radio', { name: '8', exact: true }), '8');
-  await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+  await answerBuiltIn(page, { stars: 3, nps: 8 });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByText(expect).waitFor({ state: 'visible' });
   await page.getByRole('button', { name: 'Start a new response' }).click();

@@ -12,7 +12,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH, TIMEOUT, pick, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  TIMEOUT,
+  startEndpoint,
+  startStaticServer,
+  waitFor,
+  widgetUrl,
+  answerBuiltIn,
+} from './support.mjs';
 
 let site;
 let endpoint;
@@ -86,9 +95,7 @@ test('a response confirmed as saved survives the browser being killed, and is se
   try {
     const { page } = first;
     await page.goto(url);
-    await pick(page.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 of 5 stars');
-    await pick(page.getByRole('radio', { name: '6', exact: true }), '6');
-    await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+    await answerBuiltIn(page, { stars: 2, nps: 6 });
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
     await page
       .getByText('Your response is saved on this device and will be sent when the connection is back.')

@@ -5,7 +5,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, pick, readStore, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import {
+  launchBrowser,
+  pick,
+  readStore,
+  startEndpoint,
+  startStaticServer,
+  waitFor,
+  widgetUrl,
+  next,
+  CONSENT,
+} from './support.mjs';
 
 const WORKS_WELL = 'What works well?';
 const STARS = '4 of 5 stars';
@@ -65,11 +75,16 @@ test('a draft survives a reload, can be dropped, and is gone once submitted', { 
   await pick(page.getByRole('radio', { name: STARS, exact: true }), STARS);
   await pick(page.getByRole('radio', { name: '9', exact: true }), '9');
   await page.getByLabel(WORKS_WELL).fill('Sent already');
-  await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+  await next(page);
+  await page.getByRole('checkbox', { name: CONSENT }).check();
   await page.waitForTimeout(300);
   await page.reload();
   await page.getByText(RESTORED).waitFor({ state: 'visible' });
   const draftId = (await readStore(page, 'drafts'))[0].response.id;
+  // Back on the page of the last answer given (the consent), with the
+  // answers of the page before kept.
+  assert.ok(await page.getByRole('checkbox', { name: CONSENT }).isVisible(), 'the second page shows');
+  await next(page);
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByText('Your response has been sent. Thank you!').waitFor({ state: 'visible' });
   const posts = endpoint.posts.filter((p) => p.body?.answers?.works_well === 'Sent already');

@@ -18,7 +18,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { DIST, launchBrowser, pick, startEndpoint, startStaticServer, widgetUrl } from './support.mjs';
+import {
+  DIST,
+  launchBrowser,
+  startEndpoint,
+  startStaticServer,
+  widgetUrl,
+  answerBuiltIn,
+} from './support.mjs';
 
 const SENT = 'Your response has been sent. Thank you!';
 const SAVED = 'Your response is saved on this device and will be sent when the connection is back.';
@@ -66,9 +73,7 @@ function servePage(site, route, data) {
 
 /** Fills in the built-in survey's required questions and submits. */
 async function answerAndSubmit(page) {
-  await pick(page.getByRole('radio', { name: '4 of 5 stars', exact: true }), '4 of 5 stars');
-  await pick(page.getByRole('radio', { name: '9', exact: true }), '9');
-  await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+  await answerBuiltIn(page, { stars: 4, nps: 9 });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
 }
 

@@ -6,7 +6,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, pick, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import {
+  launchBrowser,
+  startEndpoint,
+  startStaticServer,
+  waitFor,
+  widgetUrl,
+  answerBuiltIn,
+} from './support.mjs';
 
 const SAVED = 'Your response is saved on this device and will be sent when the connection is back.';
 
@@ -29,9 +36,7 @@ after(async () => {
 test('a response refused with 503 is kept, then sent once the endpoint is back', { timeout: 120_000 }, async () => {
   const { page } = browser;
   await page.goto(widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' }));
-  await pick(page.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 of 5 stars');
-  await pick(page.getByRole('radio', { name: '6', exact: true }), '6');
-  await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+  await answerBuiltIn(page, { stars: 2, nps: 6 });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
 
   await page.getByRole('status').filter({ hasText: SAVED }).first().waitFor({ state: 'visible' });

@@ -97,7 +97,8 @@ describe('every question kind, by keyboard', () => {
     const { page, logs } = browser;
     await page.goto(widgetUrl(site.url, { survey: `${site.url}/every-kind.json`, lang: 'en' }));
     const submit = page.getByRole('button', { name: 'Submit', exact: true });
-    await submit.waitFor({ state: 'visible' });
+    const forward = page.getByRole('button', { name: 'Next', exact: true });
+    await forward.waitFor({ state: 'visible' });
 
     // yes_no: Tab lands on "Yes"; the down arrow moves to "No" and picks it.
     const again = page.getByRole('group', { name: /Would you come again\?/ });
@@ -167,6 +168,15 @@ describe('every question kind, by keyboard', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement.closest('label')).outlineStyle);
     assert.equal(outline, 'solid', 'the focused face is outlined');
 
+    // On through the second page (nothing there is required) to the review.
+    for (const to of ['Page 2 of 2 More questions', 'Check your answers']) {
+      await tabTo(page, forward, 'the Next button');
+      await page.keyboard.press('Enter');
+      await waitFor(
+        () => page.evaluate((to) => document.activeElement?.closest('h2')?.innerText.replace(/\s+/g, ' ').trim() === to, to),
+        { what: `focus on "${to}"` },
+      );
+    }
     await tabTo(page, submit, 'the Submit button');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Your response is saved on this device.' }).first().waitFor();

@@ -20,7 +20,17 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { DIST, ROOT, launchBrowser, pick, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import {
+  DIST,
+  ROOT,
+  launchBrowser,
+  pick,
+  startEndpoint,
+  startStaticServer,
+  waitFor,
+  widgetUrl,
+  answerBuiltIn,
+} from './support.mjs';
 
 const SURVEY = {
   format: 1,
@@ -165,16 +175,13 @@ test('the app started offline from the service worker after one online visit', {
 test('the built-in survey starts offline after one online visit', { timeout: 120_000 }, async (t) => {
   const { site, browser, page, url } = await setup(t, { survey: false });
   await page.goto(url);
-  const submit = page.getByRole('button', { name: 'Submit', exact: true });
-  await submit.waitFor({ state: 'visible' });
+  await page.getByRole('button', { name: 'Next', exact: true }).waitFor({ state: 'visible' });
   await waitUntilKept(page);
 
   await goOffline(site, browser);
   await page.reload();
-  await pick(page.getByRole('radio', { name: '5 of 5 stars', exact: true }), '5 of 5 stars');
-  await pick(page.getByRole('radio', { name: '10', exact: true }), 'NPS 10');
-  await pick(page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }), 'consent');
-  await submit.click();
+  await answerBuiltIn(page, { stars: 5, nps: 10 });
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByRole('status').filter({ hasText: MSG.savedLocal }).first().waitFor({ state: 'visible' });
   await page.getByText('1 response stored on this device.').waitFor({ state: 'visible' });
   assert.deepEqual(browser.logs.pageErrors, [], 'no uncaught errors in the page');

@@ -13,7 +13,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, pick, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import {
+  launchBrowser,
+  startEndpoint,
+  startStaticServer,
+  waitFor,
+  widgetUrl,
+  answerBuiltIn,
+} from './support.mjs';
 
 const SURVEY_ID = 'community-partnership-feedback';
 
@@ -146,9 +153,7 @@ test("a tab's counts follow what another tab stores", { timeout: 60_000 }, async
     const other = await context.newPage();
     await Promise.all([page.goto(url), other.goto(url)]);
     await other.getByText('0 responses stored on this device.').waitFor({ state: 'visible' });
-    await pick(page.getByRole('radio', { name: '5 of 5 stars', exact: true }), 'five stars');
-    await pick(page.getByRole('radio', { name: '9', exact: true }), 'nine');
-    await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+    await answerBuiltIn(page, { stars: 5, nps: 9 });
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
     await page.getByText('Your response is saved on this device.').waitFor({ state: 'visible' });
     // No reload, no timer (there is no endpoint): only the other tab's word.

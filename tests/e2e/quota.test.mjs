@@ -9,7 +9,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { launchBrowser, pick, readStore, startStaticServer, widgetUrl } from './support.mjs';
+import {
+  launchBrowser,
+  readStore,
+  startStaticServer,
+  widgetUrl,
+  answerBuiltIn,
+} from './support.mjs';
 
 let site;
 let browser;
@@ -25,10 +31,7 @@ after(async () => {
 });
 
 async function answer(page, words) {
-  await pick(page.getByRole('radio', { name: '5 of 5 stars', exact: true }), '5 of 5 stars');
-  await pick(page.getByRole('radio', { name: '10', exact: true }), '10');
-  await page.getByLabel('What works well?').fill(words);
-  await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+  await answerBuiltIn(page, { stars: 5, nps: 10, worksWell: words });
 }
 
 /** Writes a chunk of `size` random characters into the `filler` database; resolves whether it fitted. */

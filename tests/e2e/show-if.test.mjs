@@ -4,7 +4,8 @@
 // rating brings up "What should we improve?"); the next does not (after
 // "No" both disappear, with an answer typed into them first, and "Why did
 // you not come?" appears). The CSV holds the taken branch's answers and
-// empty cells for the questions that were hidden.
+// empty cells for the questions that were hidden. A page hidden by its
+// show-if is skipped by "Next" and left out of "Page 1 of N" and the review.
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
@@ -13,7 +14,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ROOT, launchBrowser, parseCsv, pick, startStaticServer, widgetUrl } from './support.mjs';
+import { ROOT, launchBrowser, next, parseCsv, pick, startStaticServer, waitFor, widgetUrl } from './support.mjs';
 
 const Q = {
   visited: 'Did you come to the festival?',
@@ -49,7 +50,11 @@ describe('show-if logic, end to end', () => {
     const { page, logs } = browser;
     await page.goto(widgetUrl(site.url, { survey: `${site.url}/logic.json`, lang: 'en' }));
     const submit = page.getByRole('button', { name: 'Submit', exact: true });
-    await submit.waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Next', exact: true }).waitFor({ state: 'visible' });
+    const progress = page.locator('.suara-page:not([hidden]) .suara-page__progress');
+    const pages = (n) => waitFor(async () => (await progress.innerText()) === `Page 1 of ${n}`, { what: `"Page 1 of ${n}"` });
+    const reviewed = () =>
+      page.locator('.suara-review__item dt').evaluateAll((items) => items.map((i) => i.innerText));
 
     const visited = page.getByRole('group', { name: Q.visited });
     const rating = page.getByRole('group', { name: Q.rating });
@@ -73,17 +78,26 @@ describe('show-if logic, end to end', () => {
     await pick(visited.getByRole('radio', { name: 'Yes', exact: true }), 'Yes');
     await rating.waitFor({ state: 'visible' });
     await hidden(improve, 'the improvement question before a rating');
+    await pages(1);
+    // A high rating brings the second page; a low one takes it away again.
+    await pick(rating.getByRole('radio', { name: '5 of 5 stars', exact: true }), '5 stars');
+    await pages(2);
     await pick(rating.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 stars');
+    await pages(1);
     await improve.waitFor({ state: 'visible' });
     await improve.fill('More shade');
     await hidden(whyNot, 'the why-not question after "Yes"');
     await hidden(helpNext, 'the second page after a low rating');
+    // "Next" skips the hidden page: straight to the review, which lists
+    // only the questions that show.
+    await next(page);
+    assert.deepEqual(await reviewed(), [Q.visited, Q.rating, Q.improve]);
     await submit.click();
     await page.getByRole('status').filter({ hasText: SAVED }).first().waitFor({ state: 'visible' });
 
     // Not taken: the same answers first, then "No" hides them.
     await page.getByRole('button', { name: 'Start a new response' }).click();
-    await submit.waitFor({ state: 'visible' });
+    await visited.waitFor({ state: 'visible' });
     await hidden(rating, 'the rating in a new response');
     await pick(visited.getByRole('radio', { name: 'Yes', exact: true }), 'Yes');
     await pick(rating.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 stars');
@@ -94,6 +108,8 @@ describe('show-if logic, end to end', () => {
     await hidden(improve, 'the improvement question after "No" (the cascade)');
     await whyNot.waitFor({ state: 'visible' });
     await whyNot.fill('Too far');
+    await next(page);
+    assert.deepEqual(await reviewed(), [Q.visited, Q.whyNot]);
     await submit.click();
     await page.getByRole('status').filter({ hasText: SAVED }).first().waitFor({ state: 'visible' });
 

@@ -1,9 +1,10 @@
 // End-to-end: the release bundle in dist/ in Chromium, as a person uses it.
 //
-// 1. Submitting an empty form shows the error summary and each question's
-//    error, moves focus to the first problem, and sends nothing.
-// 2. A filled-in response is POSTed once to the endpoint, with the published
-//    JSON shape and an Idempotency-Key equal to its id.
+// 1. "Next" on an empty first page shows the error summary and each
+//    question's error, moves focus to the first problem, and sends nothing.
+// 2. Page by page, with "Back" keeping the answers and a review step listing
+//    them in words, a filled-in response is POSTed once to the endpoint,
+//    with the published JSON shape and an Idempotency-Key equal to its id.
 // 3. After a reload, the CSV and JSON exports hold that response.
 // 4. A broken survey file shows its problems with JSON paths.
 //
@@ -19,6 +20,7 @@ import {
   DIST,
   ROOT,
   launchBrowser,
+  next,
   parseCsv,
   pick,
   startEndpoint,
@@ -40,7 +42,7 @@ const Q = {
 const PROGRAMMES = ['Health', 'Jobs and training', 'Environment', 'Youth and education', 'Affordable housing', 'Another programme'];
 
 const MSG = {
-  summary3: 'Please fix 3 problems before submitting',
+  summary2: 'Please fix 2 problems before going on',
   required: 'This question needs an answer.',
   consent: 'Please tick the box to agree before submitting.',
   sent: 'Your response has been sent. Thank you!',
@@ -85,11 +87,8 @@ function assertTimestamp(value, what, { notBefore, notAfter }) {
 async function inlineError(page, control, { message, ownLabel }) {
   const handle = await control.elementHandle();
   return page.evaluate(
-    ([el, { message, ownLabel, labels, summary }]) => {
-      const inSummary = (node) => {
-        const alert = node?.closest?.('[role=alert]');
-        return Boolean(alert && alert.textContent.includes(summary));
-      };
+    ([el, { message, ownLabel, labels }]) => {
+      const inSummary = (node) => Boolean(node?.closest?.('.suara-summary'));
       for (let a = el.parentElement; a; a = a.parentElement) {
         const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
         let text = '';
@@ -111,7 +110,7 @@ async function inlineError(page, control, { message, ownLabel }) {
       }
       return { ok: false, labelsInside: [], container: null, focusInside: false };
     },
-    [handle, { message, ownLabel, labels: Object.values(Q), summary: MSG.summary3 }],
+    [handle, { message, ownLabel, labels: Object.values(Q) }],
   );
 }
 
@@ -160,22 +159,25 @@ describe('Suara widget, built-in survey, end to end', () => {
     await page.goto(url);
 
     const submit = page.getByRole('button', { name: 'Submit', exact: true });
-    await submit.waitFor({ state: 'visible' });
+    const nextButton = page.getByRole('button', { name: 'Next', exact: true });
+    await nextButton.waitFor({ state: 'visible' });
+    assert.equal(await submit.count(), 0, 'the first of two pages has "Next", not "Submit"');
+    assert.equal(await page.getByRole('button', { name: 'Back' }).count(), 0, 'no "Back" on the first page');
+    const heading = () => page.evaluate(() => document.activeElement?.closest('h2')?.innerText.replace(/\s+/g, ' ').trim());
 
     const satisfaction = page.getByRole('group', { name: Q.satisfaction });
     const recommend = page.getByRole('group', { name: Q.recommend });
     const consent = page.getByRole('checkbox', { name: Q.consent });
 
-    await t.test('an empty submission is stopped with every problem shown', async () => {
-      await submit.click();
+    await t.test('an empty page is stopped with every problem shown', async () => {
+      await nextButton.click();
 
-      const summary = page.getByRole('alert').filter({ hasText: MSG.summary3 }).first();
+      const summary = page.getByRole('alert').filter({ hasText: MSG.summary2 }).first();
       await summary.waitFor({ state: 'visible' });
 
       const checks = [
         { name: 'satisfaction', control: satisfaction.getByRole('radio', { name: '1 of 5 stars', exact: true }), message: MSG.required, ownLabel: Q.satisfaction },
         { name: 'recommend', control: recommend.getByRole('radio', { name: '0', exact: true }), message: MSG.required, ownLabel: Q.recommend },
-        { name: 'consent', control: consent, message: MSG.consent, ownLabel: Q.consent },
       ];
       for (const { name, control, message, ownLabel } of checks) {
         const found = await waitFor(
@@ -214,6 +216,22 @@ describe('Suara widget, built-in survey, end to end', () => {
       // Only blanks: not an answer, so it must not be sent.
       await page.getByLabel(Q.improve).fill('   ');
 
+      await next(page);
+      assert.equal(await heading(), 'Page 2 of 2 Your participation', 'focus on the second page\'s heading');
+      // The consent is required: "Next" stops on it.
+      await nextButton.click();
+      const found = await waitFor(async () => {
+        const r = await inlineError(page, consent, { message: MSG.consent, ownLabel: Q.consent });
+        return r.ok && r.focusInside ? r : false;
+      }, { what: 'the consent error, with focus on the box' });
+      assert.ok(found.ok);
+      // Back keeps the first page's answers.
+      await page.getByRole('button', { name: 'Back', exact: true }).click();
+      await waitFor(async () => (await heading()) === 'Page 1 of 2 Your experience', { what: 'focus on the first page\'s heading' });
+      assert.ok(await satisfaction.getByRole('radio', { name: '4 of 5 stars', exact: true }).isChecked());
+      assert.equal(await page.getByLabel(Q.worksWell).inputValue(), WORKS_WELL_TYPED);
+      await next(page);
+
       await page.getByText(Q.programmes).first().waitFor({ state: 'visible' });
       for (const label of PROGRAMMES) {
         await page.getByRole('checkbox', { name: label, exact: true }).waitFor({ state: 'attached' });
@@ -225,6 +243,28 @@ describe('Suara widget, built-in survey, end to end', () => {
       await describeOther.fill(OTHER_TYPED);
 
       await pick(consent, 'the consent box');
+      await next(page);
+
+      // The review lists every answer in words, each with a way back to it.
+      assert.equal(await heading(), 'Check your answers');
+      const review = await page.locator('.suara-review__item').evaluateAll((items) =>
+        items.map((i) => [i.querySelector('dt').innerText, i.querySelector('dd').innerText]),
+      );
+      assert.deepEqual(review, [
+        [Q.satisfaction, '4 of 5 stars'],
+        [Q.recommend, '9'],
+        [Q.worksWell, WORKS_WELL],
+        [Q.improve, 'Not answered'],
+        [Q.programmes, `Health, Another programme: ${OTHER}`],
+        [Q.consent, 'Yes'],
+      ]);
+      // "Change" goes to the question; "Next" then comes straight back.
+      await page.getByRole('button', { name: `Change ${Q.recommend}` }).click();
+      await waitFor(() => recommend.getByRole('radio', { name: '9', exact: true }).evaluate((el) => el === document.activeElement), {
+        what: 'focus on the chosen answer of the question to change',
+      });
+      await next(page);
+      assert.equal(await heading(), 'Check your answers', '"Next" returns to the review');
       await submit.click();
 
       await page.getByRole('status').filter({ hasText: MSG.sent }).first().waitFor({ state: 'visible' });
@@ -266,12 +306,14 @@ describe('Suara widget, built-in survey, end to end', () => {
 
     await t.test('"Start a new response" clears the form', async () => {
       await page.getByRole('button', { name: 'Start a new response' }).click();
-      await submit.waitFor({ state: 'visible' });
+      await nextButton.waitFor({ state: 'visible' });
+      assert.ok(await satisfaction.isVisible(), 'back on the first page');
       await waitFor(
         async () =>
           !(await satisfaction.getByRole('radio', { name: '4 of 5 stars', exact: true }).isChecked()) &&
           (await page.getByLabel(Q.worksWell).inputValue()) === '' &&
-          !(await consent.isChecked()),
+          // On the second page, hidden for now.
+          !(await page.getByRole('checkbox', { name: Q.consent, includeHidden: true }).isChecked()),
         { what: 'an empty form after "Start a new response"' },
       );
     });

@@ -7,7 +7,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, pick, readStore, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import {
+  launchBrowser,
+  readStore,
+  startEndpoint,
+  startStaticServer,
+  waitFor,
+  widgetUrl,
+  answerBuiltIn,
+} from './support.mjs';
 
 const REPLIES = [
   { code: 400, expect: 'needs_attention' },
@@ -64,9 +72,7 @@ async function submitWith(page, reply) {
   current = reply;
   endpoint.respondWith(failing);
   const before = endpoint.posts.length;
-  await pick(page.getByRole('radio', { name: '3 of 5 stars', exact: true }), '3 of 5 stars');
-  await pick(page.getByRole('radio', { name: '7', exact: true }), '7');
-  await page.getByRole('checkbox', { name: 'I agree that the partnership may use my answers' }).check();
+  await answerBuiltIn(page, { stars: 3, nps: 7 });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await endpoint.waitForPosts(before + 1);
   const id = endpoint.posts[before].body.id;

@@ -550,3 +550,37 @@ export async function pick(control, what) {
   await target.click();
   await waitFor(() => control.isChecked(), { what: `${what} to be checked after clicking it` });
 }
+
+/**
+ * Presses the survey's "Next" (`name` in the page's language) and waits
+ * until focus is on the heading of the page or review that follows, as it
+ * must be for a screen reader to say where the person now is.
+ */
+export async function next(page, name = 'Next') {
+  const from = await page.evaluate(() => document.activeElement?.id ?? '');
+  await page.getByRole('button', { name, exact: true }).click();
+  await waitFor(
+    () =>
+      page.evaluate((from) => {
+        const id = document.activeElement?.id ?? '';
+        return id.startsWith('suara-step-') && id !== from;
+      }, from),
+    { what: `"${name}" to show the next page and move focus to its heading` },
+  );
+}
+
+export const CONSENT = 'I agree that the partnership may use my answers';
+
+/**
+ * Answers the built-in survey in English page by page: `stars` and `nps`
+ * (and `worksWell` when given) on the first page, the consent on the
+ * second, and stops on the review step, where "Submit" is.
+ */
+export async function answerBuiltIn(page, { stars = 3, nps = 7, worksWell } = {}) {
+  await pick(page.getByRole('radio', { name: `${stars} of 5 stars`, exact: true }), `${stars} of 5 stars`);
+  await pick(page.getByRole('radio', { name: String(nps), exact: true }), `NPS ${nps}`);
+  if (worksWell !== undefined) await page.getByLabel('What works well?').fill(worksWell);
+  await next(page);
+  await page.getByRole('checkbox', { name: CONSENT }).check();
+  await next(page);
+}

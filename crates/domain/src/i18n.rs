@@ -15,6 +15,20 @@ pub const UI_LANGUAGES: &[&str] = &["en", "id", "ar"];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
     Submit,
+    /// The buttons between pages.
+    Next,
+    Back,
+    /// Where the person is: "Page 2 of 3".
+    PageOf {
+        n: usize,
+        of: usize,
+    },
+    /// Heading of the review step.
+    CheckAnswers,
+    /// The review step's button that goes back to one question.
+    Change,
+    /// A question left without an answer, in the review step.
+    NotAnswered,
     Sending,
     /// Sent to the endpoint.
     Sent,
@@ -161,6 +175,12 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 fn en(msg: &Msg) -> String {
     match msg {
         Msg::Submit => "Submit".into(),
+        Msg::Next => "Next".into(),
+        Msg::Back => "Back".into(),
+        Msg::PageOf { n, of } => format!("Page {n} of {of}"),
+        Msg::CheckAnswers => "Check your answers".into(),
+        Msg::Change => "Change".into(),
+        Msg::NotAnswered => "Not answered".into(),
         Msg::Sending => "Sending…".into(),
         Msg::Sent => "Your response has been sent. Thank you!".into(),
         Msg::SavedSending => "Your response is saved on this device and is being sent…".into(),
@@ -169,7 +189,7 @@ fn en(msg: &Msg) -> String {
         Msg::SaveFailed(why) => format!("Your response could not be saved on this device ({why}). Your answers are still here: please try again or tell the organiser."),
         Msg::ThankYou => "Thank you".into(),
         Msg::NewResponse => "Start a new response".into(),
-        Msg::ErrorSummary(n) => format!("Please fix {} before submitting", plural(*n, "problem", "problems")),
+        Msg::ErrorSummary(n) => format!("Please fix {} before going on", plural(*n, "problem", "problems")),
         Msg::Answer(e) => match e {
             AnswerError::Required => "This question needs an answer.".into(),
             AnswerError::TooLong { max, len } => format!("Please shorten this to {max} characters or fewer (now {len})."),
@@ -259,6 +279,12 @@ fn en(msg: &Msg) -> String {
 fn id(msg: &Msg) -> String {
     match msg {
         Msg::Submit => "Kirim".into(),
+        Msg::Next => "Lanjut".into(),
+        Msg::Back => "Kembali".into(),
+        Msg::PageOf { n, of } => format!("Halaman {n} dari {of}"),
+        Msg::CheckAnswers => "Periksa jawaban Anda".into(),
+        Msg::Change => "Ubah".into(),
+        Msg::NotAnswered => "Tidak dijawab".into(),
         Msg::Sending => "Mengirim…".into(),
         Msg::Sent => "Jawaban Anda sudah terkirim. Terima kasih!".into(),
         Msg::SavedSending => "Jawaban Anda tersimpan di perangkat ini dan sedang dikirim…".into(),
@@ -267,7 +293,7 @@ fn id(msg: &Msg) -> String {
         Msg::SaveFailed(why) => format!("Jawaban Anda tidak dapat disimpan di perangkat ini ({why}). Jawaban Anda masih ada di sini: silakan coba lagi atau beri tahu penyelenggara."),
         Msg::ThankYou => "Terima kasih".into(),
         Msg::NewResponse => "Mulai jawaban baru".into(),
-        Msg::ErrorSummary(n) => format!("Mohon perbaiki {n} masalah sebelum mengirim"),
+        Msg::ErrorSummary(n) => format!("Mohon perbaiki {n} masalah sebelum melanjutkan"),
         Msg::Answer(e) => match e {
             AnswerError::Required => "Pertanyaan ini wajib dijawab.".into(),
             AnswerError::TooLong { max, len } => format!("Mohon persingkat menjadi paling banyak {max} karakter (sekarang {len})."),
@@ -352,6 +378,12 @@ fn id(msg: &Msg) -> String {
 fn ar(msg: &Msg) -> String {
     match msg {
         Msg::Submit => "إرسال".into(),
+        Msg::Next => "التالي".into(),
+        Msg::Back => "السابق".into(),
+        Msg::PageOf { n, of } => format!("الصفحة {n} من {of}"),
+        Msg::CheckAnswers => "راجع إجاباتك".into(),
+        Msg::Change => "تغيير".into(),
+        Msg::NotAnswered => "لم تتم الإجابة".into(),
         Msg::Sending => "جارٍ الإرسال…".into(),
         Msg::Sent => "تم إرسال إجابتك. شكرًا لك!".into(),
         Msg::SavedSending => "تم حفظ إجابتك على هذا الجهاز وجارٍ إرسالها…".into(),
@@ -360,7 +392,7 @@ fn ar(msg: &Msg) -> String {
         Msg::SaveFailed(why) => format!("تعذّر حفظ إجابتك على هذا الجهاز ({why}). إجاباتك ما زالت هنا: يُرجى المحاولة مرة أخرى أو إبلاغ المنظِّم."),
         Msg::ThankYou => "شكرًا لك".into(),
         Msg::NewResponse => "بدء إجابة جديدة".into(),
-        Msg::ErrorSummary(n) => format!("يُرجى تصحيح المشكلات قبل الإرسال (عددها: {n})"),
+        Msg::ErrorSummary(n) => format!("يُرجى تصحيح المشكلات قبل المتابعة (عددها: {n})"),
         Msg::Answer(e) => match e {
             AnswerError::Required => "هذا السؤال يحتاج إلى إجابة.".into(),
             AnswerError::TooLong { max, len } => format!("يُرجى اختصار النص إلى {max} حرفًا أو أقل (الآن {len})."),

@@ -15,6 +15,7 @@ pub mod logic;
 pub mod outbox;
 mod parse;
 pub mod response;
+pub mod review;
 pub mod survey;
 pub mod text;
 pub mod translation;

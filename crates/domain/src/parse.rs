@@ -46,6 +46,7 @@ const SURVEY_FIELDS: &[&str] = &[
     "default_locale",
     "locales",
     "pages",
+    "review",
 ];
 const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if"];
 const QUESTION_FIELDS: &[&str] = &["id", "kind", "label", "help", "required", "show_if"];
@@ -637,6 +638,10 @@ impl Parser {
         let title = self.text_field(&obj, "title", true);
         let description = self.text_field(&obj, "description", false);
         let pages = self.pages(&obj);
+        let review = match obj.get("review") {
+            None => pages.as_ref().is_some_and(|p| p.len() > 1),
+            Some(_) => self.boolean(&obj, "review"),
+        };
         // One match, not a `?` per field: each `?` is an early return with
         // its own code to drop the fields read so far.
         match (id, version, title, pages, self.default_locale.clone()) {
@@ -649,6 +654,7 @@ impl Parser {
                     default_locale,
                     locales: self.locales.clone(),
                     pages,
+                    review,
                 })
             }
             _ => None,

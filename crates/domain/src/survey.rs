@@ -18,6 +18,10 @@ pub struct Survey {
     /// Every locale the survey offers, the default first.
     pub locales: Vec<Locale>,
     pub pages: Vec<Page>,
+    /// Whether the person checks their answers on a review step before
+    /// submitting (`review` in the file; without it, when there is more than
+    /// one page).
+    pub review: bool,
 }
 
 /// A group of questions shown together.

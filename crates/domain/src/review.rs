@@ -1,0 +1,69 @@
+//! The review step: each answer in words, as the person would say it, for
+//! the list they check before submitting.
+
+use crate::answer::{other_text_key, AnswerValue, Answers};
+use crate::i18n::{self, Msg};
+use crate::survey::{ChoiceOption, Question, QuestionKind, Survey, OTHER_VALUE};
+use crate::text::Locale;
+
+/// The answer to `question` in words in `locale`: option labels rather than
+/// codes, "Yes" rather than `true`, "4 of 5 stars" rather than `4`. `None`
+/// when it is unanswered.
+pub fn answer_words(
+    survey: &Survey,
+    question: &Question,
+    answers: &Answers,
+    locale: &Locale,
+) -> Option<String> {
+    let value = answers.get(&question.id).filter(|v| v.is_answered())?;
+    let say = |msg: Msg| i18n::text(locale, &msg);
+    // An option's label; "other" is the person's own description.
+    let option = |options: &[ChoiceOption], v: &str| -> String {
+        if v == OTHER_VALUE {
+            if let Some(AnswerValue::Text(t)) = answers.get(&other_text_key(&question.id)) {
+                let other = question
+                    .kind
+                    .choices()
+                    .and_then(|(_, o)| o)
+                    .and_then(|o| o.label.as_ref())
+                    .map_or_else(|| say(Msg::Other), |l| survey.tr(l, locale).to_owned());
+                return format!("{other}: {}", t.trim());
+            }
+        }
+        options
+            .iter()
+            .find(|o| o.value == v)
+            .map_or_else(|| v.to_owned(), |o| survey.tr(&o.label, locale).to_owned())
+    };
+    let level = |n: &serde_json::Number| n.as_u64().and_then(|n| u8::try_from(n).ok());
+    Some(match (&question.kind, value) {
+        (QuestionKind::SingleChoice { options, .. }, AnswerValue::Text(v))
+        | (QuestionKind::Dropdown { options, .. }, AnswerValue::Text(v)) => option(options, v),
+        (QuestionKind::MultiChoice { options, .. }, AnswerValue::Choices(vs)) => vs
+            .iter()
+            .map(|v| option(options, v))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (QuestionKind::Rating { max, .. }, AnswerValue::Number(n)) => match level(n) {
+            Some(n) => say(Msg::Stars { n, max: *max }),
+            None => n.to_string(),
+        },
+        (QuestionKind::Likert { points, labels }, AnswerValue::Number(n)) => {
+            match (level(n), labels) {
+                (Some(p), Some(labels)) if p >= 1 => labels
+                    .get(usize::from(p - 1))
+                    .map_or_else(|| n.to_string(), |l| survey.tr(l, locale).to_owned()),
+                (Some(p), None) if (1..=*points).contains(&p) => say(Msg::likert(p, *points)),
+                _ => n.to_string(),
+            }
+        }
+        (QuestionKind::Smiley { faces }, AnswerValue::Number(n)) => match level(n) {
+            Some(f) if (1..=*faces).contains(&f) => say(Msg::face(f, *faces)),
+            _ => n.to_string(),
+        },
+        (_, AnswerValue::Bool(b)) => say(if *b { Msg::Yes } else { Msg::No }),
+        (_, AnswerValue::Number(n)) => n.to_string(),
+        (_, AnswerValue::Text(t)) => t.trim().to_owned(),
+        (_, AnswerValue::Choices(vs)) => vs.join(", "),
+    })
+}

@@ -1,0 +1,141 @@
+//! The review step: when a survey has one, and each kind's answer in words.
+
+mod common;
+
+use serde_json::json;
+use suara_domain::review::answer_words;
+use suara_domain::{Locale, Survey};
+
+fn every_kind() -> Survey {
+    let path = common::data("../../../examples/every-kind.json");
+    Survey::parse(&common::read(&path)).expect("examples/every-kind.json parses")
+}
+
+/// Each question's answer in words in `lang`, for the answers in `given`.
+fn words(survey: &Survey, lang: &str, given: serde_json::Value) -> Vec<(String, Option<String>)> {
+    let answers = common::answers(given);
+    let locale = Locale::parse(lang).expect("a locale");
+    survey
+        .questions()
+        .map(|q| (q.id.clone(), answer_words(survey, q, &answers, &locale)))
+        .collect()
+}
+
+fn get<'a>(all: &'a [(String, Option<String>)], id: &str) -> Option<&'a str> {
+    all.iter()
+        .find(|(q, _)| q == id)
+        .unwrap_or_else(|| panic!("no question {id}"))
+        .1
+        .as_deref()
+}
+
+#[test]
+fn every_kind_reads_as_words_in_the_persons_language() {
+    let survey = every_kind();
+    let given = json!({
+        "again": true, "people": 3, "visit": "2026-05-17", "district": "south",
+        "staff": 4, "mood": 5, "channel": "other", "channel.other_text": " a poster ",
+        "topics": ["health", "water"], "name": "  Ana ", "story": "Good.",
+        "stars": 4, "recommend": 0, "contact": true
+    });
+    let en = words(&survey, "en", given.clone());
+    let expect_en = [
+        ("again", "Yes"),
+        ("people", "3"),
+        ("visit", "2026-05-17"),
+        ("district", "South"),
+        ("staff", "Agree"),
+        ("mood", "Very happy"),
+        ("channel", "Other: a poster"),
+        ("name", "Ana"),
+        ("stars", "4 of 5 stars"),
+        ("recommend", "0"),
+        ("contact", "Yes"),
+    ];
+    for (id, want) in expect_en {
+        assert_eq!(get(&en, id), Some(want), "{id} in English");
+    }
+    assert!(
+        get(&en, "topics").is_some_and(|t| t.contains(", ")),
+        "{en:?}"
+    );
+
+    let id = words(&survey, "id", given);
+    assert_eq!(get(&id, "again"), Some("Ya"));
+    assert_eq!(get(&id, "stars"), Some("4 dari 5 bintang"));
+    assert_ne!(
+        get(&id, "district"),
+        get(&en, "district"),
+        "the survey's own words follow the language"
+    );
+}
+
+#[test]
+fn unanswered_and_blank_answers_have_no_words() {
+    let survey = every_kind();
+    let all = words(
+        &survey,
+        "en",
+        json!({ "name": "   ", "topics": [], "again": false }),
+    );
+    assert_eq!(get(&all, "name"), None);
+    assert_eq!(get(&all, "topics"), None);
+    assert_eq!(get(&all, "story"), None);
+    assert_eq!(get(&all, "again"), Some("No"), "no is an answer");
+}
+
+#[test]
+fn codes_the_survey_does_not_know_show_as_they_are() {
+    // Never an invented label: what was stored is what is shown.
+    let survey = every_kind();
+    let all = words(
+        &survey,
+        "en",
+        json!({ "district": "atlantis", "staff": 9, "mood": 0 }),
+    );
+    assert_eq!(get(&all, "district"), Some("atlantis"));
+    assert_eq!(get(&all, "staff"), Some("9"));
+    assert_eq!(get(&all, "mood"), Some("0"));
+}
+
+fn with_pages(
+    pages: usize,
+    review: Option<bool>,
+) -> Result<Survey, Vec<suara_domain::SchemaError>> {
+    let pages: Vec<_> = (0..pages)
+        .map(|i| {
+            json!({ "id": format!("p{i}"), "questions": [
+            { "id": format!("q{i}"), "kind": "short_text", "label": "Q" }
+        ] })
+        })
+        .collect();
+    let mut file = json!({
+        "format": 1, "id": "s", "version": 1, "title": "T", "default_locale": "en", "pages": pages
+    });
+    if let Some(r) = review {
+        file["review"] = json!(r);
+    }
+    Survey::parse(&file.to_string())
+}
+
+#[test]
+fn a_review_step_by_default_only_with_more_than_one_page() {
+    assert!(!with_pages(1, None).unwrap().review);
+    assert!(with_pages(2, None).unwrap().review);
+    assert!(with_pages(1, Some(true)).unwrap().review);
+    assert!(!with_pages(3, Some(false)).unwrap().review);
+}
+
+#[test]
+fn review_must_be_true_or_false() {
+    let mut file = json!({
+        "format": 1, "id": "s", "version": 1, "title": "T", "default_locale": "en", "review": "yes",
+        "pages": [{ "id": "p", "questions": [{ "id": "q", "kind": "nps", "label": "Q" }] }]
+    });
+    let errors = Survey::parse(&file.to_string()).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].path, "$.review");
+    assert!(errors[0].message.contains("true or false"), "{errors:?}");
+    file["review"] = json!(true);
+    assert!(Survey::parse(&file.to_string()).is_ok());
+}
