@@ -124,10 +124,20 @@ impl FormCtx {
         })
     }
 
-    /// Survey text in the current language (reactive).
+    /// Survey text in the current language (reactive), with the earlier
+    /// answers it pipes in (`{id}`). Only such a text follows the answers.
     pub fn tr(&self, text: &Text) -> String {
         let locale = self.locale.get();
-        self.survey.with_value(|s| s.tr(text, &locale).to_owned())
+        let words = self.survey.with_value(|s| s.tr(text, &locale).to_owned());
+        if !words.contains('{') {
+            return words;
+        }
+        self.answers.with(|a| {
+            self.hidden.with(|h| {
+                self.survey
+                    .with_value(|s| suara_domain::review::pipe(s, &words, a, h, &locale))
+            })
+        })
     }
 }
 

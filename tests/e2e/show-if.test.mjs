@@ -4,7 +4,8 @@
 // rating brings up "What should we improve?"); the next does not (after
 // "No" both disappear, with an answer typed into them first, and "Why did
 // you not come?" appears). The CSV holds the taken branch's answers and
-// empty cells for the questions that were hidden. A page hidden by its
+// empty cells for the questions that were hidden. The improvement question
+// pipes in the rating in words ("You gave the festival 2 of 5 stars."). A page hidden by its
 // show-if is skipped by "Next" and left out of "Page 1 of N" and the review.
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
@@ -19,7 +20,7 @@ import { ROOT, launchBrowser, next, parseCsv, pick, startStaticServer, waitFor, 
 const Q = {
   visited: 'Did you come to the festival?',
   rating: 'How satisfied were you with the festival?',
-  improve: 'What should we improve?',
+  improve: 'You gave the festival 2 of 5 stars. What should we improve?',
   whyNot: 'Why did you not come?',
   helpNext: 'Would you like to help next year?',
 };
@@ -58,7 +59,7 @@ describe('show-if logic, end to end', () => {
 
     const visited = page.getByRole('group', { name: Q.visited });
     const rating = page.getByRole('group', { name: Q.rating });
-    const improve = page.getByLabel(Q.improve);
+    const improve = page.getByLabel(/What should we improve\?/);
     const whyNot = page.getByLabel(Q.whyNot);
     const helpNext = page.getByRole('group', { name: Q.helpNext });
     const hidden = async (locator, what) => {
@@ -85,6 +86,13 @@ describe('show-if logic, end to end', () => {
     await pick(rating.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 stars');
     await pages(1);
     await improve.waitFor({ state: 'visible' });
+    const label = () => improve.evaluate((el) => el.labels[0].innerText);
+    assert.equal(await label(), Q.improve);
+    await pick(rating.getByRole('radio', { name: '3 of 5 stars', exact: true }), '3 stars');
+    await waitFor(async () => /gave the festival 3 of 5 stars\./.test(await label()), {
+      what: 'the label to follow the new rating',
+    });
+    await pick(rating.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 stars');
     await improve.fill('More shade');
     await hidden(whyNot, 'the why-not question after "Yes"');
     await hidden(helpNext, 'the second page after a low rating');

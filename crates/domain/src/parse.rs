@@ -841,6 +841,13 @@ impl Parser {
             }
         }
         let title = self.text_field(&obj, "title", false);
+        self.pipes(
+            &obj,
+            "title",
+            title.as_ref(),
+            question_ids,
+            "questions on earlier pages",
+        );
         self.show_if(&obj, None, question_ids.len());
         let items = self.array(&obj, "questions", MAX_QUESTIONS)?;
         let mut questions = Vec::new();
@@ -866,6 +873,36 @@ impl Parser {
             questions,
             show_if: None,
         })
+    }
+
+    /// Checks the answers `text` (at `key`) pipes in: each `{id}` must be
+    /// one of the `earlier` questions, `which` says which those are.
+    fn pipes(
+        &mut self,
+        obj: &Obj,
+        key: &str,
+        text: Option<&Text>,
+        earlier: &[(String, String)],
+        which: &str,
+    ) {
+        let strings: Vec<&str> = match text {
+            None => return,
+            Some(Text::Plain(s)) => vec![s],
+            Some(Text::Localized(all)) => all.iter().map(|(_, s)| s.as_str()).collect(),
+        };
+        let mut reported: Vec<&str> = Vec::new();
+        for s in strings {
+            for id in crate::review::piped_ids(s) {
+                if earlier.iter().any(|(e, _)| e == id) || reported.contains(&id) {
+                    continue;
+                }
+                reported.push(id);
+                self.error(
+                    &obj.at(key),
+                    format!("`{{{id}}}` shows the answer to question `{id}`, but it is not one of the {which}"),
+                );
+            }
+        }
     }
 
     fn id_field(&mut self, obj: &Obj, what: &str) -> Option<String> {
@@ -955,6 +992,15 @@ impl Parser {
         }
         let label = self.text_field(&obj, "label", true);
         let help = self.text_field(&obj, "help", false);
+        let earlier = &ids[..before.min(ids.len())];
+        self.pipes(
+            &obj,
+            "label",
+            label.as_ref(),
+            earlier,
+            "questions before it",
+        );
+        self.pipes(&obj, "help", help.as_ref(), earlier, "questions before it");
         let required = self.boolean(&obj, "required");
         let kind = match obj.get("kind") {
             None => {

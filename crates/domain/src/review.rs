@@ -67,3 +67,47 @@ pub fn answer_words(
         (_, AnswerValue::Choices(vs)) => vs.join(", "),
     })
 }
+
+/// The question id a text pipes in at the start of `rest` (what follows a
+/// `{`): `id}` where `id` is written as a question id is (`[a-z][a-z0-9_]*`).
+fn piped_id(rest: &str) -> Option<&str> {
+    let (name, _) = rest.split_once('}')?;
+    let ok = name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    ok.then_some(name)
+}
+
+/// The question ids a text pipes in: each `{id}` where `id` is written as a
+/// question id is. Other braces are plain text.
+pub fn piped_ids(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{').skip(1).filter_map(piped_id)
+}
+
+/// `text` with each `{id}` replaced by the answer to question `id` in words
+/// (see [`answer_words`]); by nothing while that question is unanswered or
+/// in `hidden`.
+pub fn pipe(
+    survey: &Survey,
+    text: &str,
+    answers: &Answers,
+    hidden: &[String],
+    locale: &Locale,
+) -> String {
+    let mut parts = text.split('{');
+    let mut out = parts.next().unwrap_or_default().to_owned();
+    for part in parts {
+        let question = piped_id(part).and_then(|id| Some((id, survey.question(id)?)));
+        let Some((id, q)) = question else {
+            out.push('{');
+            out.push_str(part);
+            continue;
+        };
+        if !hidden.iter().any(|h| h == id) {
+            out.push_str(&answer_words(survey, q, answers, locale).unwrap_or_default());
+        }
+        out.push_str(&part[id.len() + 1..]);
+    }
+    out
+}

@@ -139,3 +139,38 @@ fn review_must_be_true_or_false() {
     file["review"] = json!(true);
     assert!(Survey::parse(&file.to_string()).is_ok());
 }
+
+#[test]
+fn earlier_answers_are_piped_into_texts_in_words() {
+    use suara_domain::review::{pipe, piped_ids};
+    let survey = every_kind();
+    let en = Locale::parse("en").unwrap();
+    let answers = common::answers(json!({ "stars": 4, "district": "south", "name": " Ana " }));
+    let none: Vec<String> = Vec::new();
+    assert_eq!(
+        pipe(
+            &survey,
+            "{name}, you gave {stars} in {district}.",
+            &answers,
+            &none,
+            &en
+        ),
+        "Ana, you gave 4 of 5 stars in South."
+    );
+    // Unanswered or hidden: nothing. Not a question id: left as written.
+    assert_eq!(pipe(&survey, "Hi {story}!", &answers, &none, &en), "Hi !");
+    let hidden = vec!["name".to_owned()];
+    assert_eq!(pipe(&survey, "Hi {name}!", &answers, &hidden, &en), "Hi !");
+    assert_eq!(
+        pipe(
+            &survey,
+            "{Name} {a b} {} {nosuch} {{name}}",
+            &answers,
+            &none,
+            &en
+        ),
+        "{Name} {a b} {} {nosuch} {Ana}"
+    );
+    let ids: Vec<&str> = piped_ids("{a} {B} {c_1} {x y} {} {d").collect();
+    assert_eq!(ids, ["a", "c_1"]);
+}

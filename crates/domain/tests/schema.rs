@@ -52,6 +52,7 @@ const PARSER_ONLY: &[&str] = &[
     "locales_without_default",
     "missing_default_locale_text",
     "number_min_above_max",
+    "piping",
     "show_if_syntax",
     "show_if_types",
     "show_if_unknown_question",
