@@ -186,15 +186,17 @@ pub mod ids {
     }
 }
 
-/// Moves keyboard focus to question `id`: its input, or the first input of
-/// its group.
+/// Moves keyboard focus to question `id`: its input, or the first control
+/// of its group (a ranking's first is a button).
 pub fn focus_question(id: &str) {
     use wasm_bindgen::JsCast;
     let Some(el) = document().get_element_by_id(&ids::input(id)) else {
         return;
     };
     let target = if el.tag_name().eq_ignore_ascii_case("fieldset") {
-        el.query_selector("input:checked, input").ok().flatten()
+        el.query_selector("input:checked, input, button:enabled")
+            .ok()
+            .flatten()
     } else {
         Some(el)
     };
