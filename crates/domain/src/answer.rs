@@ -17,10 +17,11 @@ pub enum AnswerValue {
     Text(String),
     Choices(Vec<String>),
     /// A matrix's answer: (row value, column value) for each row answered,
-    /// in the survey's row order, written in JSON as an object from row to
-    /// column (`{"goals": "4", "trust": "5"}`). A list rather than a map:
-    /// rows are few, and a second `BTreeMap` type would add its code to the
-    /// widget.
+    /// written in JSON as an object from row to column (`{"goals": "4",
+    /// "trust": "5"}`). The widget keeps them in the survey's row order (see
+    /// [`with_row`]); what is read keeps the order it was read in, which
+    /// carries no meaning. A list rather than a map: rows are few, and a
+    /// second `BTreeMap` type would add its code to the widget.
     #[serde(serialize_with = "rows_as_object")]
     Rows(Vec<(String, String)>),
 }
@@ -361,8 +362,8 @@ pub fn validate(survey: &Survey, answers: &Answers) -> Vec<(String, AnswerError)
 }
 
 /// The answers worth keeping: only the survey's questions that are shown
-/// (not hidden by `show_if`), no blanks, text trimmed, a matrix's rows in
-/// the survey's order, and an "other" description only where "other" is chosen.
+/// (not hidden by `show_if`), no blanks, text trimmed, and an "other"
+/// description only where "other" is chosen.
 pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
     let hidden = crate::logic::hidden_questions(survey, answers);
     let mut out = Answers::new();
@@ -375,16 +376,9 @@ pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
             let Some(value) = answers.get(&q.id).filter(|v| v.is_answered()) else {
                 continue;
             };
-            let value = match (&q.kind, value) {
-                (_, AnswerValue::Text(t)) => AnswerValue::Text(t.trim().to_owned()),
-                // Rows in the survey's order, whatever order they were read
-                // in (a browser lists keys such as "1" or "2" first).
-                (QuestionKind::Matrix { rows, .. }, AnswerValue::Rows(given)) => AnswerValue::Rows(
-                    rows.iter()
-                        .filter_map(|r| given.iter().find(|(g, _)| *g == r.value).cloned())
-                        .collect(),
-                ),
-                (_, v) => v.clone(),
+            let value = match value {
+                AnswerValue::Text(t) => AnswerValue::Text(t.trim().to_owned()),
+                v => v.clone(),
             };
             let chose_other = match (&q.kind, &value) {
                 (QuestionKind::SingleChoice { other: Some(_), .. }, AnswerValue::Text(v)) => {

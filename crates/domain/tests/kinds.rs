@@ -597,19 +597,6 @@ fn answering_a_row_keeps_the_others_in_the_surveys_row_order() {
 }
 
 #[test]
-fn a_finished_matrix_answer_lists_its_rows_in_the_surveys_order() {
-    use suara_domain::AnswerValue;
-    let given = answers(json!({ "partnership": { "roles-2": "1", "goals": "2" } }));
-    assert_eq!(
-        answer::clean(&survey(), &given).get("partnership"),
-        Some(&AnswerValue::Rows(vec![
-            ("goals".into(), "2".into()),
-            ("roles-2".into(), "1".into())
-        ]))
-    );
-}
-
-#[test]
 fn a_matrix_fills_one_csv_column_per_row_with_the_column_value() {
     let responses: Vec<Response> =
         serde_json::from_str(&common::read(&common::data("kinds/responses.json")))

@@ -165,7 +165,7 @@ pub fn RankingQuestion(
         }
     };
     let body = view! {
-        <ol class="suara-ranking" role="list">{places}</ol>
+        <ol class="suara-options suara-ranking" role="list">{places}</ol>
         <label class="suara-option suara-ranking__keep">
             <input type="checkbox" prop:checked=kept on:change=keep />
             <span class="suara-option__label">{say(ctx, Msg::KeepOrder)}</span>
