@@ -203,18 +203,18 @@ pub mod ids {
     }
 }
 
-/// Moves keyboard focus to question `id`: its input, or the first input of
-/// its group.
+/// Moves keyboard focus to question `id`: its input, or the first control
+/// of its group (a ranking's first is a button).
 pub fn focus_question(id: &str) {
     use wasm_bindgen::JsCast;
     let Some(el) = document().get_element_by_id(&ids::input(id)) else {
         return;
     };
     let target = if el.tag_name().eq_ignore_ascii_case("fieldset") {
-        // The chosen answer, else the first (one selector list would give
-        // whichever comes first in the document).
+        // The chosen answer, else the first control (one selector list
+        // would give whichever comes first in the document).
         let find = |sel: &str| el.query_selector(sel).ok().flatten();
-        find("input:checked").or_else(|| find("input"))
+        find("input:checked").or_else(|| find("input, button:enabled"))
     } else {
         Some(el)
     };

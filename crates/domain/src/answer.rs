@@ -7,7 +7,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::parse::type_name;
 use crate::survey::{Question, QuestionKind, Survey, OTHER_VALUE};
 
-/// One answer: text, the chosen option values, a number or a yes/no.
+/// One answer: text, the chosen option values (or a ranking's order), a
+/// number, a yes/no, or a matrix's column value for each row answered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum AnswerValue {
@@ -15,6 +16,26 @@ pub enum AnswerValue {
     Number(serde_json::Number),
     Text(String),
     Choices(Vec<String>),
+    /// A matrix's answer: (row value, column value) for each row answered,
+    /// written in JSON as an object from row to column (`{"goals": "4",
+    /// "trust": "5"}`). The widget keeps them in the survey's row order (see
+    /// [`with_row`]); what is read keeps the order it was read in, which
+    /// carries no meaning. A list rather than a map: rows are few, and a
+    /// second `BTreeMap` type would add its code to the widget.
+    #[serde(serialize_with = "rows_as_object")]
+    Rows(Vec<(String, String)>),
+}
+
+fn rows_as_object<S: serde::Serializer>(
+    rows: &[(String, String)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(rows.len()))?;
+    for (row, column) in rows {
+        map.serialize_entry(row, column)?;
+    }
+    map.end()
 }
 
 /// Answers by key: a question id, or [`other_text_key`] for the words of an
@@ -63,13 +84,17 @@ pub enum AnswerError {
     TooEarly { min: String },
     /// A date after the question's `max`.
     TooLate { max: String },
+    /// A required matrix with some of its rows (`left` of them) unanswered.
+    RowsUnanswered { left: usize },
+    /// A required ranking the person has neither reordered nor confirmed.
+    Unranked,
 }
 
 impl AnswerValue {
-    /// Reads an answer from JSON: a boolean, a number, a string or an array
-    /// of strings; anything else is refused with a message. The message names
-    /// the type found, not the value: printing a `Value` would bring its whole
-    /// serializer into the widget.
+    /// Reads an answer from JSON: a boolean, a number, a string, an array of
+    /// strings or an object of strings (a matrix's rows); anything else is
+    /// refused with a message. The message names the type found, not the
+    /// value: printing a `Value` would bring its whole serializer into the widget.
     pub fn from_value(value: serde_json::Value) -> Result<AnswerValue, String> {
         use serde_json::Value;
         match value {
@@ -87,8 +112,24 @@ impl AnswerValue {
                 })
                 .collect::<Result<_, _>>()
                 .map(AnswerValue::Choices),
+            Value::Object(rows) => {
+                // A loop rather than `collect`, as in `Response::from_value`.
+                let mut out = Vec::new();
+                for (row, column) in rows {
+                    match column {
+                        Value::String(c) => out.push((row, c)),
+                        other => {
+                            return Err(format!(
+                                "a matrix answer maps each row to a column value (a string), found {}",
+                                type_name(&other)
+                            ))
+                        }
+                    }
+                }
+                Ok(AnswerValue::Rows(out))
+            }
             other => Err(format!(
-                "an answer is a string, a number, a boolean or a list of strings, found {}",
+                "an answer is a string, a number, a boolean, a list of strings or an object of strings, found {}",
                 type_name(&other)
             )),
         }
@@ -99,6 +140,7 @@ impl AnswerValue {
         match self {
             AnswerValue::Text(s) => !s.trim().is_empty(),
             AnswerValue::Choices(v) => !v.is_empty(),
+            AnswerValue::Rows(r) => !r.is_empty(),
             AnswerValue::Bool(_) | AnswerValue::Number(_) => true,
         }
     }
@@ -115,6 +157,8 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
         let must = question.required;
         return must.then_some(match question.kind {
             QuestionKind::Consent { .. } => AnswerError::ConsentRequired,
+            // The list already shows an order: say what makes it an answer.
+            QuestionKind::Ranking { .. } => AnswerError::Unranked,
             _ => AnswerError::Required,
         });
     };
@@ -204,6 +248,30 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
                 max.map(|max| AnswerError::TooLate { max: max.clone() })
             }
         }
+        (QuestionKind::Matrix { rows, columns }, AnswerValue::Rows(answered)) => {
+            let known = |list: &[crate::ChoiceOption], v: &str| list.iter().any(|o| o.value == v);
+            if answered
+                .iter()
+                .any(|(r, c)| !known(rows, r) || !known(columns, c))
+            {
+                return Some(AnswerError::NotAnOption);
+            }
+            let left = rows
+                .iter()
+                .filter(|r| !answered.iter().any(|(a, _)| *a == r.value))
+                .count();
+            (question.required && left > 0).then_some(AnswerError::RowsUnanswered { left })
+        }
+        (QuestionKind::Ranking { options }, AnswerValue::Choices(order)) => {
+            if order.iter().any(|v| !is_option(v, options, false)) {
+                Some(AnswerError::NotAnOption)
+            } else {
+                // Every option once: a duplicate or a missing one is no order.
+                ranking(options, order)
+                    .is_none()
+                    .then_some(AnswerError::WrongType)
+            }
+        }
         // Text that could not be read as a number (see `number_from_text`).
         (QuestionKind::Number { .. }, AnswerValue::Text(_)) => Some(AnswerError::NotANumber),
         _ => Some(AnswerError::WrongType),
@@ -220,6 +288,52 @@ pub fn number_from_f64(v: f64) -> Option<serde_json::Number> {
         return Some((v as i64).into());
     }
     serde_json::Number::from_f64(v)
+}
+
+/// The options in the order `answer` ranks them, as indexes into `options`,
+/// when it holds every option value exactly once; `None` otherwise.
+pub fn ranking(options: &[crate::ChoiceOption], answer: &[String]) -> Option<Vec<usize>> {
+    if answer.len() != options.len() {
+        return None;
+    }
+    let mut order = Vec::new();
+    for v in answer {
+        let i = options.iter().position(|o| o.value == *v)?;
+        if order.contains(&i) {
+            return None;
+        }
+        order.push(i);
+    }
+    Some(order)
+}
+
+/// A matrix's answer with `row` answered `column`, and its other rows as
+/// they were, in the survey's row order.
+pub fn with_row(
+    rows: &[crate::ChoiceOption],
+    answer: Option<&AnswerValue>,
+    row: &str,
+    column: &str,
+) -> AnswerValue {
+    let before = match answer {
+        Some(AnswerValue::Rows(r)) => r.as_slice(),
+        _ => &[],
+    };
+    let mut out = Vec::new();
+    for r in rows {
+        let value = if r.value == row {
+            Some(column)
+        } else {
+            before
+                .iter()
+                .find(|(b, _)| *b == r.value)
+                .map(|(_, c)| c.as_str())
+        };
+        if let Some(c) = value {
+            out.push((r.value.clone(), c.to_owned()));
+        }
+    }
+    AnswerValue::Rows(out)
 }
 
 fn in_range(n: &serde_json::Number, min: i64, max: i64) -> Option<AnswerError> {

@@ -28,6 +28,10 @@ enum Cell<'a> {
     Chosen(&'a str),
     /// The "other, please describe" text.
     OtherText,
+    /// The column value a matrix's answer gives this row.
+    Row(&'a str),
+    /// Where a ranking puts this option: 1 for the first.
+    Rank(&'a str),
 }
 
 fn columns(survey: &Survey) -> Vec<(String, &str, Cell<'_>)> {
@@ -57,6 +61,18 @@ fn columns(survey: &Survey) -> Vec<(String, &str, Cell<'_>)> {
                     cols.push((q.id.clone(), q.id.as_str(), Cell::Value));
                     if other.is_some() {
                         cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
+                    }
+                }
+                QuestionKind::Matrix { rows, .. } => {
+                    for r in rows {
+                        let name = format!("{}.{}", q.id, r.value);
+                        cols.push((name, q.id.as_str(), Cell::Row(&r.value)));
+                    }
+                }
+                QuestionKind::Ranking { options } => {
+                    for o in options {
+                        let name = format!("{}.{}", q.id, o.value);
+                        cols.push((name, q.id.as_str(), Cell::Rank(&o.value)));
                     }
                 }
                 _ => cols.push((q.id.clone(), q.id.as_str(), Cell::Value)),
@@ -114,6 +130,8 @@ fn value_cell(value: &AnswerValue) -> Cow<'_, str> {
         AnswerValue::Number(n) => Cow::Owned(n.to_string()),
         AnswerValue::Bool(b) => Cow::Borrowed(if *b { "1" } else { "0" }),
         AnswerValue::Choices(vs) => neutralise_owned(vs.join(";")),
+        // Only a matrix has rows, and it has a column per row (`Cell::Row`).
+        AnswerValue::Rows(_) => Cow::Borrowed(""),
     }
 }
 
@@ -152,6 +170,22 @@ pub fn to_csv(survey: &Survey, responses: &[Response], options: CsvOptions) -> S
                 },
                 Cell::OtherText => match r.answers.get(&other_text_key(qid)) {
                     Some(AnswerValue::Text(t)) => neutralise(t),
+                    _ => Cow::Borrowed(""),
+                },
+                Cell::Row(row) => match answer {
+                    Some(AnswerValue::Rows(rows)) => rows
+                        .iter()
+                        .find(|(r, _)| r == row)
+                        .map(|(_, c)| neutralise(c))
+                        .unwrap_or_default(),
+                    _ => Cow::Borrowed(""),
+                },
+                Cell::Rank(v) => match answer {
+                    Some(AnswerValue::Choices(order)) => order
+                        .iter()
+                        .position(|c| c == v)
+                        .map(|i| Cow::Owned((i + 1).to_string()))
+                        .unwrap_or_default(),
                     _ => Cow::Borrowed(""),
                 },
             }

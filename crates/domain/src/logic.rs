@@ -459,6 +459,9 @@ enum Type<'a> {
     Text,
     Number,
     Bool,
+    /// Only `answered(q)`: a matrix's rows and a ranking's order are no one
+    /// value to compare.
+    Answered,
 }
 
 impl<'a> Type<'a> {
@@ -488,6 +491,7 @@ impl<'a> Type<'a> {
             QuestionKind::Consent { .. } | QuestionKind::YesNo => Type::Bool,
             // Answered 1 to the number of points.
             QuestionKind::Likert { .. } | QuestionKind::Smiley { .. } => Type::Number,
+            QuestionKind::Matrix { .. } | QuestionKind::Ranking { .. } => Type::Answered,
         }
     }
 
@@ -501,6 +505,7 @@ impl<'a> Type<'a> {
                 "==, !=, <, <=, >, >= or in",
             ),
             Type::Bool => (&[Op::Eq, Op::Ne], "== or !="),
+            Type::Answered => (&[], ""),
         }
     }
 }
@@ -535,6 +540,17 @@ fn check_into(expr: &Expr, scope: &Scope, errors: &mut Vec<ExprError>) {
             let ty = Type::of(kind);
             let q = &question.id;
             let (ops, said) = ty.ops();
+            if let Type::Answered = ty {
+                push(
+                    question.at,
+                    format!(
+                        "`{q}` is a question of kind `{}`: show_if can only ask whether it is answered, with `answered({q})`, not compare it with `{}`",
+                        kind.name(),
+                        op.symbol()
+                    ),
+                );
+                return;
+            }
             if !ops.contains(op) {
                 let hint = if *op == Op::Contains {
                     "`contains` is for multi_choice questions; "
@@ -572,6 +588,7 @@ fn check_into(expr: &Expr, scope: &Scope, errors: &mut Vec<ExprError>) {
                     (Type::Text, _) => "a text in quotes",
                     (Type::Number, _) => "a whole number",
                     (Type::Bool, _) => "true or false",
+                    (Type::Answered, _) => continue,
                 };
                 push(
                     *at,

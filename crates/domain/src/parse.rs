@@ -64,6 +64,8 @@ pub fn kind_fields(kind: &str) -> &'static [&'static str] {
         "dropdown" => &["options", "placeholder"],
         "likert" => &["points", "labels"],
         "smiley" => &["faces"],
+        "matrix" => &["rows", "columns"],
+        "ranking" => &["options"],
         _ => &[],
     }
 }
@@ -1139,6 +1141,17 @@ impl Parser {
             "smiley" => QuestionKind::Smiley {
                 faces: self.one_of(obj, "faces", &[3, 5], 5),
             },
+            "matrix" => {
+                let rows = self.choice_list(obj, "rows", "row", 1);
+                let columns = self.choice_list(obj, "columns", "column", 2);
+                QuestionKind::Matrix {
+                    rows: rows?,
+                    columns: columns?,
+                }
+            }
+            "ranking" => QuestionKind::Ranking {
+                options: self.choice_list(obj, "options", "option", 2)?,
+            },
             _ => return None,
         })
     }
@@ -1209,14 +1222,40 @@ impl Parser {
     }
 
     fn options(&mut self, obj: &Obj) -> Option<Vec<ChoiceOption>> {
-        let items = self.array(obj, "options", MAX_OPTIONS)?;
+        self.choice_list(obj, "options", "option", 1)
+    }
+
+    /// A list under `key` of at least `min` items, each a `value` code (see
+    /// [`is_value_code`]) unique in the list and a `label`: a question's
+    /// options, or a matrix's rows or columns (`what`: "option", "row", "column").
+    fn choice_list(
+        &mut self,
+        obj: &Obj,
+        key: &str,
+        what: &str,
+        min: usize,
+    ) -> Option<Vec<ChoiceOption>> {
+        let items = self.array(obj, key, MAX_OPTIONS)?;
+        if items.len() < min {
+            self.error(
+                &obj.at(key),
+                format!(
+                    "`{key}` has {} item; a question of kind `{}` needs at least {min}",
+                    items.len(),
+                    obj.get("kind").and_then(Value::as_str).unwrap_or_default()
+                ),
+            );
+            return None;
+        }
         // A list, like the ids in `Parser::pages`: at most 200 options.
         let mut seen: Vec<String> = Vec::new();
         let mut out = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            let loc = obj.at("options").item(i);
-            let Some(o) = self.object(item, loc, "an option", OPTION_FIELDS) else {
+            let loc = obj.at(key).item(i);
+            let article = if what == "option" { "an" } else { "a" };
+            let Some(o) = self.object(item, loc, &format!("{article} {what}"), OPTION_FIELDS)
+            else {
                 ok = false;
                 continue;
             };
@@ -1225,14 +1264,14 @@ impl Parser {
                 Some(Value::String(s)) => {
                     self.error(
                         &o.at("value"),
-                        format!("option value `{s}` must be 1 to 64 letters, digits, `_` or `-`"),
+                        format!("{what} value `{s}` must be 1 to 64 letters, digits, `_` or `-`"),
                     );
                     None
                 }
                 Some(other) => {
                     self.error(
                         &o.at("value"),
-                        format!("option value must be a string, found {}", type_name(other)),
+                        format!("{what} value must be a string, found {}", type_name(other)),
                     );
                     None
                 }
@@ -1242,7 +1281,7 @@ impl Parser {
                 if seen.contains(v) {
                     self.error(
                         &o.at("value"),
-                        format!("option value `{v}` is used twice in this question"),
+                        format!("{what} value `{v}` is used twice in this question"),
                     );
                 } else {
                     seen.push(v.clone());

@@ -61,10 +61,40 @@ pub fn answer_words(
             Some(f) if (1..=*faces).contains(&f) => say(Msg::face(f, *faces)),
             _ => n.to_string(),
         },
+        // "1. Jobs", "2. Health", … one per line.
+        (QuestionKind::Ranking { options }, AnswerValue::Choices(vs)) => {
+            let mut out = String::new();
+            for (i, v) in vs.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&format!("{}. {}", i + 1, option(options, v)));
+            }
+            out
+        }
+        // "We share the same goals. — Agree", one statement per line, in
+        // the survey's order.
+        (QuestionKind::Matrix { rows, columns }, AnswerValue::Rows(answered)) => {
+            let mut out = String::new();
+            for row in rows {
+                let Some((_, column)) = answered.iter().find(|(r, _)| *r == row.value) else {
+                    continue;
+                };
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(survey.tr(&row.label, locale));
+                out.push_str(" — ");
+                out.push_str(&option(columns, column));
+            }
+            out
+        }
         (_, AnswerValue::Bool(b)) => say(if *b { Msg::Yes } else { Msg::No }),
         (_, AnswerValue::Number(n)) => n.to_string(),
         (_, AnswerValue::Text(t)) => t.trim().to_owned(),
         (_, AnswerValue::Choices(vs)) => vs.join(", "),
+        // Rows for a question that is not a matrix: refused by validation.
+        (_, AnswerValue::Rows(_)) => String::new(),
     })
 }
 

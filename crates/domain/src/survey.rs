@@ -47,7 +47,8 @@ pub struct Question {
     pub show_if: Option<Expr>,
 }
 
-/// An answer option of a choice question.
+/// An answer option of a choice question or a ranking, or a row or a
+/// column of a matrix.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChoiceOption {
     /// The code stored in responses and CSV, never the label.
@@ -109,6 +110,16 @@ pub enum QuestionKind {
     /// `faces` (3 or 5) faces from unhappy to happy, answered 1 to `faces`
     /// (1 = the unhappiest); the widget names each face in the person's language.
     Smiley { faces: u8 },
+    /// Several statements (`rows`) rated on one scale (`columns`): one
+    /// column value per row, answered as an object from row value to column
+    /// value (see [`crate::AnswerValue::Rows`]).
+    Matrix {
+        rows: Vec<ChoiceOption>,
+        columns: Vec<ChoiceOption>,
+    },
+    /// The person puts every option in their order, answered as the list of
+    /// every option value, the first the most important.
+    Ranking { options: Vec<ChoiceOption> },
 }
 
 /// The "other, please describe" choice of a choice question.
@@ -138,11 +149,13 @@ impl QuestionKind {
             QuestionKind::Dropdown { .. } => "dropdown",
             QuestionKind::Likert { .. } => "likert",
             QuestionKind::Smiley { .. } => "smiley",
+            QuestionKind::Matrix { .. } => "matrix",
+            QuestionKind::Ranking { .. } => "ranking",
         }
     }
 
     /// Every kind name the format accepts.
-    pub const NAMES: [&'static str; 13] = [
+    pub const NAMES: [&'static str; 15] = [
         "single_choice",
         "multi_choice",
         "short_text",
@@ -156,14 +169,18 @@ impl QuestionKind {
         "dropdown",
         "likert",
         "smiley",
+        "matrix",
+        "ranking",
     ];
 
-    /// Options and the "other" label, for choice kinds and drop-downs.
+    /// Options and the "other" label, for choice kinds, drop-downs and rankings.
     pub fn choices(&self) -> Option<(&[ChoiceOption], Option<&Other>)> {
         match self {
             QuestionKind::SingleChoice { options, other }
             | QuestionKind::MultiChoice { options, other } => Some((options, other.as_ref())),
-            QuestionKind::Dropdown { options, .. } => Some((options, None)),
+            QuestionKind::Dropdown { options, .. } | QuestionKind::Ranking { options } => {
+                Some((options, None))
+            }
             _ => None,
         }
     }

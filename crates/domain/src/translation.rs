@@ -48,6 +48,14 @@ pub fn missing_translations(survey: &Survey) -> Vec<Missing> {
                         texts.push((format!("{at}.labels[{i}]"), label));
                     }
                 }
+                QuestionKind::Matrix { rows, columns } => {
+                    for (i, row) in rows.iter().enumerate() {
+                        texts.push((format!("{at}.rows[{i}].label"), &row.label));
+                    }
+                    for (i, column) in columns.iter().enumerate() {
+                        texts.push((format!("{at}.columns[{i}].label"), &column.label));
+                    }
+                }
                 _ => {}
             }
         }

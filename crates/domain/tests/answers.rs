@@ -332,6 +332,9 @@ fn variant(e: &AnswerError) -> &'static str {
         NotADate => "NotADate",
         TooEarly { .. } => "TooEarly",
         TooLate { .. } => "TooLate",
+        // The matrix and ranking kinds' errors: tests/kinds.rs.
+        RowsUnanswered { .. } => "RowsUnanswered",
+        Unranked => "Unranked",
     }
 }
 
@@ -610,7 +613,11 @@ fn a_value_of_the_wrong_shape_is_refused_naming_what_was_found() {
     let refused = |v: Value| AnswerValue::from_value(v).expect_err("refused");
     assert_eq!(
         refused(json!({ "a": 1 })),
-        "an answer is a string, a number, a boolean or a list of strings, found an object"
+        "a matrix answer maps each row to a column value (a string), found a number"
+    );
+    assert_eq!(
+        refused(json!(null)),
+        "an answer is a string, a number, a boolean, a list of strings or an object of strings, found null"
     );
     assert_eq!(
         refused(json!(["a", 2])),
@@ -637,6 +644,6 @@ fn a_value_of_the_wrong_shape_is_refused_naming_what_was_found() {
     );
     assert_eq!(
         response(json!({ "answers": { "q": null } })).expect_err("refused"),
-        "answer `q`: an answer is a string, a number, a boolean or a list of strings, found null"
+        "answer `q`: an answer is a string, a number, a boolean, a list of strings or an object of strings, found null"
     );
 }

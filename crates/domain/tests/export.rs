@@ -146,6 +146,22 @@ fn expected_cell(survey: &Survey, response: &Response, column: &str) -> String {
             .to_owned(),
             _ => String::new(),
         },
+        (Some(row), QuestionKind::Matrix { .. }) => match answer(qid) {
+            Some(AnswerValue::Rows(rows)) => rows
+                .iter()
+                .find(|(r, _)| r == row)
+                .map(|(_, c)| text(c))
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
+        (Some(option), QuestionKind::Ranking { .. }) => match answer(qid) {
+            Some(AnswerValue::Choices(order)) => order
+                .iter()
+                .position(|c| c == option)
+                .map(|i| (i + 1).to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
         (None, _) => match answer(qid) {
             None => String::new(),
             Some(AnswerValue::Text(t)) => text(t),
@@ -154,6 +170,7 @@ fn expected_cell(survey: &Survey, response: &Response, column: &str) -> String {
             Some(AnswerValue::Choices(_)) => {
                 panic!("a choice list outside a multi_choice question")
             }
+            Some(AnswerValue::Rows(_)) => panic!("rows outside a matrix question"),
         },
         (Some(_), kind) => panic!("column {column} on a {} question", kind.name()),
     }

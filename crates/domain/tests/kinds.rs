@@ -405,7 +405,17 @@ fn the_csv_has_one_column_per_question_in_survey_order() {
             "staff",
             "price",
             "mood",
-            "quick"
+            "quick",
+            "partnership.goals",
+            "partnership.trust",
+            "partnership.roles-2",
+            "monitoring.data",
+            "monitoring.visits",
+            "priorities.jobs",
+            "priorities.health",
+            "priorities.schools",
+            "extras.music",
+            "extras.food"
         ]
     );
 }
@@ -422,4 +432,477 @@ fn the_csv_of_every_kind_equals_its_golden_file() {
             .into_iter()
             .collect(),
     );
+}
+
+// --- matrix ----------------------------------------------------------------
+
+#[test]
+fn a_matrix_reads_its_rows_and_columns_in_order() {
+    use suara_domain::{Locale, QuestionKind};
+    let survey = survey();
+    let Some(QuestionKind::Matrix { rows, columns }) =
+        survey.question("partnership").map(|q| q.kind.clone())
+    else {
+        panic!("partnership is a matrix");
+    };
+    let values = |list: &[suara_domain::ChoiceOption]| -> Vec<String> {
+        list.iter().map(|o| o.value.clone()).collect()
+    };
+    assert_eq!(values(&rows), ["goals", "trust", "roles-2"]);
+    assert_eq!(values(&columns), ["1", "2", "3"]);
+    let id = Locale::parse("id").expect("a locale");
+    assert_eq!(survey.tr(&rows[1].label, &id), "Kami saling percaya.");
+    assert_eq!(survey.tr(&columns[1].label, &id), "Partly");
+}
+
+#[test]
+fn a_matrix_takes_a_column_value_for_each_row_and_every_row_when_required() {
+    let left = |left| Some(RowsUnanswered { left });
+    check(&[
+        (
+            "partnership",
+            json!({ "partnership": { "goals": "3", "trust": "1", "roles-2": "2" } }),
+            None,
+        ),
+        // Rows in any order: they are looked up by value.
+        (
+            "partnership",
+            json!({ "partnership": { "roles-2": "1", "goals": "1", "trust": "1" } }),
+            None,
+        ),
+        ("partnership", json!({}), Some(Required)),
+        ("partnership", json!({ "partnership": {} }), Some(Required)),
+        (
+            "partnership",
+            json!({ "partnership": { "goals": "3" } }),
+            left(2),
+        ),
+        (
+            "partnership",
+            json!({ "partnership": { "goals": "3", "trust": "2" } }),
+            left(1),
+        ),
+        (
+            "partnership",
+            json!({ "partnership": { "goals": "3", "trust": "2", "roles": "1" } }),
+            Some(NotAnOption),
+        ),
+        (
+            "partnership",
+            json!({ "partnership": { "goals": "4", "trust": "2", "roles-2": "1" } }),
+            Some(NotAnOption),
+        ),
+        // A column's label is not its value.
+        (
+            "partnership",
+            json!({ "partnership": { "goals": "Partly" } }),
+            Some(NotAnOption),
+        ),
+        (
+            "partnership",
+            json!({ "partnership": "3" }),
+            Some(WrongType),
+        ),
+        (
+            "partnership",
+            json!({ "partnership": ["3", "1", "2"] }),
+            Some(WrongType),
+        ),
+        // Not required: any rows, or none.
+        ("monitoring", json!({}), None),
+        (
+            "monitoring",
+            json!({ "monitoring": { "visits": "no" } }),
+            None,
+        ),
+        (
+            "monitoring",
+            json!({ "monitoring": { "data": "-1", "visits": "no" } }),
+            None,
+        ),
+        (
+            "monitoring",
+            json!({ "monitoring": { "data": "yes" } }),
+            Some(NotAnOption),
+        ),
+    ]);
+}
+
+#[test]
+fn a_matrix_answer_is_an_object_of_strings_and_reads_back_as_written() {
+    use suara_domain::AnswerValue;
+    let value = AnswerValue::from_value(json!({ "goals": "3", "trust": "1" }));
+    assert_eq!(
+        value,
+        Ok(AnswerValue::Rows(vec![
+            ("goals".into(), "3".into()),
+            ("trust".into(), "1".into())
+        ]))
+    );
+    assert_eq!(
+        AnswerValue::from_value(json!({ "goals": 3 })),
+        Err("a matrix answer maps each row to a column value (a string), found a number".into())
+    );
+    assert!(!AnswerValue::Rows(vec![]).is_answered());
+
+    // Through a response's JSON (what is stored, sent and kept as a draft) and back.
+    let response = Response::from_value(json!({
+        "id": "r", "survey_id": "kinds", "survey_version": "1", "locale": "en",
+        "started_at": "t", "submitted_at": "t",
+        "answers": {
+            "partnership": { "goals": "3", "trust": "1", "roles-2": "2" },
+            "priorities": ["schools", "jobs", "health"]
+        }
+    }))
+    .expect("a response");
+    let text = response.to_json();
+    assert!(
+        text.contains(r#""partnership":{"goals":"3","trust":"1","roles-2":"2"}"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#""priorities":["schools","jobs","health"]"#),
+        "{text}"
+    );
+    assert_eq!(Response::from_json(&text), Ok(response));
+}
+
+#[test]
+fn answering_a_row_keeps_the_others_in_the_surveys_row_order() {
+    use suara_domain::answer::with_row;
+    use suara_domain::{AnswerValue, QuestionKind};
+    let survey = survey();
+    let Some(QuestionKind::Matrix { rows, .. }) =
+        survey.question("partnership").map(|q| q.kind.clone())
+    else {
+        panic!("partnership is a matrix");
+    };
+    let rows_of = |pairs: &[(&str, &str)]| {
+        AnswerValue::Rows(
+            pairs
+                .iter()
+                .map(|(r, c)| ((*r).to_owned(), (*c).to_owned()))
+                .collect(),
+        )
+    };
+    let first = with_row(&rows, None, "roles-2", "2");
+    assert_eq!(first, rows_of(&[("roles-2", "2")]));
+    let second = with_row(&rows, Some(&first), "goals", "1");
+    assert_eq!(second, rows_of(&[("goals", "1"), ("roles-2", "2")]));
+    let changed = with_row(&rows, Some(&second), "roles-2", "3");
+    assert_eq!(changed, rows_of(&[("goals", "1"), ("roles-2", "3")]));
+    // An answer of another shape is started afresh.
+    let fresh = with_row(&rows, Some(&AnswerValue::Text("x".into())), "trust", "1");
+    assert_eq!(fresh, rows_of(&[("trust", "1")]));
+}
+
+#[test]
+fn a_matrix_fills_one_csv_column_per_row_with_the_column_value() {
+    let responses: Vec<Response> =
+        serde_json::from_str(&common::read(&common::data("kinds/responses.json")))
+            .expect("stored responses");
+    let csv = export::to_csv(&survey(), &responses, CsvOptions::default());
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    let cell = |record: &csv::StringRecord, column: &str| {
+        let i = header
+            .iter()
+            .position(|h| h == column)
+            .unwrap_or_else(|| panic!("no column {column}"));
+        record[i].to_owned()
+    };
+    let row = |i: usize, columns: &[&str]| -> Vec<String> {
+        columns.iter().map(|c| cell(&records[i], c)).collect()
+    };
+    let partnership = [
+        "partnership.goals",
+        "partnership.trust",
+        "partnership.roles-2",
+    ];
+    assert_eq!(row(0, &partnership), ["3", "1", "2"]);
+    assert_eq!(row(1, &partnership), ["2", "2", "3"], "rows in any order");
+    let monitoring = ["monitoring.data", "monitoring.visits"];
+    // An unanswered row is empty; a value that would start a formula is neutralised.
+    assert_eq!(row(0, &monitoring), ["", "'-1"]);
+    assert_eq!(row(1, &monitoring), ["", ""], "unanswered");
+}
+
+#[test]
+fn a_matrix_row_or_column_without_a_translation_is_listed_for_the_author() {
+    use suara_domain::translation::missing_translations;
+    let text = common::read(&common::data("kinds/survey.json"))
+        .replace(
+            r#"{ "en": "We trust each other.", "id": "Kami saling percaya." }"#,
+            r#"{ "en": "We trust each other." }"#,
+        )
+        .replace(
+            r#"{ "en": "Fully", "id": "Sepenuhnya" }"#,
+            r#"{ "en": "Fully" }"#,
+        )
+        .replace(
+            r#"{ "en": "Jobs", "id": "Pekerjaan" }"#,
+            r#"{ "en": "Jobs" }"#,
+        );
+    let survey = Survey::parse(&text).expect("the kinds survey parses");
+    let missing = missing_translations(&survey);
+    assert_eq!(missing.len(), 1);
+    assert_eq!(
+        missing[0].paths,
+        [
+            "$.pages[0].questions[12].rows[1].label",
+            "$.pages[0].questions[12].columns[2].label",
+            "$.pages[0].questions[14].options[0].label",
+        ]
+    );
+}
+
+// --- ranking ---------------------------------------------------------------
+
+#[test]
+fn a_ranking_is_every_option_once_in_the_persons_order() {
+    check(&[
+        (
+            "priorities",
+            json!({ "priorities": ["schools", "jobs", "health"] }),
+            None,
+        ),
+        (
+            "priorities",
+            json!({ "priorities": ["jobs", "health", "schools"] }),
+            None,
+        ),
+        // Unanswered: the order shown is no answer until the person makes it one.
+        ("priorities", json!({}), Some(Unranked)),
+        ("priorities", json!({ "priorities": [] }), Some(Unranked)),
+        (
+            "priorities",
+            json!({ "priorities": ["jobs", "health", "roads"] }),
+            Some(NotAnOption),
+        ),
+        (
+            "priorities",
+            json!({ "priorities": ["jobs", "health"] }),
+            Some(WrongType),
+        ),
+        (
+            "priorities",
+            json!({ "priorities": ["jobs", "health", "health"] }),
+            Some(WrongType),
+        ),
+        (
+            "priorities",
+            json!({ "priorities": ["jobs", "health", "schools", "jobs"] }),
+            Some(WrongType),
+        ),
+        (
+            "priorities",
+            json!({ "priorities": "jobs" }),
+            Some(WrongType),
+        ),
+        ("extras", json!({}), None),
+        ("extras", json!({ "extras": ["food", "music"] }), None),
+        ("extras", json!({ "extras": ["food"] }), Some(WrongType)),
+    ]);
+}
+
+#[test]
+fn the_order_of_a_ranking_is_read_as_indexes_into_its_options() {
+    use suara_domain::answer::ranking;
+    let survey = survey();
+    let (options, _) = survey
+        .question("priorities")
+        .and_then(|q| q.kind.choices())
+        .expect("a ranking has options");
+    let order = |values: &[&str]| {
+        let values: Vec<String> = values.iter().map(|v| (*v).to_owned()).collect();
+        ranking(options, &values)
+    };
+    assert_eq!(order(&["schools", "jobs", "health"]), Some(vec![2, 0, 1]));
+    assert_eq!(order(&["jobs", "health", "schools"]), Some(vec![0, 1, 2]));
+    assert_eq!(order(&["jobs", "jobs", "schools"]), None);
+    assert_eq!(order(&["jobs", "health"]), None);
+    assert_eq!(order(&["jobs", "health", "roads"]), None);
+}
+
+#[test]
+fn a_ranking_fills_one_csv_column_per_option_with_its_rank() {
+    let responses: Vec<Response> =
+        serde_json::from_str(&common::read(&common::data("kinds/responses.json")))
+            .expect("stored responses");
+    let csv = export::to_csv(&survey(), &responses, CsvOptions::default());
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    let ranks = |i: usize, q: &str| -> Vec<(String, String)> {
+        header
+            .iter()
+            .zip(records[i].iter())
+            .filter(|(h, _)| h.starts_with(&format!("{q}.")))
+            .map(|(h, c)| (h.to_owned(), c.to_owned()))
+            .collect()
+    };
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(h, c)| ((*h).to_owned(), (*c).to_owned()))
+            .collect()
+    };
+    // ["schools", "jobs", "health"]: the columns keep the survey's option order.
+    assert_eq!(
+        ranks(0, "priorities"),
+        pairs(&[
+            ("priorities.jobs", "2"),
+            ("priorities.health", "3"),
+            ("priorities.schools", "1")
+        ])
+    );
+    assert_eq!(
+        ranks(1, "priorities"),
+        pairs(&[
+            ("priorities.jobs", "1"),
+            ("priorities.health", "2"),
+            ("priorities.schools", "3")
+        ])
+    );
+    assert_eq!(
+        ranks(1, "extras"),
+        pairs(&[("extras.music", ""), ("extras.food", "")]),
+        "unanswered"
+    );
+}
+
+// --- both ------------------------------------------------------------------
+
+#[test]
+fn show_if_may_ask_whether_a_matrix_or_a_ranking_is_answered() {
+    let text = common::read(&common::data("kinds/survey.json")).replace(
+        r#""label": "Extras","#,
+        r#""label": "Extras", "show_if": "answered(partnership) and not answered(priorities)","#,
+    );
+    let survey = Survey::parse(&text).expect("answered() on a matrix and a ranking");
+    let hidden = |a| suara_domain::logic::hidden_questions(&survey, &answers(a));
+    assert_eq!(hidden(json!({})), ["extras"]);
+    assert_eq!(
+        hidden(json!({ "partnership": {} })),
+        ["extras"],
+        "no row answered"
+    );
+    assert!(hidden(json!({ "partnership": { "trust": "2" } })).is_empty());
+    assert_eq!(
+        hidden(
+            json!({ "partnership": { "trust": "2" }, "priorities": ["jobs", "health", "schools"] })
+        ),
+        ["extras"]
+    );
+}
+
+#[test]
+fn show_if_refuses_to_compare_a_matrix_or_a_ranking() {
+    let with = |condition: &str| {
+        let text = common::read(&common::data("kinds/survey.json")).replace(
+            r#""label": "Extras","#,
+            &format!(r#""label": "Extras", "show_if": "{condition}","#),
+        );
+        Survey::parse(&text)
+            .expect_err("refused")
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        with("partnership == '3'"),
+        ["$.pages[0].questions[15].show_if: at 1: `partnership` is a question of kind `matrix`: show_if can only ask whether it is answered, with `answered(partnership)`, not compare it with `==`"]
+    );
+    assert_eq!(
+        with("priorities contains 'jobs'"),
+        ["$.pages[0].questions[15].show_if: at 1: `priorities` is a question of kind `ranking`: show_if can only ask whether it is answered, with `answered(priorities)`, not compare it with `contains`"]
+    );
+    assert_eq!(
+        with("answered(monitoring) or priorities in ['jobs']"),
+        ["$.pages[0].questions[15].show_if: at 25: `priorities` is a question of kind `ranking`: show_if can only ask whether it is answered, with `answered(priorities)`, not compare it with `in`"]
+    );
+}
+
+#[test]
+fn a_hidden_matrix_or_ranking_is_not_required_and_left_out() {
+    let text = common::read(&common::data("kinds/survey.json"))
+        .replace(
+            r#""label": "How is the partnership doing?","#,
+            r#""label": "How is the partnership doing?", "show_if": "again == true","#,
+        )
+        .replace(
+            r#""label": "Put these in your order","#,
+            r#""label": "Put these in your order", "show_if": "again == true","#,
+        );
+    let survey = Survey::parse(&text).expect("the kinds survey parses");
+    let given = answers(json!({
+        "again": false,
+        "partnership": { "goals": "3" },
+        "priorities": ["jobs", "health", "schools"]
+    }));
+    let errors = answer::validate(&survey, &given);
+    assert!(
+        !errors
+            .iter()
+            .any(|(q, _)| q == "partnership" || q == "priorities"),
+        "{errors:?}"
+    );
+    let kept = answer::clean(&survey, &given);
+    assert!(!kept.contains_key("partnership") && !kept.contains_key("priorities"));
+    // Shown, they are checked and kept.
+    let given = answers(json!({
+        "again": true,
+        "partnership": { "goals": "3" },
+        "priorities": ["jobs", "health", "schools"]
+    }));
+    let errors = answer::validate(&survey, &given);
+    assert!(errors.contains(&("partnership".into(), RowsUnanswered { left: 2 })));
+    assert_eq!(
+        answer::clean(&survey, &given).get("priorities"),
+        given.get("priorities")
+    );
+}
+
+#[test]
+fn the_matrix_and_ranking_words_exist_in_every_language() {
+    use suara_domain::i18n::{self, Msg};
+    use suara_domain::Locale;
+    let say = |lang: &str, msg: Msg| i18n::text(&Locale::parse(lang).expect("a locale"), &msg);
+    let ranked = || Msg::Ranked {
+        item: "Jobs".into(),
+        at: 2,
+        of: 5,
+    };
+    assert_eq!(say("en", Msg::MoveUp("Jobs".into())), "Move Jobs up");
+    assert_eq!(say("en", Msg::MoveDown("Jobs".into())), "Move Jobs down");
+    assert_eq!(say("en", ranked()), "Jobs, now 2 of 5");
+    assert_eq!(
+        say("id", Msg::MoveUp("Pekerjaan".into())),
+        "Pindahkan Pekerjaan ke atas"
+    );
+    assert_eq!(say("id", ranked()), "Jobs, sekarang 2 dari 5");
+    assert_eq!(say("ar", ranked()), "Jobs، الآن 2 من 5");
+    let messages = || {
+        [
+            Msg::MoveUp("Jobs".into()),
+            Msg::MoveDown("Jobs".into()),
+            ranked(),
+            Msg::KeepOrder,
+            Msg::Answer(Unranked),
+            Msg::Answer(RowsUnanswered { left: 2 }),
+        ]
+    };
+    for lang in ["id", "ar"] {
+        for msg in messages() {
+            let (theirs, english) = (say(lang, msg.clone()), say("en", msg.clone()));
+            assert_ne!(theirs, english, "{lang} has its own words for {msg:?}");
+            assert!(!theirs.is_empty() && !english.is_empty(), "{lang}: {msg:?}");
+        }
+    }
+    for lang in ["en", "id", "ar"] {
+        let said = say(lang, Msg::Answer(RowsUnanswered { left: 2 }));
+        assert!(said.contains('2'), "{lang}: {said}");
+        let up = say(lang, Msg::MoveUp("Jobs".into()));
+        assert!(up.contains("Jobs"), "{lang}: {up}");
+    }
 }

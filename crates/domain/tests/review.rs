@@ -174,3 +174,25 @@ fn earlier_answers_are_piped_into_texts_in_words() {
     let ids: Vec<&str> = piped_ids("{a} {B} {c_1} {x y} {} {d").collect();
     assert_eq!(ids, ["a", "c_1"]);
 }
+
+#[test]
+fn a_matrix_and_a_ranking_read_one_line_each() {
+    let survey = every_kind();
+    let all = words(
+        &survey,
+        "en",
+        json!({
+            "partnership": { "trust": "2", "goals": "4" },
+            "priorities": ["water", "jobs", "health", "schools", "safety"]
+        }),
+    );
+    assert_eq!(
+        get(&all, "partnership"),
+        Some("We share the same goals. — Agree\nWe trust each other. — Disagree"),
+        "the survey's order, whatever the answer's"
+    );
+    assert_eq!(
+        get(&all, "priorities"),
+        Some("1. Clean water\n2. Jobs\n3. Health\n4. Schools\n5. Safety")
+    );
+}

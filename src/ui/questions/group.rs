@@ -2,6 +2,8 @@
 //! itself (or the survey, for a Likert scale's own labels): yes or no, an
 //! agree scale, and faces from unhappy to happy.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use suara_domain::i18n::{face_glyph, Msg};
 use suara_domain::{AnswerValue, Question, QuestionKind};
@@ -21,7 +23,7 @@ pub fn GroupQuestion(
     let ctx = expect_context::<FormCtx>();
     let said = |msg| say(ctx, msg).into_any();
     // (stored value, words, face)
-    let picks: Vec<(AnswerValue, AnyView, Option<&str>)> = match &question.kind {
+    let picks: Vec<(AnswerValue, AnyView, Option<&'static str>)> = match &question.kind {
         QuestionKind::YesNo => vec![
             (AnswerValue::Bool(true), said(Msg::Yes), None),
             (AnswerValue::Bool(false), said(Msg::No), None),
@@ -49,14 +51,45 @@ pub fn GroupQuestion(
         _ => unreachable!("GroupQuestion takes yes_no, likert and smiley questions"),
     };
     let qid = question.id.clone();
-    let name = ids::input(&qid);
-    let items = picks
+    let (texts, values): (Vec<_>, Vec<_>) = picks
+        .into_iter()
+        .map(|(value, text, glyph)| ((text, glyph), value))
+        .unzip();
+    let values = Arc::new(values);
+    let checked = {
+        let (qid, values) = (qid.clone(), values.clone());
+        Arc::new(move |i: usize| ctx.answer(&qid).as_ref() == values.get(i))
+    };
+    let choose = {
+        let qid = qid.clone();
+        Arc::new(move |i: usize| ctx.set(&qid, values.get(i).cloned()))
+    };
+    let list_class = format!("suara-options suara-options--{}", question.kind.name());
+    let list = radios(ids::input(&qid), list_class, texts, checked, choose);
+    fieldset(ctx, &question, &[], list)
+}
+
+/// Whether a list's answer `i` is chosen (reactive).
+pub(super) type Checked = Arc<dyn Fn(usize) -> bool + Send + Sync>;
+/// Chooses a list's answer `i`.
+pub(super) type Choose = Arc<dyn Fn(usize) + Send + Sync>;
+
+/// A list of radios named `name`, one per answer in `texts`, each labelled
+/// by its words; with a face, the face shows large above them, hidden from
+/// screen readers, and the radio itself is out of sight: the whole tile is
+/// the target. Shared by the groups here and a matrix's rows.
+pub(super) fn radios(
+    name: String,
+    class: String,
+    texts: Vec<(AnyView, Option<&'static str>)>,
+    checked: Checked,
+    choose: Choose,
+) -> AnyView {
+    let items = texts
         .into_iter()
         .enumerate()
-        .map(|(i, (value, text, glyph))| {
-            let qid = qid.clone();
-            let read_qid = qid.clone();
-            let chosen = value.clone();
+        .map(|(i, (text, glyph))| {
+            let (checked, choose) = (checked.clone(), choose.clone());
             view! {
                 <li class="suara-options__item">
                     <label class=if glyph.is_some() { "suara-option suara-option--face" } else { "suara-option" }>
@@ -65,8 +98,8 @@ pub fn GroupQuestion(
                             class=glyph.map(|_| "suara-visually-hidden")
                             name=name.clone()
                             value=i.to_string()
-                            prop:checked=flag(move || ctx.answer(&read_qid).as_ref() == Some(&chosen))
-                            on:change=move |_| ctx.set(&qid, Some(value.clone()))
+                            prop:checked=flag(move || checked(i))
+                            on:change=move |_| choose(i)
                         />
                         {glyph.map(|g| view! { <span class="suara-option__face" aria-hidden="true">{g}</span> })}
                         <span class="suara-option__label">{text}</span>
@@ -76,7 +109,5 @@ pub fn GroupQuestion(
         })
         .map(IntoAny::into_any)
         .collect::<Items>();
-    let list_class = format!("suara-options suara-options--{}", question.kind.name());
-    let list = view! { <ul class=list_class role="list">{items}</ul> }.into_any();
-    fieldset(ctx, &question, &[], list)
+    view! { <ul class=class role="list">{items}</ul> }.into_any()
 }

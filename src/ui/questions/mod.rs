@@ -5,6 +5,8 @@ mod consent;
 mod dropdown;
 mod group;
 mod input;
+mod matrix;
+mod ranking;
 mod scale;
 mod text;
 
@@ -19,6 +21,8 @@ pub use consent::ConsentQuestion;
 pub use dropdown::DropdownQuestion;
 pub use group::GroupQuestion;
 pub use input::InputQuestion;
+pub use matrix::MatrixQuestion;
+pub use ranking::RankingQuestion;
 pub use scale::ScaleQuestion;
 pub use text::TextQuestion;
 
@@ -46,10 +50,13 @@ pub fn QuestionView(
         QuestionKind::Number { .. } | QuestionKind::Date { .. } => {
             view! { <InputQuestion question /> }.into_any()
         }
+        QuestionKind::Matrix { .. } => view! { <MatrixQuestion question /> }.into_any(),
+        QuestionKind::Ranking { .. } => view! { <RankingQuestion question /> }.into_any(),
     }
 }
 
-/// A question answered within a group (options, a scale, faces): the
+/// A question answered within a group (options, a scale, faces, a
+/// matrix's rows, a ranking's places): the
 /// fieldset with the question as its legend, its help and error, then
 /// `body`. `extra` are more ids for `aria-describedby` (a scale's anchors).
 fn fieldset(ctx: FormCtx, question: &Question, extra: &[String], body: AnyView) -> AnyView {
