@@ -7,13 +7,14 @@ const WAIT = 4000;
 const open = () => caches.open(CACHE);
 const match = (url) => open().then((c) => c.match(url, { ignoreVary: true })).catch(() => {});
 const put = (url, res) => open().then((c) => c.put(url, res));
-const hashed = (url) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(new URL(url).pathname);
+// Trunk's hash is a 64-bit number in hex without leading zeros: 1 to 16 digits.
+const hashed = (url) => /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/.test(new URL(url).pathname);
 const isPage = (res) => /^text\/html/.test(res?.headers.get('content-type'));
 const get = (url, init) => fetch(url, init).then((res) => (res.ok ? res : Promise.reject(res.status)));
 
 // Same-origin hashed files a page names (its tags, Trunk's loader).
 const refs = (html, base) =>
-  [...html.matchAll(/["']([\w./-]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css))["']/g)]
+  [...html.matchAll(/["']([\w./-]+-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css))["']/g)]
     .map((m) => new URL(m[1], base))
     .filter((u) => u.origin === location.origin)
     .map((u) => u.href);

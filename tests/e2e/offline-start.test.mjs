@@ -67,7 +67,7 @@ const MSG = {
 
 /** The hashed files Trunk put in dist/: what the page needs to start. */
 async function hashedFiles() {
-  const names = (await readdir(DIST)).filter((n) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(n));
+  const names = (await readdir(DIST)).filter((n) => /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/.test(n));
   assert.ok(names.some((n) => n.endsWith('.wasm')), `no hashed wasm in ${path.relative(ROOT, DIST)}/`);
   return names.map((n) => `/${n}`);
 }
@@ -213,7 +213,7 @@ test('an update never breaks the offline start', { timeout: 120_000 }, async (t)
   await t.test('a deploy whose wasm cannot be fetched does not replace the cached page', async () => {
     const html = await readFile(path.join(DIST, 'index.html'), 'utf8');
     const wasm = hashed.find((n) => n.endsWith('.wasm'));
-    const missing = wasm.replace(/-[0-9a-f]{16}_bg\.wasm$/, '-0123456789abcdef_bg.wasm');
+    const missing = wasm.replace(/-[0-9a-f]{1,16}_bg\.wasm$/, '-0123456789abcdef_bg.wasm');
     assert.notEqual(missing, wasm);
     const asked = [];
     site.route(missing, (req, res) => {
