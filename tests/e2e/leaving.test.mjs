@@ -2,6 +2,8 @@
 // while they are still answering it. Pressing a star's label used to count
 // as leaving the stars: the error appeared above them and moved them under
 // the pointer, so the press landed on nothing and the star was not chosen.
+// In the same way, leaving a question for "Next" must not move "Next" away
+// between the press and the release: the click would be lost.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,4 +45,25 @@ test('errors show on leaving a question, not while answering it', { timeout: 60_
   await page.keyboard.press('Tab');
   await nps.getByText(REQUIRED).waitFor({ state: 'visible' });
   assert.equal(await stars.getByText(REQUIRED).count(), 0, 'the answered stars show no error');
+});
+
+test('a click on "Next" straight from an unanswered question is not lost', { timeout: 60_000 }, async () => {
+  const { page } = browser;
+  // Tall enough that "Next" shows unscrolled: scrolled, Chromium's scroll
+  // anchoring would keep the button in place and hide the problem.
+  await page.setViewportSize({ width: 1024, height: 1600 });
+  await page.goto(widgetUrl(site.url, { lang: 'en', mode: 'kiosk' }));
+  const stars = page.getByRole('group', { name: SATISFACTION });
+  await stars.getByRole('radio', { name: '1 of 5 stars', exact: true }).focus();
+  // A real press and release at one spot, as a mouse does.
+  const box = await page.getByRole('button', { name: 'Next', exact: true }).boundingBox();
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the page is not scrolled');
+  assert.ok(box.y + box.height < 1600, '"Next" shows without scrolling');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+  await page.getByRole('alert').filter({ hasText: 'Please fix 2 problems before going on' }).waitFor({ state: 'visible' });
+  assert.ok(await stars.evaluate((el) => el.contains(document.activeElement)), 'focus on the first problem');
+  await page.setViewportSize({ width: 1024, height: 900 });
 });

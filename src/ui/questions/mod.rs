@@ -167,8 +167,16 @@ fn on_leave(ctx: FormCtx, id: String) -> impl FnMut(web_sys::FocusEvent) + 'stat
         let next = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        // "Next", "Back" or "Submit": they check the page themselves. An
+        // error shown now would move the button away from under the
+        // pointer between press and release, and the click would be lost.
+        let to_nav = next
+            .as_ref()
+            .and_then(|n| n.dyn_ref::<web_sys::Element>())
+            .is_some_and(|e| e.closest(".suara-nav").ok().flatten().is_some());
         match next {
             Some(n) if container.contains(Some(&n)) => {}
+            Some(_) if to_nav => {}
             Some(_) => ctx.touch(&id),
             None => {
                 let id = id.clone();
