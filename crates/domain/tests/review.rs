@@ -196,3 +196,21 @@ fn a_matrix_and_a_ranking_read_one_line_each() {
         Some("1. Clean water\n2. Jobs\n3. Health\n4. Schools\n5. Safety")
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+    /// Any text, with braces and question ids anywhere: no panic, and a text
+    /// without a piped id comes back as it was.
+    #[test]
+    fn piping_any_text_never_panics(text in "(\\{|\\}|[a-z_]{1,6}|stars|name|[ -~]|[é—😀])*") {
+        use suara_domain::review::{pipe, piped_ids};
+        let survey = every_kind();
+        let answers = common::answers(json!({ "stars": 4, "name": "{name}" }));
+        let en = Locale::parse("en").unwrap();
+        let out = pipe(&survey, &text, &answers, &[], &en);
+        if piped_ids(&text).all(|id| survey.question(id).is_none()) {
+            proptest::prop_assert_eq!(out, text);
+        }
+    }
+}
