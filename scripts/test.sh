@@ -47,7 +47,10 @@ cd "$ROOT"
 #   (+520) (+8,075 measured: 186,197 -> 194,272).
 # - 203,000: both of the above together, and the review's words for a
 #   matrix and a ranking (202,774 measured).
-BUNDLE_BUDGET=203000
+# - 203,300: the widget's root marked with the language of its own words,
+#   so in a language it does not speak its English words are marked English
+#   (+155 measured: 202,947 -> 203,102).
+BUNDLE_BUDGET=203300
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}

@@ -218,7 +218,16 @@ pub fn SurveyForm(
     view! {
         <div
             class="suara-survey"
-            lang=words(move || locale.get().to_string())
+            // The language of the widget's own words: every survey text
+            // carries its own `lang` (see `show`), so in a language the
+            // widget does not speak, its English words are marked English.
+            lang=words(move || {
+                let locale = locale.get();
+                match i18n::words_language(&locale) {
+                    ours if ours == locale.language() => locale.to_string(),
+                    ours => ours.to_owned(),
+                }
+            })
             dir=words(move || if locale.get().is_rtl() { "rtl" } else { "ltr" }.to_owned())
         >
             <LanguageSwitcher />
@@ -385,11 +394,11 @@ fn ErrorSummary() -> impl IntoView {
                 .map(|(qid, err)| {
                     let label = ctx.survey.with_value(|s| s.question(qid).map(|q| q.label.clone()));
                     let target = qid.clone();
-                    let text = format!(
-                        "{} — {}",
-                        label.map(|l| ctx.tr(&l)).unwrap_or_else(|| qid.clone()),
-                        ctx.msg(&suara_domain::i18n::Msg::Answer(err.clone()))
-                    );
+                    let (label, lang) = match label {
+                        Some(l) => (ctx.tr(&l), ctx.text_lang(&l)),
+                        None => (qid.clone(), String::new()),
+                    };
+                    let message = format!(" — {}", ctx.msg(&Msg::Answer(err.clone())));
                     view! {
                         <li>
                             <a
@@ -399,7 +408,8 @@ fn ErrorSummary() -> impl IntoView {
                                     focus_question(&target);
                                 }
                             >
-                                {text}
+                                <span lang=lang>{label}</span>
+                                {message}
                             </a>
                         </li>
                     }

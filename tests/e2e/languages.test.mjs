@@ -4,7 +4,8 @@
 // sits on the right); switching language switches both; the chosen language
 // goes into the response. A text with no translation shows in the default
 // language, marked with that language, and the survey's author is told
-// which texts they are.
+// which texts they are. In a language the widget does not speak (French),
+// its own words are English and marked so, and the survey's are French.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +20,17 @@ const partial = structuredClone(example);
 partial.id = 'partly-translated';
 delete partial.description.ar;
 delete partial.pages[0].questions[0].help.ar;
+// A survey in French only, a language the widget has no words for.
+const french = {
+  format: 1,
+  id: 'en-francais',
+  version: 1,
+  title: 'Votre avis',
+  default_locale: 'fr',
+  pages: [
+    { id: 'p', questions: [{ id: 'note', kind: 'short_text', label: 'Un mot ?', required: true }] },
+  ],
+};
 
 let site;
 let endpoint;
@@ -29,6 +41,7 @@ before(async () => {
     routes: {
       '/three.json': { body: JSON.stringify(example), type: 'application/json' },
       '/partial.json': { body: JSON.stringify(partial), type: 'application/json' },
+      '/french.json': { body: JSON.stringify(french), type: 'application/json' },
     },
   });
   endpoint = await startEndpoint();
@@ -104,4 +117,22 @@ test('a missing translation shows in the default language, marked as such, and t
   await page
     .getByText("For the survey's author: 2 texts of this survey have no العربية translation and show in Bahasa Indonesia")
     .waitFor({ state: 'visible' });
+});
+
+test("in a language the widget doesn't speak, its English words are marked English", { timeout: 60_000 }, async () => {
+  const { page } = browser;
+  await page.goto(widgetUrl(site.url, { survey: survey('/french.json'), mode: 'kiosk' }));
+  const root = page.locator('.suara-survey');
+  await root.waitFor({ state: 'visible' });
+  const langOf = (locator) => locator.evaluate((el) => el.closest('[lang]').getAttribute('lang'));
+  assert.equal(await root.getAttribute('lang'), 'en', 'the widget root is in the language of its own words');
+  assert.equal(await langOf(page.getByRole('button', { name: 'Submit', exact: true })), 'en');
+  assert.equal(await langOf(page.getByText('Votre avis')), 'fr', 'the title is French');
+  assert.equal(await langOf(page.getByText('Un mot ?', { exact: true }).first()), 'fr', 'the label is French');
+  // The error summary names the question in French and the problem in English.
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  const link = page.locator('.suara-summary a');
+  await link.waitFor({ state: 'visible' });
+  assert.equal(await langOf(link.getByText('Un mot ?')), 'fr');
+  assert.equal(await langOf(link), 'en');
 });

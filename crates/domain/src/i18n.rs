@@ -172,11 +172,22 @@ pub fn face_glyph(level: u8) -> &'static str {
 /// The message in `locale`'s language, or in English when the widget does
 /// not speak it.
 pub fn text(locale: &Locale, msg: &Msg) -> String {
-    match locale.language().as_str() {
+    match words_language(locale) {
         "id" => id(msg),
         "ar" => ar(msg),
         _ => en(msg),
     }
+}
+
+/// The language the widget's own words are in for `locale`: that language
+/// when the widget speaks it (one of [`UI_LANGUAGES`]), else English.
+pub fn words_language(locale: &Locale) -> &'static str {
+    let language = locale.language();
+    UI_LANGUAGES
+        .iter()
+        .find(|l| **l == language)
+        .copied()
+        .unwrap_or("en")
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

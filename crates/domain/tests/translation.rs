@@ -87,3 +87,20 @@ fn every_example_survey_reads_and_is_fully_translated() {
     }
     assert!(seen > 0, "no example surveys found in {}", dir.display());
 }
+
+#[test]
+fn the_widget_words_are_in_the_persons_language_when_it_has_them_else_english() {
+    use suara_domain::i18n::{self, Msg};
+    let cases = [
+        ("id", "id", "Kirim"),
+        ("en-GB", "en", "Submit"),
+        ("ar", "ar", "إرسال"),
+        ("fr", "en", "Submit"),
+        ("pt-BR", "en", "Submit"),
+    ];
+    for (code, language, submit) in cases {
+        let locale = suara_domain::Locale::parse(code).unwrap();
+        assert_eq!(i18n::words_language(&locale), language, "{code}");
+        assert_eq!(i18n::text(&locale, &Msg::Submit), submit, "{code}");
+    }
+}
