@@ -50,7 +50,9 @@ cd "$ROOT"
 # - 203,300: the widget's root marked with the language of its own words,
 #   so in a language it does not speak its English words are marked English
 #   (+155 measured: 202,947 -> 203,102).
-BUNDLE_BUDGET=203300
+# - 204,300: after a change on the review, "Next" also stops at a page the
+#   change brought in (+935 measured: 203,102 -> 204,037; +802 raw).
+BUNDLE_BUDGET=204300
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}

@@ -166,7 +166,7 @@ pub fn SurveyForm(
         ctx.show_all.set(false);
         ctx.started_at.set(None);
         ctx.step.set(0);
-        ctx.seen_review.set(false);
+        ctx.reviewed.set(Vec::new());
         phase.set(None);
         request_animation_frame(|| {
             if let Some(first) = document()

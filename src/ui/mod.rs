@@ -33,8 +33,12 @@ pub struct FormCtx {
     pub started_at: RwSignal<Option<String>>,
     /// The page showing, by index; one past the last page is the review.
     pub step: RwSignal<usize>,
-    /// Whether the person has reached the review: "Next" then goes back to it.
-    pub seen_review: RwSignal<bool>,
+    /// The ids of the pages that showed when the person last reached the
+    /// review; none before they have. Once they have, "Next" goes back to
+    /// it, unless a page in between needs an answer or is not among these
+    /// (an answer brought it in). Page ids, not indices: a signal of a type
+    /// the widget already has costs no more code.
+    pub reviewed: RwSignal<Vec<String>>,
 }
 
 impl FormCtx {
@@ -59,7 +63,7 @@ impl FormCtx {
             show_all: RwSignal::new(false),
             started_at: RwSignal::new(None),
             step: RwSignal::new(0),
-            seen_review: RwSignal::new(false),
+            reviewed: RwSignal::new(Vec::new()),
         }
     }
 

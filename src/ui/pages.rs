@@ -79,7 +79,8 @@ pub enum Forward {
 
 /// "Next": checks the current page, then shows the next page that shows,
 /// or the review. Once the person has seen the review, it goes straight
-/// back there unless a page in between needs an answer.
+/// back there unless a page in between needs an answer or is new to them
+/// (a changed answer brought it in).
 pub fn forward(ctx: FormCtx) -> Forward {
     let step = ctx.step.get_untracked();
     let review = review_step(ctx);
@@ -103,17 +104,27 @@ pub fn forward(ctx: FormCtx) -> Forward {
         return Forward::Stay;
     }
     ctx.show_all.set(false);
-    let later = visible_pages(ctx).into_iter().filter(|&p| p > step);
-    let next = if ctx.seen_review.get_untracked() {
-        later.into_iter().find(|p| problems.contains(p))
-    } else {
-        later.into_iter().next()
-    };
-    let has_review = ctx.survey.with_value(|s| s.review);
+    let visible = visible_pages(ctx);
+    // Plain loops: iterator adaptors over these lists cost more wasm.
+    let (next, has_review, ids) = ctx.reviewed.with_untracked(|seen| {
+        ctx.survey.with_value(|s| {
+            let mut next = None;
+            let mut ids = Vec::new();
+            for &p in &visible {
+                let id = &s.pages[p].id;
+                let stop = seen.is_empty() || problems.contains(&p) || !seen.contains(id);
+                if next.is_none() && p > step && stop {
+                    next = Some(p);
+                }
+                ids.push(id.clone());
+            }
+            (next, s.review, ids)
+        })
+    });
     match next {
         Some(p) => go(ctx, p),
         None if has_review => {
-            ctx.seen_review.set(true);
+            ctx.reviewed.set(ids);
             go(ctx, review);
         }
         None => return Forward::Submit,

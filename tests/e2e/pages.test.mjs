@@ -3,6 +3,8 @@
 // "Next" and "Back" skip a page its show-if hides and the count follows;
 // Enter in a one-line field means "Next"; without a review step the last
 // page's button is "Submit"; an earlier answer is piped into later labels.
+// After "Change" on the review (examples/logic.json), "Next" goes back to
+// the review, unless the change brought in a page the person has not seen.
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
@@ -18,7 +20,13 @@ let browser;
 
 before(async () => {
   const body = await readFile(path.join(ROOT, 'tests/e2e/fixtures/pages.json'));
-  site = await startStaticServer({ routes: { '/pages.json': { body, type: 'application/json' } } });
+  const logic = await readFile(path.join(ROOT, 'examples/logic.json'));
+  site = await startStaticServer({
+    routes: {
+      '/pages.json': { body, type: 'application/json' },
+      '/logic.json': { body: logic, type: 'application/json' },
+    },
+  });
   browser = await launchBrowser();
 });
 
@@ -80,4 +88,30 @@ test('hidden pages are skipped both ways, Enter goes on, and the last page submi
   const stored = (await readStore(page)).map((r) => r.response.answers);
   assert.deepEqual(stored, [{ name: 'Wayan', member: false, note: 'Terima kasih' }], 'the hidden page\'s answer is not kept');
   assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
+});
+
+test('after a change on the review, "Next" returns to it, through any page the change brought in', { timeout: 60_000 }, async () => {
+  const { page } = browser;
+  await page.goto(widgetUrl(site.url, { survey: `${site.url}/logic.json`, lang: 'en', mode: 'kiosk' }));
+  const rating = page.getByRole('group', { name: 'How satisfied were you with the festival?' });
+  await pick(page.getByRole('radio', { name: 'Yes', exact: true }), 'Yes');
+  await pick(rating.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 stars');
+  await next(page);
+  assert.equal(await heading(page), 'Check your answers', 'a low rating: the second page is hidden');
+  const reviewed = () => page.locator('.suara-review__item dt').allInnerTexts();
+  assert.equal((await reviewed()).length, 3);
+
+  // A change that brings the second page in: "Next" shows it first.
+  await page.getByRole('button', { name: /^Change How satisfied/ }).click();
+  await pick(rating.getByRole('radio', { name: '5 of 5 stars', exact: true }), '5 stars');
+  await next(page);
+  assert.equal(await heading(page), 'Page 2 of 2 Next year', 'the page the change brought in');
+  await next(page);
+  assert.equal(await heading(page), 'Check your answers');
+  assert.ok((await reviewed()).includes('Would you like to help next year?'));
+
+  // A change that brings nothing new: straight back to the review.
+  await page.getByRole('button', { name: /^Change Did you come/ }).click();
+  await next(page);
+  assert.equal(await heading(page), 'Check your answers');
 });
