@@ -5,14 +5,14 @@
 // without errors showing; and the built-in survey can be completed page by
 // page with the keyboard alone.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-import { ROOT, launchBrowser, startEndpoint, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { ROOT, fixtures, waitFor, widgetUrl } from './support.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -33,23 +33,14 @@ async function surveys() {
   return list;
 }
 
-let site;
-let endpoint;
-let browser;
 const all = await surveys();
-
-before(async () => {
-  const routes = {};
-  for (const s of all) if (s.route) routes[s.route] = { body: s.text, type: 'application/json' };
-  site = await startStaticServer({ routes });
-  endpoint = await startEndpoint();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await endpoint?.close();
+const fx = fixtures({
+  routes: () => {
+    const routes = {};
+    for (const s of all) if (s.route) routes[s.route] = { body: s.text, type: 'application/json' };
+    return routes;
+  },
+  endpoint: true,
 });
 
 /**
@@ -92,12 +83,12 @@ describe('axe-core finds no violation', () => {
     for (const lang of survey.locales) {
       for (const colorScheme of ['light', 'dark']) {
         test(`${survey.name}, ${lang}, ${colorScheme}`, { timeout: 60_000 }, async () => {
-          const { page } = browser;
+          const { page } = fx.browser;
           await page.emulateMedia({ colorScheme });
           // Kiosk mode: no draft carries answers from one run to the next.
-          const params = { lang, endpoint: endpoint.url, mode: 'kiosk' };
-          if (survey.route) params.survey = new URL(survey.route, site.url).href;
-          await page.goto(widgetUrl(site.url, params));
+          const params = { lang, endpoint: fx.endpoint.url, mode: 'kiosk' };
+          if (survey.route) params.survey = new URL(survey.route, fx.site.url).href;
+          await page.goto(widgetUrl(fx.site.url, params));
           await page.locator('.suara-form').waitFor({ state: 'attached' });
           const forward = page.locator('.suara-form button[type="submit"]');
           const review = page.locator('.suara-review:not([hidden]), .suara-done:not([hidden])');
@@ -134,8 +125,8 @@ describe('axe-core finds no violation', () => {
 });
 
 test('the built-in survey can be completed with the keyboard alone', { timeout: 60_000 }, async () => {
-  const { page } = browser;
-  await page.goto(widgetUrl(site.url, { lang: 'en', endpoint: endpoint.url }));
+  const { page } = fx.browser;
+  await page.goto(widgetUrl(fx.site.url, { lang: 'en', endpoint: fx.endpoint.url }));
   await page.locator('.suara-form').waitFor({ state: 'visible' });
   const focused = () =>
     page.evaluate(() => {
@@ -176,16 +167,16 @@ test('the built-in survey can be completed with the keyboard alone', { timeout: 
   await page.keyboard.press('Enter');
   await waitFor(async () => (await heading()) === 'Check your answers', { what: 'focus on the review' });
   await tabTo((f) => f.tag === 'BUTTON' && f.type === 'submit', 'the Submit button');
-  const before = endpoint.posts.length;
+  const before = fx.endpoint.posts.length;
   // A slow endpoint: the message changes from "saved, sending" to "sent"
   // after focus has moved to the thank-you, which must keep it.
-  endpoint.respondWith(async ({ body }) => {
+  fx.endpoint.respondWith(async ({ body }) => {
     await new Promise((r) => setTimeout(r, 400));
     return { status: 201, body: { id: body.id } };
   });
   await page.keyboard.press('Enter');
-  await endpoint.waitForPosts(before + 1);
-  const { answers } = endpoint.posts[before].body;
+  await fx.endpoint.waitForPosts(before + 1);
+  const { answers } = fx.endpoint.posts[before].body;
   assert.deepEqual(answers, {
     satisfaction: 4,
     recommend: 8,

@@ -10,15 +10,13 @@
 // minutes) plays out in seconds; nothing in the widget is changed for the
 // test. The wall time and the number of requests are printed.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
   ONE_QUESTION_SURVEY,
-  launchBrowser,
+  fixtures,
   readStore,
-  startEndpoint,
-  startStaticServer,
   submitMany,
   waitFor,
   widgetUrl,
@@ -26,20 +24,9 @@ import {
 
 const COUNT = Number(process.env.CHAOS_RESPONSES || 1000);
 
-let site;
-let endpoint;
-let browser;
-
-before(async () => {
-  site = await startStaticServer({ routes: { '/one.json': { body: JSON.stringify(ONE_QUESTION_SURVEY), type: 'application/json' } } });
-  endpoint = await startEndpoint();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await endpoint?.close();
+const fx = fixtures({
+  routes: { '/one.json': { body: JSON.stringify(ONE_QUESTION_SURVEY), type: 'application/json' } },
+  endpoint: true,
 });
 
 /** A small seeded generator (LCG), so the same faults come in the same order. */
@@ -56,7 +43,7 @@ test(`chaos: ${COUNT} responses through 500s, dropped connections and stalls`, {
   const stored = new Map(); // id -> times the endpoint stored it
   const faults = { 500: 0, drop: 0, stall: 0, ok: 0 };
   const keep = (body) => stored.set(body.id, (stored.get(body.id) ?? 0) + 1);
-  endpoint.respondWith(({ body }) => {
+  fx.endpoint.respondWith(({ body }) => {
     const r = random();
     if (r < 0.3) {
       faults[500]++;
@@ -75,9 +62,9 @@ test(`chaos: ${COUNT} responses through 500s, dropped connections and stalls`, {
     return { status: 201, body: { id: body.id } };
   });
 
-  const { page } = browser;
+  const { page } = fx.browser;
   await page.clock.install();
-  const url = widgetUrl(site.url, { survey: new URL('/one.json', site.url).href, endpoint: endpoint.url, lang: 'en', timeout: 2 });
+  const url = widgetUrl(fx.site.url, { survey: new URL('/one.json', fx.site.url).href, endpoint: fx.endpoint.url, lang: 'en', timeout: 2 });
   await page.goto(url);
   await page.getByLabel('Number').waitFor({ state: 'visible' });
 
@@ -101,7 +88,7 @@ test(`chaos: ${COUNT} responses through 500s, dropped connections and stalls`, {
   assert.equal(new Set(ids.map((r) => r.n)).size, COUNT, 'each answer is its own response');
   assert.equal(stored.size, COUNT, 'the endpoint holds exactly as many unique ids as responses');
   assert.deepEqual([...stored.keys()].sort(), ids.map((r) => r.id).sort(), 'and they are the same ids');
-  const posts = endpoint.posts.length;
+  const posts = fx.endpoint.posts.length;
   console.log(
     `# chaos: ${COUNT} responses; ${posts} requests (${faults[500]} answered 500, ${faults.drop} dropped, ${faults.stall} stalled, ${faults.ok} accepted); ` +
       `submitting took ${((submitted - started) / 1000).toFixed(1)} s, all sent ${((done - started) / 1000).toFixed(1)} s after the first submit`,

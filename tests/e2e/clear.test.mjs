@@ -2,32 +2,16 @@
 // responses only after downloading them, and only those in that download
 // that are sent. A response still waiting, or sent after the download, stays.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  launchBrowser,
-  startEndpoint,
-  startStaticServer,
+  fixtures,
   widgetUrl,
   answerBuiltIn,
 } from './support.mjs';
 
-let site;
-let endpoint;
-let browser;
-
-before(async () => {
-  site = await startStaticServer();
-  endpoint = await startEndpoint();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await endpoint?.close();
-});
+const fx = fixtures({ endpoint: true });
 
 async function submit(page, expect) {
   await answerBuiltIn(page, { stars: 3, nps: 8 });
@@ -37,16 +21,16 @@ async function submit(page, expect) {
 }
 
 test('finished responses are removed only after a download, and only those in it', { timeout: 120_000 }, async () => {
-  const { page } = browser;
-  await page.goto(widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' }));
+  const { page } = fx.browser;
+  await page.goto(widgetUrl(fx.site.url, { endpoint: fx.endpoint.url, lang: 'en' }));
   const SENT = 'Your response has been sent. Thank you!';
   await submit(page, SENT);
   await submit(page, SENT);
-  endpoint.respondWith(() => ({ status: 503, body: { error: 'down' } }));
+  fx.endpoint.respondWith(() => ({ status: 503, body: { error: 'down' } }));
   await submit(page, 'will be sent when the connection is back');
   // That one keeps failing (it stays waiting); every other is accepted.
-  const waitingId = endpoint.posts.at(-1).body.id;
-  endpoint.respondWith(({ body }) =>
+  const waitingId = fx.endpoint.posts.at(-1).body.id;
+  fx.endpoint.respondWith(({ body }) =>
     body.id === waitingId ? { status: 503, body: { error: 'down' } } : { status: 201, body: { id: body.id } },
   );
   await page.getByText('Waiting to send: 1. Sent: 2. Needs attention: 0.').waitFor({ state: 'visible' });

@@ -2,15 +2,13 @@
 // a reload, with a note and a way to start over; a submitted response's
 // draft is gone; kiosk mode keeps no draft (one device, many people).
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  launchBrowser,
+  fixtures,
   pick,
   readStore,
-  startEndpoint,
-  startStaticServer,
   waitFor,
   widgetUrl,
   next,
@@ -21,29 +19,15 @@ const WORKS_WELL = 'What works well?';
 const STARS = '4 of 5 stars';
 const RESTORED = 'Your earlier answers on this device have been restored.';
 
-let site;
-let endpoint;
-let browser;
-
-before(async () => {
-  site = await startStaticServer();
-  endpoint = await startEndpoint();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await endpoint?.close();
-});
+const fx = fixtures({ endpoint: true });
 
 async function ready(page) {
   await page.getByLabel(WORKS_WELL).waitFor({ state: 'visible' });
 }
 
 test('a draft survives a reload, can be dropped, and is gone once submitted', { timeout: 120_000 }, async () => {
-  const { page } = browser;
-  const url = widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' });
+  const { page } = fx.browser;
+  const url = widgetUrl(fx.site.url, { endpoint: fx.endpoint.url, lang: 'en' });
   await page.goto(url);
   await ready(page);
   assert.equal(await page.getByText(RESTORED).count(), 0, 'nothing to restore on a first visit');
@@ -87,7 +71,7 @@ test('a draft survives a reload, can be dropped, and is gone once submitted', { 
   await next(page);
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByText('Your response has been sent. Thank you!').waitFor({ state: 'visible' });
-  const posts = endpoint.posts.filter((p) => p.body?.answers?.works_well === 'Sent already');
+  const posts = fx.endpoint.posts.filter((p) => p.body?.answers?.works_well === 'Sent already');
   assert.equal(posts.length, 1);
   assert.equal(posts[0].body.id, draftId, 'the response keeps the id its draft had');
   await page.reload();
@@ -98,8 +82,8 @@ test('a draft survives a reload, can be dropped, and is gone once submitted', { 
 });
 
 test('kiosk mode keeps no draft between people', { timeout: 60_000 }, async () => {
-  const { page } = browser;
-  const url = widgetUrl(site.url, { lang: 'en', mode: 'kiosk' });
+  const { page } = fx.browser;
+  const url = widgetUrl(fx.site.url, { lang: 'en', mode: 'kiosk' });
   await page.goto(url);
   await ready(page);
   await page.getByLabel(WORKS_WELL).fill('Private words');

@@ -4,13 +4,13 @@
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { DIST, ROOT, launchBrowser, parseCsv, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { DIST, ROOT, fixtures, parseCsv, waitFor, widgetUrl } from './support.mjs';
 
 const SURVEY = path.join(ROOT, 'examples/every-kind.json');
 
@@ -35,29 +35,21 @@ function focusedName(page) {
 }
 
 describe('every question kind, by keyboard', () => {
-  let site;
-  let browser;
-
-  before(async () => {
+  before(() => {
     assert.ok(
       existsSync(path.join(DIST, 'index.html')),
       `no ${path.relative(ROOT, DIST)}/index.html: run trunk build --release --offline first`,
     );
-    site = await startStaticServer({
-      routes: { '/every-kind.json': { body: await readFile(SURVEY), type: 'application/json; charset=utf-8' } },
-    });
-    browser = await launchBrowser();
   });
 
-  after(async () => {
-    await browser?.close();
-    await site?.close();
+  const fx = fixtures({
+    routes: async () => ({ '/every-kind.json': { body: await readFile(SURVEY), type: 'application/json; charset=utf-8' } }),
   });
 
   test('the new kinds speak Indonesian', { timeout: 60_000 }, async () => {
-    const page = await browser.context.newPage();
+    const page = await fx.browser.context.newPage();
     try {
-      await page.goto(widgetUrl(site.url, { survey: `${site.url}/every-kind.json`, lang: 'id' }));
+      await page.goto(widgetUrl(fx.site.url, { survey: `${fx.site.url}/every-kind.json`, lang: 'id' }));
       const again = page.getByRole('group', { name: /Apakah Anda akan datang lagi\?/ });
       await again.getByRole('radio', { name: 'Ya', exact: true }).waitFor({ state: 'attached' });
       await again.getByRole('radio', { name: 'Tidak', exact: true }).waitFor({ state: 'attached' });
@@ -94,8 +86,8 @@ describe('every question kind, by keyboard', () => {
   });
 
   test('answered with the keyboard only, submitted, and exported', { timeout: 120_000 }, async () => {
-    const { page, logs } = browser;
-    await page.goto(widgetUrl(site.url, { survey: `${site.url}/every-kind.json`, lang: 'en' }));
+    const { page, logs } = fx.browser;
+    await page.goto(widgetUrl(fx.site.url, { survey: `${fx.site.url}/every-kind.json`, lang: 'en' }));
     const submit = page.getByRole('button', { name: 'Submit', exact: true });
     const forward = page.getByRole('button', { name: 'Next', exact: true });
     await forward.waitFor({ state: 'visible' });

@@ -7,12 +7,12 @@
 // which texts they are. In a language the widget does not speak (French),
 // its own words are English and marked so, and the survey's are French.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ROOT, launchBrowser, pick, startEndpoint, startStaticServer, widgetUrl } from './support.mjs';
+import { ROOT, fixtures, pick, widgetUrl } from './support.mjs';
 
 const example = JSON.parse(await readFile(path.join(ROOT, 'examples/three-languages.json'), 'utf8'));
 // The same survey with two Arabic texts missing.
@@ -32,33 +32,20 @@ const french = {
   ],
 };
 
-let site;
-let endpoint;
-let browser;
-
-before(async () => {
-  site = await startStaticServer({
-    routes: {
-      '/three.json': { body: JSON.stringify(example), type: 'application/json' },
-      '/partial.json': { body: JSON.stringify(partial), type: 'application/json' },
-      '/french.json': { body: JSON.stringify(french), type: 'application/json' },
-    },
-  });
-  endpoint = await startEndpoint();
-  browser = await launchBrowser();
+const fx = fixtures({
+  routes: {
+    '/three.json': { body: JSON.stringify(example), type: 'application/json' },
+    '/partial.json': { body: JSON.stringify(partial), type: 'application/json' },
+    '/french.json': { body: JSON.stringify(french), type: 'application/json' },
+  },
+  endpoint: true,
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await endpoint?.close();
-});
-
-const survey = (name) => new URL(name, site.url).href;
+const survey = (name) => new URL(name, fx.site.url).href;
 
 test('in Arabic the widget speaks Arabic and its layout mirrors; the language chosen goes into the response', { timeout: 60_000 }, async () => {
-  const { page } = browser;
-  await page.goto(widgetUrl(site.url, { survey: survey('/three.json'), endpoint: endpoint.url, lang: 'ar' }));
+  const { page } = fx.browser;
+  await page.goto(widgetUrl(fx.site.url, { survey: survey('/three.json'), endpoint: fx.endpoint.url, lang: 'ar' }));
   const root = page.locator('.suara-survey');
   await root.waitFor({ state: 'visible' });
   assert.equal(await root.getAttribute('dir'), 'rtl');
@@ -91,18 +78,18 @@ test('in Arabic the widget speaks Arabic and its layout mirrors; the language ch
   await pick(page.getByRole('radio', { name: 'أحد الجيران', exact: true }), 'a neighbour');
   await page.getByLabel('ماذا ينبغي أن نفعل في المرة القادمة؟').fill('مزيد من الظل والماء');
   await page.getByRole('checkbox', { name: /أوافق على استخدام إجاباتي/ }).check();
-  const before = endpoint.posts.length;
+  const before = fx.endpoint.posts.length;
   await page.getByRole('button', { name: 'إرسال', exact: true }).click();
-  await endpoint.waitForPosts(before + 1);
-  const response = endpoint.posts[before].body;
+  await fx.endpoint.waitForPosts(before + 1);
+  const response = fx.endpoint.posts[before].body;
   assert.equal(response.locale, 'ar');
   assert.deepEqual(response.answers, { enjoyed: 4, heard: 'neighbour', next_time: 'مزيد من الظل والماء', consent: true });
   await page.getByText('تم إرسال إجابتك. شكرًا لك!').waitFor({ state: 'visible' });
 });
 
 test('a missing translation shows in the default language, marked as such, and the author is told', { timeout: 60_000 }, async () => {
-  const { page } = browser;
-  await page.goto(widgetUrl(site.url, { survey: survey('/partial.json'), lang: 'ar' }));
+  const { page } = fx.browser;
+  await page.goto(widgetUrl(fx.site.url, { survey: survey('/partial.json'), lang: 'ar' }));
   const description = page.locator('.suara-survey__description span');
   await description.waitFor({ state: 'visible' });
   assert.equal(await description.innerText(), example.description.id);
@@ -120,8 +107,8 @@ test('a missing translation shows in the default language, marked as such, and t
 });
 
 test("in a language the widget doesn't speak, its English words are marked English", { timeout: 60_000 }, async () => {
-  const { page } = browser;
-  await page.goto(widgetUrl(site.url, { survey: survey('/french.json'), mode: 'kiosk' }));
+  const { page } = fx.browser;
+  await page.goto(widgetUrl(fx.site.url, { survey: survey('/french.json'), mode: 'kiosk' }));
   const root = page.locator('.suara-survey');
   await root.waitFor({ state: 'visible' });
   const langOf = (locator) => locator.evaluate((el) => el.closest('[lang]').getAttribute('lang'));

@@ -5,31 +5,20 @@
 // In the same way, leaving a question for "Next" must not move "Next" away
 // between the press and the release: the click would be lost.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, pick, startStaticServer, widgetUrl } from './support.mjs';
+import { fixtures, pick, widgetUrl } from './support.mjs';
 
 const SATISFACTION = "Overall, how satisfied are you with the partnership's work in your community?";
 const RECOMMEND = "How likely are you to recommend the partnership's programmes to a friend or neighbour?";
 const REQUIRED = 'This question needs an answer.';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await startStaticServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const fx = fixtures();
 
 test('errors show on leaving a question, not while answering it', { timeout: 60_000 }, async () => {
-  const { page } = browser;
-  await page.goto(widgetUrl(site.url, { lang: 'en' }));
+  const { page } = fx.browser;
+  await page.goto(widgetUrl(fx.site.url, { lang: 'en' }));
   const stars = page.getByRole('group', { name: SATISFACTION });
   const nps = page.getByRole('group', { name: RECOMMEND });
   await stars.waitFor();
@@ -48,11 +37,11 @@ test('errors show on leaving a question, not while answering it', { timeout: 60_
 });
 
 test('a click on "Next" straight from an unanswered question is not lost', { timeout: 60_000 }, async () => {
-  const { page } = browser;
+  const { page } = fx.browser;
   // Tall enough that "Next" shows unscrolled: scrolled, Chromium's scroll
   // anchoring would keep the button in place and hide the problem.
   await page.setViewportSize({ width: 1024, height: 1600 });
-  await page.goto(widgetUrl(site.url, { lang: 'en', mode: 'kiosk' }));
+  await page.goto(widgetUrl(fx.site.url, { lang: 'en', mode: 'kiosk' }));
   const stars = page.getByRole('group', { name: SATISFACTION });
   await stars.getByRole('radio', { name: '1 of 5 stars', exact: true }).focus();
   // A real press and release at one spot, as a mouse does.

@@ -8,13 +8,13 @@
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { DIST, ROOT, launchBrowser, parseCsv, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { DIST, ROOT, fixtures, launchBrowser, parseCsv, waitFor, widgetUrl } from './support.mjs';
 
 const SURVEY = path.join(ROOT, 'tests/e2e/fixtures/matrix-ranking.json');
 
@@ -52,25 +52,21 @@ function focusOn(page, name) {
 }
 
 describe('matrix and ranking, by keyboard', () => {
-  let site;
-
-  before(async () => {
+  before(() => {
     assert.ok(
       existsSync(path.join(DIST, 'index.html')),
       `no ${path.relative(ROOT, DIST)}/index.html: run trunk build --release --offline first`,
     );
-    site = await startStaticServer({
-      routes: { '/matrix-ranking.json': { body: await readFile(SURVEY), type: 'application/json; charset=utf-8' } },
-    });
   });
 
-  after(async () => {
-    await site?.close();
+  const fx = fixtures({
+    routes: async () => ({ '/matrix-ranking.json': { body: await readFile(SURVEY), type: 'application/json; charset=utf-8' } }),
+    browser: false,
   });
 
   const open = async (browser, lang = 'en') => {
     const { page } = browser;
-    await page.goto(widgetUrl(site.url, { survey: `${site.url}/matrix-ranking.json`, lang }));
+    await page.goto(widgetUrl(fx.site.url, { survey: `${fx.site.url}/matrix-ranking.json`, lang }));
     await page.getByRole('button', { name: lang === 'en' ? 'Submit' : 'Kirim', exact: true }).waitFor();
     return page;
   };

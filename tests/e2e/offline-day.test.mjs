@@ -4,39 +4,26 @@
 // all 200 arrive within 60 seconds, by the widget's own timers (no events,
 // no operator), and none arrives twice.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
   ONE_QUESTION_SURVEY,
-  launchBrowser,
-  startEndpoint,
-  startStaticServer,
+  fixtures,
   submitMany,
   waitFor,
   widgetUrl,
 } from './support.mjs';
 
-let site;
-let endpoint;
-let browser;
-
-before(async () => {
-  site = await startStaticServer({ routes: { '/one.json': { body: JSON.stringify(ONE_QUESTION_SURVEY), type: 'application/json' } } });
-  endpoint = await startEndpoint();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await endpoint?.close();
+const fx = fixtures({
+  routes: { '/one.json': { body: JSON.stringify(ONE_QUESTION_SURVEY), type: 'application/json' } },
+  endpoint: true,
 });
 
 test('200 responses across 10 reloads with the endpoint unreachable all arrive once it is back', { timeout: 240_000 }, async () => {
-  const { page } = browser;
-  const url = widgetUrl(site.url, { survey: new URL('/one.json', site.url).href, endpoint: endpoint.url, lang: 'en' });
-  await endpoint.stop();
+  const { page } = fx.browser;
+  const url = widgetUrl(fx.site.url, { survey: new URL('/one.json', fx.site.url).href, endpoint: fx.endpoint.url, lang: 'en' });
+  await fx.endpoint.stop();
   for (let load = 0; load < 10; load++) {
     if (load === 0) await page.goto(url);
     else await page.reload();
@@ -45,16 +32,16 @@ test('200 responses across 10 reloads with the endpoint unreachable all arrive o
   }
   await page.getByText('200 responses stored on this device.').waitFor({ state: 'visible' });
   await page.getByText('Waiting to send: 200. Sent: 0. Needs attention: 0.').waitFor({ state: 'visible' });
-  assert.equal(endpoint.posts.length, 0);
+  assert.equal(fx.endpoint.posts.length, 0);
 
-  await endpoint.start();
+  await fx.endpoint.start();
   const back = Date.now();
-  const arrived = () => new Set(endpoint.posts.map((p) => p.body?.id)).size;
+  const arrived = () => new Set(fx.endpoint.posts.map((p) => p.body?.id)).size;
   await waitFor(() => arrived() === 200, { timeout: 60_000, interval: 250, what: 'all 200 responses at the endpoint within 60 s' });
   const took = Date.now() - back;
   await page.getByText('Waiting to send: 0. Sent: 200. Needs attention: 0.').waitFor({ state: 'visible' });
-  const answers = new Set(endpoint.posts.map((p) => p.body.answers.n));
+  const answers = new Set(fx.endpoint.posts.map((p) => p.body.answers.n));
   assert.equal(answers.size, 200, 'every answer arrived');
-  assert.equal(endpoint.posts.length, 200, 'none arrived twice');
+  assert.equal(fx.endpoint.posts.length, 200, 'none arrived twice');
   console.log(`# offline day: 200 responses arrived ${(took / 1000).toFixed(1)} s after the endpoint came back`);
 });

@@ -10,13 +10,12 @@
 // 3. A response stored in one tab shows in the other tab's counts at once,
 //    without a reload (BroadcastChannel).
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
+  fixtures,
   launchBrowser,
-  startEndpoint,
-  startStaticServer,
   waitFor,
   widgetUrl,
   answerBuiltIn,
@@ -24,22 +23,15 @@ import {
 
 const SURVEY_ID = 'community-partnership-feedback';
 
-let site;
-let endpoint;
-
-before(async () => {
-  site = await startStaticServer({ routes: { '/blank.html': { body: '<!doctype html><title>blank</title>', type: 'text/html' } } });
-  endpoint = await startEndpoint();
-});
-
-after(async () => {
-  await site?.close();
-  await endpoint?.close();
+const fx = fixtures({
+  routes: { '/blank.html': { body: '<!doctype html><title>blank</title>', type: 'text/html' } },
+  endpoint: true,
+  browser: false,
 });
 
 /** Creates the database at `version` with `n` waiting responses, as an older widget left it. */
 async function seed(page, { version, n, prefix }) {
-  await page.goto(new URL('/blank.html', site.url).href);
+  await page.goto(new URL('/blank.html', fx.site.url).href);
   await page.evaluate(
     ({ version, n, prefix, survey }) =>
       new Promise((resolve, reject) => {
@@ -76,7 +68,7 @@ async function seed(page, { version, n, prefix }) {
 }
 
 function received(prefix) {
-  const ids = endpoint.posts.map((p) => p.body?.id).filter((id) => id?.startsWith(prefix));
+  const ids = fx.endpoint.posts.map((p) => p.body?.id).filter((id) => id?.startsWith(prefix));
   return { total: ids.length, unique: new Set(ids).size };
 }
 
@@ -86,7 +78,7 @@ test('an upgrade from schema version 1 keeps 1,000 waiting responses, and each i
     const { page } = browser;
     await seed(page, { version: 1, n: 1000, prefix: 'upgrade' });
     const started = Date.now();
-    await page.goto(widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' }));
+    await page.goto(widgetUrl(fx.site.url, { endpoint: fx.endpoint.url, lang: 'en' }));
     await page.getByText('1000 responses stored on this device.').waitFor({ state: 'visible' });
     await waitFor(() => received('upgrade').unique === 1000, { timeout: 180_000, interval: 250, what: '1,000 responses at the endpoint' });
     await page.getByText('Waiting to send: 0. Sent: 1000. Needs attention: 0.').waitFor({ state: 'visible', timeout: 30_000 });
@@ -117,12 +109,12 @@ test('two tabs send each waiting response once', { timeout: 120_000 }, async () 
     await seed(page, { version: 2, n: 30, prefix: 'tabs' });
     // A slow endpoint: without one sender, both tabs would read the same
     // responses as waiting and send them twice.
-    endpoint.respondWith(async ({ body }) => {
+    fx.endpoint.respondWith(async ({ body }) => {
       await new Promise((r) => setTimeout(r, 150));
       return { status: 201, body: { id: body.id } };
     });
     const second = await context.newPage();
-    const url = widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' });
+    const url = widgetUrl(fx.site.url, { endpoint: fx.endpoint.url, lang: 'en' });
     await Promise.all([page.goto(url), second.goto(url)]);
     // Both keep being nudged to send, as `online` and visibility changes would.
     const nudge = setInterval(() => {
@@ -140,7 +132,7 @@ test('two tabs send each waiting response once', { timeout: 120_000 }, async () 
       await p.getByText('Waiting to send: 0. Sent: 30. Needs attention: 0.').waitFor({ state: 'visible' });
     }
   } finally {
-    endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
+    fx.endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
     await browser.close();
   }
 });
@@ -149,7 +141,7 @@ test("a tab's counts follow what another tab stores", { timeout: 60_000 }, async
   const browser = await launchBrowser();
   try {
     const { page, context } = browser;
-    const url = widgetUrl(site.url, { lang: 'en' });
+    const url = widgetUrl(fx.site.url, { lang: 'en' });
     const other = await context.newPage();
     await Promise.all([page.goto(url), other.goto(url)]);
     await other.getByText('0 responses stored on this device.').waitFor({ state: 'visible' });

@@ -8,31 +8,18 @@
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ROOT, launchBrowser, next, pick, readStore, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { ROOT, fixtures, next, pick, readStore, waitFor, widgetUrl } from './support.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  const body = await readFile(path.join(ROOT, 'tests/e2e/fixtures/pages.json'));
-  const logic = await readFile(path.join(ROOT, 'examples/logic.json'));
-  site = await startStaticServer({
-    routes: {
-      '/pages.json': { body, type: 'application/json' },
-      '/logic.json': { body: logic, type: 'application/json' },
-    },
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
+const fx = fixtures({
+  routes: async () => ({
+    '/pages.json': { body: await readFile(path.join(ROOT, 'tests/e2e/fixtures/pages.json')), type: 'application/json' },
+    '/logic.json': { body: await readFile(path.join(ROOT, 'examples/logic.json')), type: 'application/json' },
+  }),
 });
 
 /** The focused page heading's words, e.g. "Page 2 of 3 Your membership". */
@@ -40,8 +27,8 @@ const heading = (page) =>
   page.evaluate(() => document.activeElement?.closest('h2')?.innerText.replace(/\s+/g, ' ').trim());
 
 test('hidden pages are skipped both ways, Enter goes on, and the last page submits', { timeout: 60_000 }, async () => {
-  const { page, logs } = browser;
-  await page.goto(widgetUrl(site.url, { survey: `${site.url}/pages.json`, lang: 'en', mode: 'kiosk' }));
+  const { page, logs } = fx.browser;
+  await page.goto(widgetUrl(fx.site.url, { survey: `${fx.site.url}/pages.json`, lang: 'en', mode: 'kiosk' }));
   const name = page.getByLabel('Your first name');
   await name.fill('Wayan');
   await pick(page.getByRole('radio', { name: 'No', exact: true }), 'not a member');
@@ -91,8 +78,8 @@ test('hidden pages are skipped both ways, Enter goes on, and the last page submi
 });
 
 test('after a change on the review, "Next" returns to it, through any page the change brought in', { timeout: 60_000 }, async () => {
-  const { page } = browser;
-  await page.goto(widgetUrl(site.url, { survey: `${site.url}/logic.json`, lang: 'en', mode: 'kiosk' }));
+  const { page } = fx.browser;
+  await page.goto(widgetUrl(fx.site.url, { survey: `${fx.site.url}/logic.json`, lang: 'en', mode: 'kiosk' }));
   const rating = page.getByRole('group', { name: 'How satisfied were you with the festival?' });
   await pick(page.getByRole('radio', { name: 'Yes', exact: true }), 'Yes');
   await pick(rating.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 stars');

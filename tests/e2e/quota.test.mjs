@@ -5,30 +5,18 @@
 // operator sees the alert. What was stored before is still there, and once
 // space is freed the same response is saved with the same id.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import {
-  launchBrowser,
+  fixtures,
   readStore,
-  startStaticServer,
   widgetUrl,
   answerBuiltIn,
 } from './support.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await startStaticServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const fx = fixtures();
 
 async function answer(page, words) {
   await answerBuiltIn(page, { stars: 5, nps: 10, worksWell: words });
@@ -62,11 +50,11 @@ function fill(page, size) {
 }
 
 test('a full disk is shown to the person and the operator, and nothing is lost', { timeout: 120_000 }, async () => {
-  const { page, context } = browser;
+  const { page, context } = fx.browser;
   const cdp = await context.newCDPSession(page);
-  const origin = new URL(site.url).origin;
+  const origin = new URL(fx.site.url).origin;
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 400_000 });
-  await page.goto(widgetUrl(site.url, { lang: 'en' }));
+  await page.goto(widgetUrl(fx.site.url, { lang: 'en' }));
   await answer(page, 'Stored before the disk filled up');
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByText('Your response is saved on this device.').waitFor({ state: 'visible' });

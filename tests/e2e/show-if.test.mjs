@@ -10,12 +10,12 @@
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ROOT, launchBrowser, next, parseCsv, pick, startStaticServer, waitFor, widgetUrl } from './support.mjs';
+import { ROOT, fixtures, next, parseCsv, pick, waitFor, widgetUrl } from './support.mjs';
 
 const Q = {
   visited: 'Did you come to the festival?',
@@ -27,29 +27,18 @@ const Q = {
 const SAVED = 'Your response is saved on this device.';
 
 describe('show-if logic, end to end', () => {
-  let site;
-  let browser;
-
-  before(async () => {
-    site = await startStaticServer({
-      routes: {
-        '/logic.json': {
-          body: await readFile(path.join(ROOT, 'examples/logic.json')),
-          type: 'application/json; charset=utf-8',
-        },
+  const fx = fixtures({
+    routes: async () => ({
+      '/logic.json': {
+        body: await readFile(path.join(ROOT, 'examples/logic.json')),
+        type: 'application/json; charset=utf-8',
       },
-    });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
+    }),
   });
 
   test('a branch taken and not taken, and the CSV of both', { timeout: 120_000 }, async () => {
-    const { page, logs } = browser;
-    await page.goto(widgetUrl(site.url, { survey: `${site.url}/logic.json`, lang: 'en' }));
+    const { page, logs } = fx.browser;
+    await page.goto(widgetUrl(fx.site.url, { survey: `${fx.site.url}/logic.json`, lang: 'en' }));
     const submit = page.getByRole('button', { name: 'Submit', exact: true });
     await page.getByRole('button', { name: 'Next', exact: true }).waitFor({ state: 'visible' });
     const progress = page.locator('.suara-page:not([hidden]) .suara-page__progress');

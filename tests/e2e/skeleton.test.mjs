@@ -19,12 +19,10 @@ import { existsSync } from 'node:fs';
 import {
   DIST,
   ROOT,
-  launchBrowser,
+  fixtures,
   next,
   parseCsv,
   pick,
-  startEndpoint,
-  startStaticServer,
   waitFor,
   widgetUrl,
 } from './support.mjs';
@@ -123,39 +121,33 @@ async function download(page, button) {
 }
 
 describe('Suara widget, built-in survey, end to end', () => {
-  let site;
-  let endpoint;
-  let browser;
   const testStarted = Date.now();
 
-  before(async () => {
+  before(() => {
     assert.ok(
       existsSync(path.join(DIST, 'index.html')),
       `no ${path.relative(ROOT, DIST)}/index.html: run trunk build --release --offline first`,
     );
-    site = await startStaticServer({
-      routes: {
-        '/broken-survey.json': {
-          body: await readFile(path.join(ROOT, 'tests/e2e/fixtures/broken-survey.json')),
-          type: 'application/json; charset=utf-8',
-        },
-      },
-    });
-    endpoint = await startEndpoint();
-    browser = await launchBrowser();
   });
 
-  after(async () => {
-    const errors = browser?.logs.console.filter((line) => line.startsWith('error')) ?? [];
+  const fx = fixtures({
+    routes: async () => ({
+      '/broken-survey.json': {
+        body: await readFile(path.join(ROOT, 'tests/e2e/fixtures/broken-survey.json')),
+        type: 'application/json; charset=utf-8',
+      },
+    }),
+    endpoint: true,
+  });
+
+  after(() => {
+    const errors = fx.browser?.logs.console.filter((line) => line.startsWith('error')) ?? [];
     if (errors.length) console.log('browser console errors:\n  ' + errors.join('\n  '));
-    await browser?.close();
-    await site?.close();
-    await endpoint?.close();
   });
 
   test('validates, submits once, and exports what was sent', { timeout: 180_000 }, async (t) => {
-    const { page, logs } = browser;
-    const url = widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' });
+    const { page, logs } = fx.browser;
+    const url = widgetUrl(fx.site.url, { endpoint: fx.endpoint.url, lang: 'en' });
     await page.goto(url);
 
     const submit = page.getByRole('button', { name: 'Submit', exact: true });
@@ -202,7 +194,7 @@ describe('Suara widget, built-in survey, end to end', () => {
         throw new Error(`${err.message}; focused element: ${r.focused}`);
       });
 
-      assert.deepEqual(endpoint.requests, [], 'the endpoint received nothing');
+      assert.deepEqual(fx.endpoint.requests, [], 'the endpoint received nothing');
     });
 
     let post;
@@ -268,9 +260,9 @@ describe('Suara widget, built-in survey, end to end', () => {
       await submit.click();
 
       await page.getByRole('status').filter({ hasText: MSG.sent }).first().waitFor({ state: 'visible' });
-      await endpoint.waitForPosts(1);
-      assert.equal(endpoint.posts.length, 1, 'exactly one POST');
-      post = endpoint.posts[0];
+      await fx.endpoint.waitForPosts(1);
+      assert.equal(fx.endpoint.posts.length, 1, 'exactly one POST');
+      post = fx.endpoint.posts[0];
 
       assert.equal(post.parseError, null, `the POST body is JSON: ${post.raw}`);
       assert.match(post.contentType ?? '', /^application\/json\b/, 'Content-Type is application/json');
@@ -298,7 +290,7 @@ describe('Suara widget, built-in survey, end to end', () => {
         consent: true,
       });
 
-      const preflights = endpoint.requests.filter((r) => r.method === 'OPTIONS');
+      const preflights = fx.endpoint.requests.filter((r) => r.method === 'OPTIONS');
       for (const p of preflights) {
         assert.equal(p.path, '/responses', 'the preflight asks about /responses');
       }
@@ -348,15 +340,15 @@ describe('Suara widget, built-in survey, end to end', () => {
       assert.deepEqual(responses[0], body, 'the exported response is the one sent');
 
       // The reload restarted the sender: the response, already sent, must not go again.
-      assert.equal(endpoint.posts.length, 1, 'still exactly one POST after the reload');
+      assert.equal(fx.endpoint.posts.length, 1, 'still exactly one POST after the reload');
       assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
     });
   });
 
   test('a broken survey file shows its problems with JSON paths', { timeout: 60_000 }, async () => {
-    const page = await browser.context.newPage();
+    const page = await fx.browser.context.newPage();
     try {
-      await page.goto(widgetUrl(site.url, { survey: `${site.url}/broken-survey.json`, lang: 'en' }));
+      await page.goto(widgetUrl(fx.site.url, { survey: `${fx.site.url}/broken-survey.json`, lang: 'en' }));
       // What Survey::parse reports for the fixture (see crates/domain/src/parse.rs).
       const paths = ['$.pages[0].questions[0].min', '$.pages[0].questions[1].kind', '$.pages[0].questions[2].id'];
       const problems = page.locator('[role=alert], ul, ol').filter({ hasText: '$.' }).first();
@@ -367,7 +359,7 @@ describe('Suara widget, built-in survey, end to end', () => {
       await problems.getByText('favourite_colour').first().waitFor({ state: 'visible' });
       const bodyText = await page.locator('body').innerText();
       assert.ok(bodyText.trim().length > 0, 'the page is not blank');
-      assert.deepEqual(browser.logs.pageErrors, [], 'no uncaught errors in the page');
+      assert.deepEqual(fx.browser.logs.pageErrors, [], 'no uncaught errors in the page');
     } finally {
       await page.close();
     }

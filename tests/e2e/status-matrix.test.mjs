@@ -4,14 +4,13 @@
 // an HTML page (a Wi-Fi login page), is kept as "needs attention". Nothing
 // is ever deleted.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
+  fixtures,
   launchBrowser,
   readStore,
-  startEndpoint,
-  startStaticServer,
   waitFor,
   widgetUrl,
   answerBuiltIn,
@@ -33,21 +32,7 @@ const REPLIES = [
   { code: 200, html: true, expect: 'needs_attention' },
 ];
 
-let site;
-let endpoint;
-let browser;
-
-before(async () => {
-  site = await startStaticServer();
-  endpoint = await startEndpoint();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await endpoint?.close();
-});
+const fx = fixtures({ endpoint: true });
 
 /** The stored records' ids, statuses and attempts. */
 const storedRecords = async (page) => (await readStore(page)).map(({ id, status, attempts }) => ({ id, status, attempts }));
@@ -70,28 +55,28 @@ function failing({ body }) {
 /** Submits one response to the built-in survey while the endpoint answers per `reply`; returns its id. */
 async function submitWith(page, reply) {
   current = reply;
-  endpoint.respondWith(failing);
-  const before = endpoint.posts.length;
+  fx.endpoint.respondWith(failing);
+  const before = fx.endpoint.posts.length;
   await answerBuiltIn(page, { stars: 3, nps: 7 });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
-  await endpoint.waitForPosts(before + 1);
-  const id = endpoint.posts[before].body.id;
+  await fx.endpoint.waitForPosts(before + 1);
+  const id = fx.endpoint.posts[before].body.id;
   await page.getByRole('button', { name: 'Start a new response' }).click();
   return id;
 }
 
 const keyOf = (reply) => (reply.html ? 'html' : reply.code);
-const postsFor = (id) => endpoint.posts.filter((p) => p.body?.id === id);
+const postsFor = (id) => fx.endpoint.posts.filter((p) => p.body?.id === id);
 const online = (page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
 
 test('retryable replies are retried by themselves, refusals are kept for the operator', { timeout: 120_000 }, async () => {
-  const { page } = browser;
-  await page.goto(widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' }));
+  const { page } = fx.browser;
+  await page.goto(widgetUrl(fx.site.url, { endpoint: fx.endpoint.url, lang: 'en' }));
   const replies = REPLIES.filter((r) => r.expect !== 'paused');
   const idOf = {};
   for (const reply of replies) idOf[keyOf(reply)] = await submitWith(page, reply);
 
-  endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
+  fx.endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
   const retried = replies.filter((r) => r.expect === 'retried').map((r) => idOf[keyOf(r)]);
   await waitFor(
     async () => {
@@ -133,7 +118,7 @@ test('401 and 403 pause the whole queue and alert the operator until "Send now",
   const second = await launchBrowser();
   try {
     const { page } = second;
-    await page.goto(widgetUrl(site.url, { endpoint: endpoint.url, lang: 'en' }));
+    await page.goto(widgetUrl(fx.site.url, { endpoint: fx.endpoint.url, lang: 'en' }));
     const idOf = {};
     for (const reply of REPLIES) idOf[keyOf(reply)] = await submitWith(page, reply);
 
@@ -142,13 +127,13 @@ test('401 and 403 pause the whole queue and alert the operator until "Send now",
     assert.match(await alert.innerText(), /HTTP 40[13]: the endpoint refused the credentials/);
 
     // The endpoint recovers, but a paused queue waits for the operator.
-    endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
-    const sentSoFar = endpoint.posts.length;
+    fx.endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
+    const sentSoFar = fx.endpoint.posts.length;
     for (let i = 0; i < 6; i++) {
       await online(page);
       await new Promise((r) => setTimeout(r, 500));
     }
-    assert.equal(endpoint.posts.length, sentSoFar, 'nothing is sent while the queue is paused');
+    assert.equal(fx.endpoint.posts.length, sentSoFar, 'nothing is sent while the queue is paused');
     const paused = (await storedRecords(page)).filter((r) => r.status === 'paused').length;
     assert.equal(paused, 2, 'the 401 and 403 responses are paused');
 

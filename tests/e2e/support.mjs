@@ -3,7 +3,8 @@
 // fresh profile, and small waiting and CSV helpers.
 //
 // Everything listens on 127.0.0.1 on a random free port and is closed by the
-// test's `after` hook.
+// test's `after` hook; `fixtures()` registers the usual `before`/`after` pair
+// that starts the server, endpoint and browser a test file shares.
 
 import http from 'node:http';
 import { EventEmitter } from 'node:events';
@@ -11,6 +12,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -447,6 +449,32 @@ export async function launchBrowser({ headless = true, contextOptions = {} } = {
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
+}
+
+/**
+ * Registers `before`/`after` hooks (for the file, or in the enclosing
+ * `describe`) that start what its tests share: the static server with
+ * `routes` (an object, a promise of one, or a function returning either,
+ * called in `before`), a fake endpoint when `endpoint` is `true` or
+ * `startEndpoint` options, and Chromium unless `browser` is false. Returns an
+ * object whose `site`, `endpoint` and `browser` the `before` hook fills in;
+ * `after` closes them in reverse order, whatever started, even if one fails.
+ */
+export function fixtures({ routes = {}, endpoint = false, browser = true } = {}) {
+  const fx = {};
+  before(async () => {
+    fx.site = await startStaticServer({ routes: await (typeof routes === 'function' ? routes() : routes) });
+    if (endpoint) fx.endpoint = await startEndpoint(endpoint === true ? {} : endpoint);
+    if (browser) fx.browser = await launchBrowser();
+  });
+  after(async () => {
+    const errors = [];
+    for (const started of [fx.browser, fx.endpoint, fx.site]) {
+      await started?.close().catch((err) => errors.push(err));
+    }
+    if (errors.length) throw errors[0];
+  });
+  return fx;
 }
 
 /** Polls `check` (sync or async) until it returns a truthy value. */

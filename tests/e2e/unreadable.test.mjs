@@ -2,26 +2,15 @@
 // written by a future version) is never hidden: the count includes it and
 // the operator is told it is left out of exports.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, startStaticServer, widgetUrl } from './support.mjs';
+import { fixtures, widgetUrl } from './support.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await startStaticServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const fx = fixtures();
 
 test('an unreadable stored record is counted and reported', { timeout: 60_000 }, async () => {
-  const { page } = browser;
-  await page.goto(widgetUrl(site.url, { lang: 'en' }));
+  const { page } = fx.browser;
+  await page.goto(widgetUrl(fx.site.url, { lang: 'en' }));
   await page.getByText('0 responses stored on this device.').waitFor({ state: 'visible' });
   await page.evaluate(
     () =>
