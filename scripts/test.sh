@@ -52,7 +52,9 @@ cd "$ROOT"
 #   (+155 measured: 202,947 -> 203,102).
 # - 204,300: after a change on the review, "Next" also stops at a page the
 #   change brought in (+935 measured: 203,102 -> 204,037; +802 raw).
-BUNDLE_BUDGET=204300
+# - 204,500: one draft write at a time, the newest waiting, so the last
+#   keystrokes are not stuck behind a queue of writes (+241: 204,278).
+BUNDLE_BUDGET=204500
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}

@@ -302,6 +302,11 @@ fn keep_drafts(
     // Nothing is written until the earlier draft has been read: an empty
     // form must not overwrite it.
     let ready = std::rc::Rc::new(std::cell::Cell::new(false));
+    // One draft write at a time, and only the newest draft waits for the
+    // next: after fast typing on a slow disk the last words are written
+    // next, not after a queue of one write per keystroke.
+    let newest = std::rc::Rc::new(std::cell::RefCell::new(None::<Response>));
+    let writing = std::rc::Rc::new(std::cell::Cell::new(false));
     {
         let (ready, survey) = (ready.clone(), survey.clone());
         Effect::new(move |_| {
@@ -314,13 +319,24 @@ fn keep_drafts(
                 submitted_at: String::new(),
                 answers: ctx.answers.get(),
             };
-            if ready.get() {
-                spawn_local(async move {
+            if !ready.get() {
+                return;
+            }
+            *newest.borrow_mut() = Some(draft);
+            if writing.replace(true) {
+                return;
+            }
+            let (newest, writing) = (newest.clone(), writing.clone());
+            spawn_local(async move {
+                loop {
+                    let next = newest.borrow_mut().take();
+                    let Some(draft) = next else { break };
                     if let Err(e) = store::put_draft(&draft).await {
                         full.set(e == store::StoreError::Full);
                     }
-                });
-            }
+                }
+                writing.set(false);
+            });
         });
     }
     spawn_local(async move {
