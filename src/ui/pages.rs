@@ -87,20 +87,13 @@ pub fn forward(ctx: FormCtx) -> Forward {
     if step >= review {
         return Forward::Submit;
     }
-    let problems: Vec<usize> = ctx
-        .errors
-        .get_untracked()
-        .iter()
-        .map(|(q, _)| page_of(ctx, q))
-        .collect();
-    if let Some(first) = ctx
-        .errors
-        .get_untracked()
-        .into_iter()
-        .find(|(q, _)| page_of(ctx, q) == step)
-    {
+    // The page of each problem, in survey order.
+    let errors = ctx.errors.get_untracked();
+    let problems: Vec<usize> = errors.iter().map(|(q, _)| page_of(ctx, q)).collect();
+    if let Some(i) = problems.iter().position(|&p| p == step) {
         ctx.show_all.set(true);
-        request_animation_frame(move || focus_question(&first.0));
+        let first = errors[i].0.clone();
+        request_animation_frame(move || focus_question(&first));
         return Forward::Stay;
     }
     ctx.show_all.set(false);
