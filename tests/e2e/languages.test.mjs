@@ -28,7 +28,13 @@ const french = {
   title: 'Votre avis',
   default_locale: 'fr',
   pages: [
-    { id: 'p', questions: [{ id: 'note', kind: 'short_text', label: 'Un mot ?', required: true }] },
+    {
+      id: 'p',
+      questions: [
+        { id: 'note', kind: 'short_text', label: 'Un mot ?', required: true },
+        { id: 'venu', kind: 'single_choice', label: 'Venu avec ?', options: [{ value: 'seul', label: 'Seul' }], other: true },
+      ],
+    },
   ],
 };
 
@@ -116,6 +122,8 @@ test("in a language the widget doesn't speak, its English words are marked Engli
   assert.equal(await langOf(page.getByRole('button', { name: 'Submit', exact: true })), 'en');
   assert.equal(await langOf(page.getByText('Votre avis')), 'fr', 'the title is French');
   assert.equal(await langOf(page.getByText('Un mot ?', { exact: true }).first()), 'fr', 'the label is French');
+  assert.equal(await langOf(page.getByText('Seul', { exact: true })), 'fr', 'an option is French');
+  assert.equal(await langOf(page.getByText('Other', { exact: true })), 'en', 'the widget\'s own "Other" is English');
   // The error summary names the question in French and the problem in English.
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   const link = page.locator('.suara-summary a');

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use suara_domain::answer::other_text_key;
-use suara_domain::i18n::Msg;
+use suara_domain::i18n::{self, Msg};
 use suara_domain::survey::OTHER_VALUE;
 use suara_domain::{AnswerValue, Question, QuestionKind, Text};
 
@@ -78,9 +78,16 @@ pub fn ChoiceQuestion(
                 let (qid, value) = (qid.clone(), value.clone());
                 move || is_chosen(ctx.answer(&qid), &value)
             };
+            // The widget's own "Other" is in the widget's words' language.
             let lang = {
                 let label = label.clone();
-                words(move || ctx.text_lang(&label))
+                words(move || {
+                    if label.is_blank() {
+                        i18n::words_language(&ctx.locale.get()).to_owned()
+                    } else {
+                        ctx.text_lang(&label)
+                    }
+                })
             };
             let text = words(move || if label.is_blank() { ctx.msg(&Msg::Other) } else { ctx.tr(&label) });
             let describe = is_other.then(|| {
