@@ -362,6 +362,11 @@ fn keep_drafts(
             }
         }
         ready.set(true);
+        // Answers given while the earlier draft was being read were not
+        // written: write them now, not at the next change.
+        if !restored.get_untracked() && !ctx.answers.with_untracked(Answers::is_empty) {
+            ctx.answers.update(|_| {});
+        }
     });
 }
 

@@ -94,3 +94,45 @@ test('kiosk mode keeps no draft between people', { timeout: 60_000 }, async () =
   assert.equal(await page.getByLabel(WORKS_WELL).inputValue(), '', 'the next person sees an empty form');
   assert.equal(await page.getByText(RESTORED).count(), 0);
 });
+
+test('an answer given while the earlier draft is still being read is kept too', { timeout: 60_000 }, async () => {
+  const { page } = fx.browser;
+  const url = widgetUrl(fx.site.url, { lang: 'en' });
+  await page.goto(url);
+  await ready(page);
+  // Another tab holds the drafts store, so this page's read of its earlier
+  // draft waits, as it may on a slow device.
+  const other = await fx.browser.context.newPage();
+  try {
+    await other.goto(new URL('/robots.txt', fx.site.url).href);
+    await other.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('suara');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('drafts', 'readwrite').objectStore('drafts');
+            window.held = true;
+            // Keep the transaction alive until told to let go.
+            const spin = () => {
+              if (window.held) store.count().onsuccess = spin;
+            };
+            spin();
+            resolve();
+          };
+        }),
+    );
+    await page.reload();
+    await ready(page);
+    await pick(page.getByRole('radio', { name: STARS, exact: true }), STARS);
+    await page.waitForTimeout(300);
+    await other.evaluate(() => (window.held = false));
+  } finally {
+    await other.close();
+  }
+  // No further change: the star must reach the draft by itself.
+  await waitFor(
+    async () => (await readStore(page, 'drafts')).some((d) => d.response.answers.satisfaction === 4),
+    { what: 'the star given before the earlier draft was read to be in the draft' },
+  );
+});
