@@ -12,7 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-import { ROOT, fixtures, waitFor, widgetUrl } from './support.mjs';
+import { ROOT, fixtures, waitFor, widgetUrl, tabUntil } from './support.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -134,13 +134,7 @@ test('the built-in survey can be completed with the keyboard alone', { timeout: 
       return { tag: el?.tagName, type: el?.type, name: el?.name, value: el?.value, label: el?.labels?.[0]?.innerText.trim() ?? '', checked: el?.checked };
     });
   /** Presses Tab until focus is on what `match` accepts (at most 40 presses). */
-  async function tabTo(match, what) {
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab');
-      if (match(await focused())) return;
-    }
-    throw new Error(`Tab never reached ${what}`);
-  }
+  const tabTo = (match, what) => tabUntil(page, async () => match(await focused()), what, 40);
 
   // Stars: into the group, Space picks the first, arrows move the choice.
   await tabTo((f) => f.name === 'suara-q-satisfaction', 'the satisfaction stars');

@@ -4,24 +4,19 @@
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { DIST, ROOT, fixtures, parseCsv, waitFor, widgetUrl } from './support.mjs';
+import { ROOT, fixtures, parseCsv, waitFor, widgetUrl, tabUntil } from './support.mjs';
 
 const SURVEY = path.join(ROOT, 'examples/every-kind.json');
 
 /** Presses Tab until focus is inside `target` (a question's control or group). */
 async function tabTo(page, target, what) {
   const handle = await target.elementHandle();
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((el) => el.contains(document.activeElement), handle)) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
+  await tabUntil(page, () => page.evaluate((el) => el.contains(document.activeElement), handle), what);
 }
 
 /** The accessible name of the focused element: its label's text without what is aria-hidden. */
@@ -35,12 +30,6 @@ function focusedName(page) {
 }
 
 describe('every question kind, by keyboard', () => {
-  before(() => {
-    assert.ok(
-      existsSync(path.join(DIST, 'index.html')),
-      `no ${path.relative(ROOT, DIST)}/index.html: run trunk build --release --offline first`,
-    );
-  });
 
   const fx = fixtures({
     routes: async () => ({ '/every-kind.json': { body: await readFile(SURVEY), type: 'application/json; charset=utf-8' } }),

@@ -8,13 +8,12 @@
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { DIST, ROOT, fixtures, launchBrowser, parseCsv, waitFor, widgetUrl } from './support.mjs';
+import { ROOT, fixtures, launchBrowser, parseCsv, waitFor, widgetUrl, tabUntil } from './support.mjs';
 
 const SURVEY = path.join(ROOT, 'tests/e2e/fixtures/matrix-ranking.json');
 
@@ -29,11 +28,7 @@ function focused(page) {
 
 /** Presses Tab until `match(focused)` holds (at most 30 presses). */
 async function tabTo(page, match, what) {
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press('Tab');
-    if (match(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
+  await tabUntil(page, async () => match(await focused(page)), what, 30);
 }
 
 /** The ranking's items as shown, first place first. */
@@ -52,12 +47,6 @@ function focusOn(page, name) {
 }
 
 describe('matrix and ranking, by keyboard', () => {
-  before(() => {
-    assert.ok(
-      existsSync(path.join(DIST, 'index.html')),
-      `no ${path.relative(ROOT, DIST)}/index.html: run trunk build --release --offline first`,
-    );
-  });
 
   const fx = fixtures({
     routes: async () => ({ '/matrix-ranking.json': { body: await readFile(SURVEY), type: 'application/json; charset=utf-8' } }),

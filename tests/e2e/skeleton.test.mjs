@@ -10,14 +10,12 @@
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 
 import {
-  DIST,
   ROOT,
   fixtures,
   next,
@@ -123,12 +121,6 @@ async function download(page, button) {
 describe('Suara widget, built-in survey, end to end', () => {
   const testStarted = Date.now();
 
-  before(() => {
-    assert.ok(
-      existsSync(path.join(DIST, 'index.html')),
-      `no ${path.relative(ROOT, DIST)}/index.html: run trunk build --release --offline first`,
-    );
-  });
 
   const fx = fixtures({
     routes: async () => ({

@@ -8,6 +8,7 @@
 
 import http from 'node:http';
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,6 +86,9 @@ async function readBody(req) {
  */
 export async function startStaticServer({ root = DIST, routes = {} } = {}) {
   const rootDir = path.resolve(root);
+  if (root === DIST && !existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`no ${path.relative(ROOT, DIST)}/index.html: run trunk build --release --offline first`);
+  }
   const table = new Map(Object.entries(routes));
   const requests = [];
 
@@ -611,4 +615,16 @@ export async function answerBuiltIn(page, { stars = 3, nps = 7, worksWell } = {}
   await next(page);
   await page.getByRole('checkbox', { name: CONSENT }).check();
   await next(page);
+}
+
+/**
+ * Presses Tab until `reached()` (an async check of the page) holds, at most
+ * `limit` times; fails naming `what` otherwise.
+ */
+export async function tabUntil(page, reached, what, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await reached()) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
 }

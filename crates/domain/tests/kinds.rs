@@ -21,6 +21,23 @@ fn survey() -> Survey {
 
 use common::answers;
 
+/// The CSV of the stored responses in `tests/kinds/responses.json`.
+fn stored_csv() -> String {
+    let responses: Vec<Response> =
+        serde_json::from_str(&common::read(&common::data("kinds/responses.json")))
+            .expect("stored responses");
+    export::to_csv(&survey(), &responses, CsvOptions::default())
+}
+
+/// [`stored_csv`] read back: its header and its records.
+fn stored_csv_records() -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let csv = stored_csv();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    let records = reader.records().map(|r| r.expect("a record")).collect();
+    (header, records)
+}
+
 fn check(cases: &[(&str, Value, Option<AnswerError>)]) {
     common::check_answers(&survey(), cases);
 }
@@ -422,10 +439,7 @@ fn the_csv_has_one_column_per_question_in_survey_order() {
 
 #[test]
 fn the_csv_of_every_kind_equals_its_golden_file() {
-    let responses: Vec<Response> =
-        serde_json::from_str(&common::read(&common::data("kinds/responses.json")))
-            .expect("stored responses");
-    let csv = export::to_csv(&survey(), &responses, CsvOptions::default());
+    let csv = stored_csv();
     common::assert_no_failures(
         common::golden(&common::data("kinds/responses.csv"), csv.as_bytes())
             .err()
@@ -598,13 +612,7 @@ fn answering_a_row_keeps_the_others_in_the_surveys_row_order() {
 
 #[test]
 fn a_matrix_fills_one_csv_column_per_row_with_the_column_value() {
-    let responses: Vec<Response> =
-        serde_json::from_str(&common::read(&common::data("kinds/responses.json")))
-            .expect("stored responses");
-    let csv = export::to_csv(&survey(), &responses, CsvOptions::default());
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let header = reader.headers().expect("a header").clone();
-    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    let (header, records) = stored_csv_records();
     let cell = |record: &csv::StringRecord, column: &str| {
         let i = header
             .iter()
@@ -727,13 +735,7 @@ fn the_order_of_a_ranking_is_read_as_indexes_into_its_options() {
 
 #[test]
 fn a_ranking_fills_one_csv_column_per_option_with_its_rank() {
-    let responses: Vec<Response> =
-        serde_json::from_str(&common::read(&common::data("kinds/responses.json")))
-            .expect("stored responses");
-    let csv = export::to_csv(&survey(), &responses, CsvOptions::default());
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let header = reader.headers().expect("a header").clone();
-    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    let (header, records) = stored_csv_records();
     let ranks = |i: usize, q: &str| -> Vec<(String, String)> {
         header
             .iter()
