@@ -306,24 +306,11 @@ fn keep_drafts(
     // next: after fast typing on a slow disk the last words are written
     // next, not after a queue of one write per keystroke.
     let newest = std::rc::Rc::new(std::cell::RefCell::new(None::<Response>));
-    let writing = std::rc::Rc::new(std::cell::Cell::new(false));
-    {
-        let (ready, survey) = (ready.clone(), survey.clone());
-        Effect::new(move |_| {
-            let draft = Response {
-                id: response_id.get_value(),
-                survey_id: survey.id.clone(),
-                survey_version: survey.version.clone(),
-                locale: ctx.locale.get().to_string(),
-                started_at: ctx.started_at.get().unwrap_or_default(),
-                submitted_at: String::new(),
-                answers: ctx.answers.get(),
-            };
-            if !ready.get() {
-                return;
-            }
-            *newest.borrow_mut() = Some(draft);
-            if writing.replace(true) {
+    let write_newest = {
+        let (ready, newest) = (ready.clone(), newest.clone());
+        let writing = std::rc::Rc::new(std::cell::Cell::new(false));
+        std::rc::Rc::new(move || {
+            if !ready.get() || writing.replace(true) {
                 return;
             }
             let (newest, writing) = (newest.clone(), writing.clone());
@@ -337,6 +324,22 @@ fn keep_drafts(
                 }
                 writing.set(false);
             });
+        })
+    };
+    {
+        let (newest, write_newest, survey) = (newest.clone(), write_newest.clone(), survey.clone());
+        Effect::new(move |_| {
+            let draft = Response {
+                id: response_id.get_value(),
+                survey_id: survey.id.clone(),
+                survey_version: survey.version.clone(),
+                locale: ctx.locale.get().to_string(),
+                started_at: ctx.started_at.get().unwrap_or_default(),
+                submitted_at: String::new(),
+                answers: ctx.answers.get(),
+            };
+            *newest.borrow_mut() = Some(draft);
+            write_newest();
         });
     }
     spawn_local(async move {
@@ -362,10 +365,15 @@ fn keep_drafts(
             }
         }
         ready.set(true);
-        // Answers given while the earlier draft was being read were not
-        // written: write them now, not at the next change.
-        if !restored.get_untracked() && !ctx.answers.with_untracked(Answers::is_empty) {
-            ctx.answers.update(|_| {});
+        // Answers given while the earlier draft was being read waited in
+        // `newest`: write them now, not at the next change. (A restored
+        // draft is written by the change it makes.)
+        let typed = newest
+            .borrow()
+            .as_ref()
+            .is_some_and(|d| !d.answers.is_empty());
+        if typed && !restored.get_untracked() {
+            write_newest();
         }
     });
 }
