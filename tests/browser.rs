@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use suara::ui::questions::QuestionView;
 use suara::ui::FormCtx;
+use suara_domain::journey::Journey;
 use suara_domain::{AnswerValue, Locale, Survey};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -43,7 +44,8 @@ async fn tick() {
 fn mount(id: &str, lang: &str) -> (HtmlElement, FormCtx) {
     let survey = Arc::new(Survey::parse(SURVEY).expect("the test survey is valid"));
     let question = survey.question(id).expect("the question exists").clone();
-    let ctx = FormCtx::new(survey, Locale::parse(lang).unwrap());
+    let journey = Journey::new("browser-test".into(), Locale::parse(lang).unwrap());
+    let ctx = FormCtx::new(survey, journey);
     let document = document();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
@@ -90,7 +92,7 @@ async fn ticking_options_records_their_codes_and_other_asks_for_a_description() 
     find::<HtmlInputElement>(&host, "input[value=other]").click();
     tick().await;
     assert_eq!(
-        ctx.answers.get_untracked().get("programmes"),
+        ctx.answer_untracked("programmes").as_ref(),
         Some(&AnswerValue::Choices(vec!["health".into(), "other".into()]))
     );
     // The description box appears only now, labelled and bound to its input.
@@ -107,13 +109,13 @@ async fn ticking_options_records_their_codes_and_other_asks_for_a_description() 
         .unwrap();
     tick().await;
     assert_eq!(
-        ctx.answers.get_untracked().get("programmes.other_text"),
+        ctx.answer_untracked("programmes.other_text").as_ref(),
         Some(&AnswerValue::Text("Community garden".into()))
     );
     find::<HtmlInputElement>(&host, "input[value=health]").click();
     tick().await;
     assert_eq!(
-        ctx.answers.get_untracked().get("programmes"),
+        ctx.answer_untracked("programmes").as_ref(),
         Some(&AnswerValue::Choices(vec!["other".into()]))
     );
 }
@@ -127,7 +129,7 @@ async fn a_required_rating_left_blank_shows_its_error_and_is_described_by_it() {
             .is_none(),
         "no error before submit or leaving"
     );
-    ctx.show_all.set(true);
+    ctx.journey.update(|j| j.show_all = true);
     tick().await;
     let error: HtmlElement = find(&host, ".suara-question__error");
     assert!(error
@@ -152,7 +154,7 @@ async fn a_required_rating_left_blank_shows_its_error_and_is_described_by_it() {
     find::<HtmlInputElement>(&host, "input[value='3']").click();
     tick().await;
     assert_eq!(
-        ctx.answers.get_untracked().get("satisfaction"),
+        ctx.answer_untracked("satisfaction").as_ref(),
         Some(&AnswerValue::Number(3.into()))
     );
     assert!(
@@ -181,7 +183,7 @@ async fn a_text_answer_over_its_limit_is_kept_and_reported_not_cut() {
     ctx.touch("works_well");
     tick().await;
     assert_eq!(
-        ctx.answers.get_untracked().get("works_well"),
+        ctx.answer_untracked("works_well").as_ref(),
         Some(&AnswerValue::Text("dua belas huruf".into()))
     );
     let error: HtmlElement = find(&host, ".suara-question__error");
@@ -212,7 +214,7 @@ async fn yes_no_is_a_group_of_two_radios_worded_by_the_widget_and_stores_a_boole
     find::<HtmlInputElement>(&host, ".suara-options__item:nth-child(2) input").click();
     tick().await;
     assert_eq!(
-        ctx.answers.get_untracked().get("again"),
+        ctx.answer_untracked("again").as_ref(),
         Some(&AnswerValue::Bool(false))
     );
     assert!(find::<HtmlInputElement>(&host, ".suara-options__item:nth-child(2) input").checked());

@@ -37,7 +37,8 @@ fn record(id: &str, survey: &str, status: Status) -> Record {
 async fn a_record_reads_back_as_written() {
     let mut r = record("round-trip", "s-round", Status::Pending);
     r.attempts = 3;
-    r.last_error = Some("HTTP 503".into());
+    r.last_error = Some("no answer within 20 s".into());
+    r.unreachable = true;
     r.next_attempt_at = 1_800_000_000_000.0;
     store::put(&r).await.unwrap();
     assert_eq!(store::get("round-trip").await.unwrap(), Some(r.clone()));

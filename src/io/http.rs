@@ -1,6 +1,6 @@
 //! Sending one response to a JSON endpoint.
 
-use suara_domain::outbox::{self, Outcome};
+use suara_domain::outbox::{self, Failure, Outcome};
 use suara_domain::{Endpoint, Response};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -13,25 +13,22 @@ pub async fn send(endpoint: &Endpoint, response: &Response) -> Outcome {
         Ok((status, content_type, retry_after)) => {
             outbox::classify(status, content_type.as_deref(), retry_after.as_deref())
         }
-        Err(reason) => Outcome::Retry {
-            after_secs: None,
-            reason,
-        },
+        Err(failure) => outbox::failed(failure),
     }
 }
 
 async fn post(
     endpoint: &Endpoint,
     response: &Response,
-) -> Result<(u16, Option<String>, Option<String>), String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let headers = web_sys::Headers::new().map_err(|e| super::js_message(&e))?;
+) -> Result<(u16, Option<String>, Option<String>), Failure> {
+    // A browser that cannot even build the request is as good as offline.
+    let failed = |e: JsValue| Failure::Network(super::js_message(&e));
+    let window = web_sys::window().ok_or_else(|| Failure::Network("no window".into()))?;
+    let headers = web_sys::Headers::new().map_err(failed)?;
     for (name, value) in endpoint.headers(&response.id) {
-        headers
-            .set(name, value)
-            .map_err(|e| super::js_message(&e))?;
+        headers.set(name, value).map_err(failed)?;
     }
-    let abort = web_sys::AbortController::new().map_err(|e| super::js_message(&e))?;
+    let abort = web_sys::AbortController::new().map_err(failed)?;
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);
@@ -45,16 +42,14 @@ async fn post(
                 on_timeout.unchecked_ref(),
                 endpoint.timeout_secs as i32 * 1000,
             )
-            .map_err(|e| super::js_message(&e))?
+            .map_err(failed)?
     };
     let result = JsFuture::from(window.fetch_with_str_and_init(&endpoint.url, &init)).await;
     window.clear_timeout_with_handle(timer);
     let reply: web_sys::Response = match result {
         Ok(r) => r.unchecked_into(),
-        Err(_) if abort.signal().aborted() => {
-            return Err(format!("no answer within {} s", endpoint.timeout_secs))
-        }
-        Err(e) => return Err(format!("network error: {}", super::js_message(&e))),
+        Err(_) if abort.signal().aborted() => return Err(Failure::Timeout(endpoint.timeout_secs)),
+        Err(e) => return Err(failed(e)),
     };
     let header = |name: &str| reply.headers().get(name).ok().flatten();
     Ok((

@@ -1,15 +1,30 @@
-//! The only code that touches the browser: storage, HTTP, downloads, the
-//! clock and random ids. Each adapter turns browser calls into domain types
+//! The only code that touches the browser: storage, drafts, HTTP,
+//! downloads, Web Locks, word between tabs, timers, the clock and random
+//! ids. Each adapter turns browser calls into domain types
 //! and plain error messages.
 
+pub mod channel;
 pub mod download;
+pub mod drafts;
 pub mod http;
 pub mod json;
+pub mod lock;
 pub mod store;
+pub mod timers;
 
 /// The current time as RFC 3339 UTC with milliseconds.
 pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// The current time in milliseconds since 1970.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A random number in [0, 1), for spreading retries.
+pub fn random() -> f64 {
+    js_sys::Math::random()
 }
 
 /// A new random response id (UUID v4).

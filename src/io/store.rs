@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 
+pub use suara_domain::outbox::Record;
 use suara_domain::outbox::Status;
 use suara_domain::Response;
 use wasm_bindgen::closure::Closure;
@@ -20,38 +21,6 @@ const DB_NAME: &str = "suara";
 const DB_VERSION: u32 = 2;
 const RESPONSES: &str = "responses";
 const DRAFTS: &str = "drafts";
-
-/// A stored response and where it stands in the outbox.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Record {
-    pub response: Response,
-    pub status: Status,
-    /// Attempts to send so far.
-    pub attempts: u32,
-    /// Why the last attempt failed, for the operator.
-    pub last_error: Option<String>,
-    /// When the next attempt is due, in milliseconds since 1970.
-    pub next_attempt_at: f64,
-}
-
-impl Record {
-    /// A record for a response just finished: pending when there is an
-    /// endpoint to send it to, local otherwise.
-    pub fn new(response: Response, has_endpoint: bool) -> Record {
-        let status = if has_endpoint {
-            Status::Pending
-        } else {
-            Status::Local
-        };
-        Record {
-            response,
-            status,
-            attempts: 0,
-            last_error: None,
-            next_attempt_at: 0.0,
-        }
-    }
-}
 
 /// Why storage failed, in words for the person and the operator.
 #[derive(Debug, Clone, PartialEq)]
@@ -261,6 +230,7 @@ fn to_js(record: &Record) -> Result<JsValue, StoreError> {
             .as_deref()
             .map_or(JsValue::NULL, JsValue::from_str),
     )?;
+    set("unreachable", record.unreachable.into())?;
     set("next_attempt_at", record.next_attempt_at.into())?;
     set("response", record.response.to_json().into())?;
     Ok(obj.into())
@@ -279,6 +249,9 @@ fn from_js(value: &JsValue) -> Option<Record> {
         ),
         attempts: get("attempts").and_then(|v| v.as_f64()).unwrap_or(0.0) as u32,
         last_error: get("last_error").and_then(|v| v.as_string()),
+        // Missing in records stored before it was kept: they wait out
+        // their backoff (five minutes at most) like any other.
+        unreachable: get("unreachable").and_then(|v| v.as_bool()) == Some(true),
         next_attempt_at: get("next_attempt_at")
             .and_then(|v| v.as_f64())
             .unwrap_or(0.0),
@@ -315,9 +288,7 @@ pub async fn remove_done(ids: &[String]) -> Result<usize, StoreError> {
     let (records, _) = all().await?;
     let gone: Vec<JsValue> = records
         .iter()
-        .filter(|r| {
-            matches!(r.status, Status::Sent | Status::Local) && ids.contains(&r.response.id)
-        })
+        .filter(|r| r.status.is_done() && ids.contains(&r.response.id))
         .map(|r| JsValue::from_str(&r.response.id))
         .collect();
     write(|responses, _| {

@@ -7,33 +7,23 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use suara_domain::export::{self, CsvOptions};
 use suara_domain::i18n::Msg;
-use suara_domain::outbox::Status;
+use suara_domain::outbox::{self, Flush, Status};
 use suara_domain::{Response, Survey};
 
 use super::{flag, say, shown, words, FormCtx};
-use crate::io::{self, download, store};
+use crate::io::{self, channel, download, store};
 
 /// Flipped whenever the store changes, so counts are read again (a `bool`,
 /// a signal type the widget has anyway).
 #[derive(Clone, Copy)]
 pub struct OutboxTick(pub RwSignal<bool>);
 
-thread_local! {
-    /// Tells the widget's other tabs on this device that the store changed.
-    static CHANNEL: std::cell::RefCell<Option<web_sys::BroadcastChannel>> =
-        const { std::cell::RefCell::new(None) };
-}
-
 impl OutboxTick {
     /// Says that stored responses changed, here and in the widget's other
     /// tabs on this device (so their counts follow this tab's sends).
     pub fn bump(&self) {
         self.flip();
-        CHANNEL.with(|c| {
-            if let Some(c) = &*c.borrow() {
-                let _ = c.post_message(&wasm_bindgen::JsValue::TRUE);
-            }
-        });
+        channel::tell();
     }
 
     fn flip(&self) {
@@ -42,14 +32,7 @@ impl OutboxTick {
 
     /// Reads the store again whenever another tab says it changed.
     pub fn listen(self) {
-        use wasm_bindgen::JsCast;
-        let Ok(channel) = web_sys::BroadcastChannel::new("suara-store") else {
-            return;
-        };
-        let on = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || self.flip());
-        channel.set_onmessage(Some(on.as_ref().unchecked_ref()));
-        on.forget();
-        CHANNEL.with(|c| *c.borrow_mut() = Some(channel));
+        channel::listen(move || self.flip());
     }
 }
 
@@ -73,7 +56,7 @@ async fn responses_of(survey: &Survey) -> Result<(Vec<Response>, Vec<String>), s
         .into_iter()
         .filter(|r| r.response.survey_id == survey.id)
     {
-        if matches!(r.status, Status::Sent | Status::Local) {
+        if r.status.is_done() {
             done.push(r.response.id.clone());
         }
         responses.push(r.response);
@@ -118,27 +101,22 @@ pub fn ExportPanel(
         tick.0.track();
         spawn_local(async move {
             if let Ok((records, unreadable)) = store::all().await {
-                let count = |s: Status| records.iter().filter(|r| r.status == s).count();
                 stored.set(Some(Msg::StoredCount {
                     total: records.len() + unreadable,
                     unreadable,
                 }));
-                let why = |s: Status| {
-                    records
-                        .iter()
-                        .rfind(|r| r.status == s)
-                        .map(|r| r.last_error.clone().unwrap_or_default())
-                };
-                let alert = why(Status::Paused)
-                    .map(Msg::Paused)
-                    .or_else(|| why(Status::NeedsAttention).map(Msg::Refused));
+                let alert = outbox::alert(&records).map(|(status, why)| match status {
+                    Status::Paused => Msg::Paused(why),
+                    _ => Msg::Refused(why),
+                });
                 if paused.get_untracked() != alert {
                     paused.set(alert);
                 }
+                let counts = outbox::Counts::of(&records);
                 summary.set(Some(Msg::OutboxSummary {
-                    pending: count(Status::Pending) + count(Status::Paused),
-                    sent: count(Status::Sent),
-                    attention: count(Status::NeedsAttention),
+                    pending: counts.waiting,
+                    sent: counts.sent,
+                    attention: counts.needs_attention,
                 }));
             }
         });
@@ -227,7 +205,7 @@ pub fn ExportPanel(
             sending.set(true);
             let endpoint = endpoint.clone();
             spawn_local(async move {
-                let _ = crate::outbox::flush(&endpoint, crate::outbox::Flush::All).await;
+                let _ = crate::outbox::flush(&endpoint, Flush::All).await;
                 sending.set(false);
                 tick.bump();
             });

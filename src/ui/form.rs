@@ -6,15 +6,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use suara_domain::i18n::{self, Msg};
-use suara_domain::outbox::Status;
-use suara_domain::response::Finish;
-use suara_domain::{Answers, Endpoint, Locale, Response, Survey};
+use suara_domain::journey::{self, Journey};
+use suara_domain::outbox::{Flush, Status};
+use suara_domain::{Endpoint, Locale, Response, Survey};
 
 use super::export::{DeviceState, ExportPanel, OutboxTick};
-use super::pages::{self, Forward};
+use super::pages;
 use super::questions::QuestionView;
 use super::{flag, focus_question, ids, say, show, shown, words, FormCtx};
-use crate::io::{self, download, store};
+use crate::io::{self, download, drafts, store};
 use crate::outbox;
 
 /// Where one person's response stands, as the message it shows (one signal
@@ -44,17 +44,15 @@ pub fn SurveyForm(
     /// Kiosk mode: one device for many people, so no draft is kept or resumed.
     kiosk: bool,
 ) -> impl IntoView {
-    let ctx = FormCtx::new(survey.clone(), survey.pick_locale(lang.as_deref()));
-    let (locale, answers) = (ctx.locale, ctx.answers);
+    let first = Journey::new(io::new_id(), survey.pick_locale(lang.as_deref()));
+    let ctx = FormCtx::new(survey.clone(), first);
+    let (locale, journey) = (ctx.locale, ctx.journey);
     provide_context(ctx);
     let tick = OutboxTick(RwSignal::new(false));
     tick.listen();
     provide_context(tick);
     let phase = RwSignal::new(None::<Msg>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
-    // The id the response will have, made when the form starts, so a draft
-    // and its finished response share it.
-    let response_id = StoredValue::new(io::new_id());
     // Whether a draft from an earlier visit was put back (the note shows).
     let restored = RwSignal::new(false);
 
@@ -74,11 +72,10 @@ pub fn SurveyForm(
         persistent.set(Some(Msg::Persistent(kept)));
     });
     if !kiosk {
-        keep_drafts(survey.clone(), response_id, restored, storage_full);
+        keep_drafts(survey.clone(), restored, storage_full);
     }
 
     let on_submit = {
-        let survey = survey.clone();
         let endpoint = endpoint.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -86,32 +83,10 @@ pub fn SurveyForm(
                 return;
             }
             // Enter in a field, or the button: "Next" until nothing is left.
-            if !matches!(pages::forward(ctx), Forward::Submit) {
-                return;
-            }
             let now = io::now_rfc3339();
-            let started = ctx
-                .started_at
-                .get_untracked()
-                .unwrap_or_else(|| now.clone());
-            let id = response_id.get_value();
-            let finish = Finish {
-                id: &id,
-                locale: &locale.get_untracked(),
-                started_at: &started,
-                submitted_at: &now,
-            };
-            let response = match answers.with_untracked(|a| Response::finish(&survey, a, finish)) {
+            let response = match ctx.act(|j, s| j.submit(s, &now)) {
                 Ok(r) => r,
-                Err(problems) => {
-                    // Only when something changed behind the person's back
-                    // (a draft from another tab): back to its page.
-                    if let Some((first, _)) = problems.first() {
-                        ctx.show_all.set(true);
-                        pages::go_to_question(ctx, first.clone());
-                    }
-                    return;
-                }
+                Err(moved) => return pages::focus_after(moved),
             };
             phase.set(Some(Msg::Sending));
             let endpoint = endpoint.clone();
@@ -145,28 +120,26 @@ pub fn SurveyForm(
                     }
                 });
                 let Some(endpoint) = endpoint else { return };
-                let _ = outbox::flush(&endpoint, outbox::Flush::One(&id)).await;
+                let _ = outbox::flush(&endpoint, Flush::One(&id)).await;
                 let sent = matches!(store::get(&id).await, Ok(Some(r)) if r.status == Status::Sent);
                 tick.bump();
                 // Unless the person has moved on to a new response.
-                if response_id.get_value() == id {
+                if journey.with_untracked(|j| j.id == id) {
                     phase.set(Some(if sent { Msg::Sent } else { Msg::SavedWillRetry }));
                 }
-                let _ = outbox::flush(&endpoint, outbox::Flush::Due).await;
+                let _ = outbox::flush(&endpoint, Flush::Due).await;
                 tick.bump();
             });
         }
     };
 
+    // The next person (or this one, afresh): a new journey with a new id,
+    // and nothing of the last one kept.
     let start_again = move |_| {
-        response_id.set_value(io::new_id());
+        let next = Journey::new(io::new_id(), locale.get_untracked());
+        journey.set(next);
+        unsaved.set_value(None);
         restored.set(false);
-        answers.set(Answers::new());
-        ctx.touched.set(Vec::new());
-        ctx.show_all.set(false);
-        ctx.started_at.set(None);
-        ctx.step.set(0);
-        ctx.reviewed.set(Vec::new());
         phase.set(None);
         request_animation_frame(|| {
             if let Some(first) = document()
@@ -210,7 +183,7 @@ pub fn SurveyForm(
                     }
                 })
                 .collect::<super::Items>();
-            let page_hidden = flag(move || ctx.step.get() != i);
+            let page_hidden = flag(move || ctx.step() != i);
             view! { <section class="suara-page" id=format!("suara-page-{}", page.id) hidden=page_hidden>{title} {questions}</section> }
         })
         .map(IntoAny::into_any).collect::<super::Items>();
@@ -292,119 +265,41 @@ pub fn SurveyForm(
 /// Keeps a draft of the answers on every change, and puts back the draft an
 /// earlier visit left (after a reload, a crash or a closed tab) unless its
 /// response was finished meanwhile.
-fn keep_drafts(
-    survey: Arc<Survey>,
-    response_id: StoredValue<String>,
-    restored: RwSignal<bool>,
-    full: RwSignal<bool>,
-) {
+fn keep_drafts(survey: Arc<Survey>, restored: RwSignal<bool>, full: RwSignal<bool>) {
     let ctx = expect_context::<FormCtx>();
-    // Nothing is written until the earlier draft has been read: an empty
-    // form must not overwrite it.
-    let ready = std::rc::Rc::new(std::cell::Cell::new(false));
-    // One draft write at a time, and only the newest draft waits for the
-    // next: after fast typing on a slow disk the last words are written
-    // next, not after a queue of one write per keystroke.
-    let newest = std::rc::Rc::new(std::cell::RefCell::new(None::<Response>));
-    let write_newest = {
-        let (ready, newest) = (ready.clone(), newest.clone());
-        let writing = std::rc::Rc::new(std::cell::Cell::new(false));
-        std::rc::Rc::new(move || {
-            if !ready.get() || writing.replace(true) {
-                return;
-            }
-            let (newest, writing) = (newest.clone(), writing.clone());
-            spawn_local(async move {
-                loop {
-                    let next = newest.borrow_mut().take();
-                    let Some(draft) = next else { break };
-                    if let Err(e) = store::put_draft(&draft).await {
-                        full.set(e == store::StoreError::Full);
-                    }
-                }
-                writing.set(false);
-            });
-        })
-    };
+    let writer = drafts::Writer::new(move |e| full.set(e == store::StoreError::Full));
     {
-        let (newest, write_newest, survey) = (newest.clone(), write_newest.clone(), survey.clone());
-        Effect::new(move |_| {
-            let draft = Response {
-                id: response_id.get_value(),
-                survey_id: survey.id.clone(),
-                survey_version: survey.version.clone(),
-                locale: ctx.locale.get().to_string(),
-                started_at: ctx.started_at.get().unwrap_or_default(),
-                submitted_at: String::new(),
-                answers: ctx.answers.get(),
-            };
-            *newest.borrow_mut() = Some(draft);
-            write_newest();
-        });
+        let (writer, survey) = (writer.clone(), survey.clone());
+        Effect::new(move |_| writer.offer(ctx.journey.with(|j| j.draft(&survey))));
     }
     spawn_local(async move {
         if let Ok(Some(d)) = store::get_draft(&survey.id).await {
             let finished = matches!(store::get(&d.id).await, Ok(Some(_)));
-            if !finished && !d.answers.is_empty() && ctx.answers.with_untracked(Answers::is_empty) {
-                response_id.set_value(d.id);
-                ctx.locale.set(survey.pick_locale(Some(&d.locale)));
-                ctx.started_at
-                    .set(Some(d.started_at).filter(|s| !s.is_empty()));
-                ctx.answers.set(d.answers);
-                // Back on the last page the person had answered something on.
-                let answered = ctx.answers.with_untracked(|a| {
-                    pages::visible_pages(ctx).into_iter().rev().find(|&p| {
-                        survey.pages[p]
-                            .questions
-                            .iter()
-                            .any(|q| a.get(&q.id).is_some_and(|v| v.is_answered()))
-                    })
-                });
-                ctx.step.set(answered.unwrap_or(0));
+            let fresh = ctx.journey.with_untracked(|j| j.answers.is_empty());
+            if !finished && !d.answers.is_empty() && fresh {
+                ctx.journey.set(Journey::resume(&survey, d));
                 restored.set(true);
             }
         }
-        ready.set(true);
-        // Answers given while the earlier draft was being read waited in
-        // `newest`: write them now, not at the next change. (A restored
-        // draft is written by the change it makes.)
-        let typed = newest
-            .borrow()
-            .as_ref()
-            .is_some_and(|d| !d.answers.is_empty());
-        if typed && !restored.get_untracked() {
-            write_newest();
-        }
+        // Answers given while the earlier draft was being read waited: write
+        // them now, not at the next change. (A restored draft is written by
+        // the change it makes.)
+        writer.ready(!restored.get_untracked());
     });
 }
 
 /// Keeps sending: now, whenever the browser comes back online or the page
 /// becomes visible, and every 30 seconds.
 fn start_sender(endpoint: Arc<Endpoint>, tick: OutboxTick) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let run = move |what: outbox::Flush<'static>| {
+    let run = move |what: Flush<'static>| {
         let endpoint = endpoint.clone();
         spawn_local(async move {
             let _ = outbox::flush(&endpoint, what).await;
             tick.bump();
         });
     };
-    run(outbox::Flush::Due);
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let due = {
-        let run = run.clone();
-        Closure::<dyn Fn()>::new(move || run(outbox::Flush::Due))
-    };
-    let f: &js_sys::Function = due.as_ref().unchecked_ref();
-    let _ = document().add_event_listener_with_callback("visibilitychange", f);
-    let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(f, 30_000);
-    due.forget();
-    let online = Closure::<dyn Fn()>::new(move || run(outbox::Flush::Online));
-    let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
-    online.forget();
+    run(Flush::Due);
+    io::timers::keep_sending(run);
 }
 
 /// The list of every problem, shown after a submit attempt, each linking to
@@ -414,10 +309,12 @@ fn ErrorSummary() -> impl IntoView {
     let ctx = expect_context::<FormCtx>();
     shown(move || {
         // The current page's problems.
-        let step = ctx.step.get();
+        let step = ctx.step();
         let mut problems = ctx.errors.get();
-        problems.retain(|(q, _)| pages::page_of(ctx, q) == step);
-        (ctx.show_all.get() && !problems.is_empty()).then(|| {
+        ctx.survey
+            .with_value(|s| problems.retain(|(q, _)| journey::page_of(s, q) == step));
+        let show_all = ctx.journey.with(|j| j.show_all);
+        (show_all && !problems.is_empty()).then(|| {
             let items = problems
                 .iter()
                 .map(|(qid, err)| {
@@ -480,8 +377,7 @@ fn LanguageSwitcher() -> impl IntoView {
                     class="suara-select"
                     on:change=move |ev| {
                         let code = event_target_value(&ev);
-                        let picked = ctx.survey.with_value(|s| s.pick_locale(Some(&code)));
-                        ctx.locale.set(picked);
+                        ctx.act(|j, s| j.locale = s.pick_locale(Some(&code)));
                     }
                 >
                     {options}

@@ -11,70 +11,67 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use suara_domain::i18n::{self, Msg};
-use suara_domain::{AnswerError, AnswerValue, Answers, Locale, Survey, Text};
+use suara_domain::journey::Journey;
+use suara_domain::{AnswerError, AnswerValue, Locale, Survey, Text};
 
 /// What every question component needs from its form, as one copyable
-/// context value.
+/// context value: the survey, the person's [`Journey`] (one signal, so
+/// dropping it forgets the person), and what is derived from it.
 #[derive(Clone, Copy)]
 pub struct FormCtx {
     pub survey: StoredValue<Arc<Survey>>,
-    pub locale: RwSignal<Locale>,
-    pub answers: RwSignal<Answers>,
+    /// Everything about the person answering; the domain decides every
+    /// move (see [`Journey`]), the views only draw it.
+    pub journey: RwSignal<Journey>,
+    /// The journey's language, apart: most texts follow it, and they need
+    /// not run again on every keystroke.
+    pub locale: Memo<Locale>,
     /// Every current problem, by question id in survey order, whether shown
     /// yet or not; never one of a hidden question.
     pub errors: Memo<Vec<(String, AnswerError)>>,
     /// The questions their own or their page's `show_if` hides now.
     pub hidden: Memo<Vec<String>>,
-    /// Questions the person has left at least once: their errors show.
-    pub touched: RwSignal<Vec<String>>,
-    /// Set by a "Next" or submit that found problems: every error shows.
-    pub show_all: RwSignal<bool>,
-    /// When the person first answered something (RFC 3339).
-    pub started_at: RwSignal<Option<String>>,
-    /// The page showing, by index; one past the last page is the review.
-    pub step: RwSignal<usize>,
-    /// The ids of the pages that showed when the person last reached the
-    /// review; none before they have. Once they have, "Next" goes back to
-    /// it, unless a page in between needs an answer or is not among these
-    /// (an answer brought it in). Page ids, not indices: a signal of a type
-    /// the widget already has costs no more code.
-    pub reviewed: RwSignal<Vec<String>>,
 }
 
 impl FormCtx {
-    /// A fresh form for `survey` in `locale`, with no answers yet.
-    pub fn new(survey: Arc<Survey>, locale: Locale) -> FormCtx {
-        let answers = RwSignal::new(Answers::new());
+    /// A form for `survey`, following `journey`.
+    pub fn new(survey: Arc<Survey>, journey: Journey) -> FormCtx {
+        let journey = RwSignal::new(journey);
         let hidden = {
             let survey = survey.clone();
-            Memo::new(move |_| answers.with(|a| suara_domain::logic::hidden_questions(&survey, a)))
+            Memo::new(move |_| journey.with(|j| j.hidden(&survey)))
         };
         let errors = {
             let survey = survey.clone();
-            Memo::new(move |_| answers.with(|a| suara_domain::answer::validate(&survey, a)))
+            Memo::new(move |_| journey.with(|j| j.errors(&survey)))
         };
         FormCtx {
             survey: StoredValue::new(survey),
-            locale: RwSignal::new(locale),
-            answers,
+            journey,
+            locale: Memo::new(move |_| journey.with(|j| j.locale.clone())),
             errors,
             hidden,
-            touched: RwSignal::new(Vec::new()),
-            show_all: RwSignal::new(false),
-            started_at: RwSignal::new(None),
-            step: RwSignal::new(0),
-            reviewed: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// The page showing, by index; one past the last page is the review
+    /// (reactive).
+    pub fn step(&self) -> usize {
+        self.journey.with(|j| j.step)
+    }
+
+    /// Runs `f` on the journey and the survey, and tells the views.
+    pub fn act<T>(&self, f: impl FnOnce(&mut Journey, &Survey) -> T) -> T {
+        let survey = self.survey.get_value();
+        self.journey
+            .try_update(|j| f(j, &survey))
+            .expect("the journey lives as long as its form")
     }
 
     /// The error to show next to question `id`, if any (reactive).
     pub fn shown_error(&self, id: &str) -> Option<AnswerError> {
-        let visible = self.show_all.get() || self.touched.with(|t| t.iter().any(|t| t == id));
-        if !visible {
-            return None;
-        }
-        self.errors
-            .with(|e| e.iter().find(|(q, _)| q == id).map(|(_, err)| err.clone()))
+        self.journey
+            .with(|j| self.errors.with(|e| j.shown_error(id, e).cloned()))
     }
 
     /// Whether question `id` is hidden by `show_if` now (reactive).
@@ -84,28 +81,27 @@ impl FormCtx {
 
     /// The answer under `key` (reactive).
     pub fn answer(&self, key: &str) -> Option<AnswerValue> {
-        self.answers.with(|a| a.get(key).cloned())
+        self.journey.with(|j| j.answers.get(key).cloned())
+    }
+
+    /// The answer under `key`, without following it.
+    pub fn answer_untracked(&self, key: &str) -> Option<AnswerValue> {
+        self.journey.with_untracked(|j| j.answers.get(key).cloned())
     }
 
     /// Sets or clears the answer under `key`.
     pub fn set(&self, key: &str, value: Option<AnswerValue>) {
-        if self.started_at.with_untracked(Option::is_none) {
-            self.started_at.set(Some(crate::io::now_rfc3339()));
-        }
-        self.answers.update(|a| match value {
-            Some(v) => {
-                a.insert(key.to_owned(), v);
-            }
-            None => {
-                a.remove(key);
-            }
-        });
+        let now = crate::io::now_rfc3339();
+        self.journey.update(|j| j.answer(key, value, &now));
     }
 
     /// Marks question `id` as left by the person, so its error shows.
     pub fn touch(&self, id: &str) {
-        if !self.touched.with_untracked(|t| t.iter().any(|t| t == id)) {
-            self.touched.update(|t| t.push(id.to_owned()));
+        if !self
+            .journey
+            .with_untracked(|j| j.touched.iter().any(|t| t == id))
+        {
+            self.journey.update(|j| j.leave(id));
         }
     }
 
@@ -136,10 +132,10 @@ impl FormCtx {
         if !words.contains('{') {
             return words;
         }
-        self.answers.with(|a| {
+        self.journey.with(|j| {
             self.hidden.with(|h| {
                 self.survey
-                    .with_value(|s| suara_domain::review::pipe(s, &words, a, h, &locale))
+                    .with_value(|s| suara_domain::review::pipe(s, &words, &j.answers, h, &locale))
             })
         })
     }

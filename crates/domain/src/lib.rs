@@ -11,6 +11,7 @@ pub mod answer;
 pub mod endpoint;
 pub mod export;
 pub mod i18n;
+pub mod journey;
 pub mod logic;
 pub mod outbox;
 mod parse;

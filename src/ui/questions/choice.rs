@@ -42,7 +42,7 @@ pub fn ChoiceQuestion(
                 ctx.set(&qid, on.then_some(AnswerValue::Text(value)));
                 return;
             }
-            let mut chosen = match ctx.answers.with_untracked(|a| a.get(&qid).cloned()) {
+            let mut chosen = match ctx.answer_untracked(&qid) {
                 Some(AnswerValue::Choices(v)) => v,
                 _ => Vec::new(),
             };

@@ -72,7 +72,7 @@ pub fn MatrixQuestion(
                     all_rows.clone(),
                 );
                 Arc::new(move |i: usize| {
-                    let before = ctx.answers.with_untracked(|a| a.get(&qid).cloned());
+                    let before = ctx.answer_untracked(&qid);
                     let column = columns.get(i).map_or("", |c| c.value.as_str());
                     ctx.set(
                         &qid,

@@ -57,12 +57,7 @@ pub fn RankingQuestion(
     };
     let current = {
         let (qid, options) = (qid.clone(), options.clone());
-        move || {
-            shown_order(
-                &options,
-                ctx.answers.with_untracked(|a| a.get(&qid).cloned()),
-            )
-        }
+        move || shown_order(&options, ctx.answer_untracked(&qid))
     };
     let places = (0..count)
         .map(|at| {
