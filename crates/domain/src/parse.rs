@@ -4,12 +4,13 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::export::FIXED_COLUMNS;
+use crate::expr;
+use crate::json::type_name;
 use crate::logic::{self, Scope};
 use crate::survey::{
-    is_date, ChoiceOption, Other, Page, Question, QuestionKind, Survey, OTHER_VALUE,
+    is_date, ChoiceOption, Other, Page, Question, QuestionKind, Survey, FIXED_COLUMNS, OTHER_VALUE,
 };
-use crate::text::{Locale, Text};
+use crate::text::{join, piped_ids, Locale, Text};
 use crate::FORMAT_VERSION;
 
 /// One problem in a survey file, at a JSON path such as
@@ -186,35 +187,10 @@ fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
-/// `items` with `sep` between them. Not `[&str]::join`: its generic copy
-/// loop is more wasm than this one, and messages are short.
-pub(crate) fn join(items: &[&str], sep: &str) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(item);
-    }
-    out
-}
-
 fn err(path: &str, message: impl Into<String>) -> SchemaError {
     SchemaError {
         path: path.to_owned(),
         message: message.into(),
-    }
-}
-
-/// The JSON type of `v`, as in "found a number".
-pub(crate) fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -785,7 +761,7 @@ impl Parser {
                     "questions on earlier pages"
                 },
             };
-            let expr = match logic::parse(&s.text) {
+            let expr = match expr::parse(&s.text) {
                 Ok(e) => {
                     let problems = logic::check(&e, &scope);
                     for p in &problems {
@@ -894,7 +870,7 @@ impl Parser {
         };
         let mut reported: Vec<&str> = Vec::new();
         for s in strings {
-            for id in crate::review::piped_ids(s) {
+            for id in piped_ids(s) {
                 if earlier.iter().any(|(e, _)| e == id) || reported.contains(&id) {
                     continue;
                 }

@@ -4,7 +4,10 @@
 use crate::answer::{other_text_key, AnswerValue, Answers};
 use crate::i18n::{self, Msg};
 use crate::survey::{ChoiceOption, Question, QuestionKind, Survey, OTHER_VALUE};
-use crate::text::Locale;
+use crate::text::{piped_id, Locale};
+
+/// The question ids a text pipes in, as [`pipe`] reads them.
+pub use crate::text::piped_ids;
 
 /// The answer to `question` in words in `locale`: option labels rather than
 /// codes, "Yes" rather than `true`, "4 of 5 stars" rather than `4`. `None`
@@ -96,23 +99,6 @@ pub fn answer_words(
         // Rows for a question that is not a matrix: refused by validation.
         (_, AnswerValue::Rows(_)) => String::new(),
     })
-}
-
-/// The question id a text pipes in at the start of `rest` (what follows a
-/// `{`): `id}` where `id` is written as a question id is (`[a-z][a-z0-9_]*`).
-fn piped_id(rest: &str) -> Option<&str> {
-    let (name, _) = rest.split_once('}')?;
-    let ok = name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    ok.then_some(name)
-}
-
-/// The question ids a text pipes in: each `{id}` where `id` is written as a
-/// question id is. Other braces are plain text.
-pub fn piped_ids(text: &str) -> impl Iterator<Item = &str> {
-    text.split('{').skip(1).filter_map(piped_id)
 }
 
 /// `text` with each `{id}` replaced by the answer to question `id` in words

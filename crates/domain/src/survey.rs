@@ -1,6 +1,6 @@
 //! A parsed, valid survey. Build one with [`Survey::parse`].
 
-use crate::logic::Expr;
+use crate::expr::Expr;
 use crate::text::{Locale, Text};
 
 /// A survey that passed every check of the format: ids are unique, every
@@ -131,6 +131,10 @@ pub struct Other {
 
 /// The answer value that marks "other" in a choice question with `other`.
 pub const OTHER_VALUE: &str = "other";
+
+/// The columns every CSV export starts with, before the survey's own. No
+/// question may use one of these names as its id.
+pub const FIXED_COLUMNS: [&str; 3] = ["id", "submitted_at", "locale"];
 
 impl QuestionKind {
     /// The name used in the survey file.
