@@ -68,7 +68,19 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
             QuestionKind::Consent { .. } => AnswerError::ConsentRequired,
             // The list already shows an order: say what makes it an answer.
             QuestionKind::Ranking { .. } => AnswerError::Unranked,
-            _ => AnswerError::Required,
+            QuestionKind::SingleChoice { .. }
+            | QuestionKind::MultiChoice { .. }
+            | QuestionKind::ShortText { .. }
+            | QuestionKind::LongText { .. }
+            | QuestionKind::Rating { .. }
+            | QuestionKind::Nps
+            | QuestionKind::YesNo
+            | QuestionKind::Number { .. }
+            | QuestionKind::Date { .. }
+            | QuestionKind::Dropdown { .. }
+            | QuestionKind::Likert { .. }
+            | QuestionKind::Smiley { .. }
+            | QuestionKind::Matrix { .. } => AnswerError::Required,
         });
     };
     let other_text = || match answers.get(&other_text_key(&question.id)) {
@@ -183,7 +195,27 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
         }
         // Text that could not be read as a number (see `number_from_text`).
         (QuestionKind::Number { .. }, AnswerValue::Text(_)) => Some(AnswerError::NotANumber),
-        _ => Some(AnswerError::WrongType),
+        // Every other pairing is a value of a shape the kind does not take.
+        // The kinds are listed, not `_`, so a new kind is not refused here
+        // by default: the compiler asks for its rule.
+        (
+            QuestionKind::SingleChoice { .. }
+            | QuestionKind::MultiChoice { .. }
+            | QuestionKind::ShortText { .. }
+            | QuestionKind::LongText { .. }
+            | QuestionKind::Rating { .. }
+            | QuestionKind::Nps
+            | QuestionKind::Consent { .. }
+            | QuestionKind::YesNo
+            | QuestionKind::Number { .. }
+            | QuestionKind::Date { .. }
+            | QuestionKind::Dropdown { .. }
+            | QuestionKind::Likert { .. }
+            | QuestionKind::Smiley { .. }
+            | QuestionKind::Matrix { .. }
+            | QuestionKind::Ranking { .. },
+            _,
+        ) => Some(AnswerError::WrongType),
     }
 }
 
@@ -296,7 +328,24 @@ pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
                 (QuestionKind::MultiChoice { other: Some(_), .. }, AnswerValue::Choices(vs)) => {
                     vs.iter().any(|v| v == OTHER_VALUE)
                 }
-                _ => false,
+                (
+                    QuestionKind::SingleChoice { .. }
+                    | QuestionKind::MultiChoice { .. }
+                    | QuestionKind::ShortText { .. }
+                    | QuestionKind::LongText { .. }
+                    | QuestionKind::Rating { .. }
+                    | QuestionKind::Nps
+                    | QuestionKind::Consent { .. }
+                    | QuestionKind::YesNo
+                    | QuestionKind::Number { .. }
+                    | QuestionKind::Date { .. }
+                    | QuestionKind::Dropdown { .. }
+                    | QuestionKind::Likert { .. }
+                    | QuestionKind::Smiley { .. }
+                    | QuestionKind::Matrix { .. }
+                    | QuestionKind::Ranking { .. },
+                    _,
+                ) => false,
             };
             if chose_other {
                 let key = other_text_key(&q.id);

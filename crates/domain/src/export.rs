@@ -79,7 +79,19 @@ fn columns(survey: &Survey) -> Vec<(String, &str, Cell<'_>)> {
                         cols.push((name, q.id.as_str(), Cell::Rank(&o.value)));
                     }
                 }
-                _ => cols.push((q.id.clone(), q.id.as_str(), Cell::Value)),
+                QuestionKind::ShortText { .. }
+                | QuestionKind::LongText { .. }
+                | QuestionKind::Rating { .. }
+                | QuestionKind::Nps
+                | QuestionKind::Consent { .. }
+                | QuestionKind::YesNo
+                | QuestionKind::Number { .. }
+                | QuestionKind::Date { .. }
+                | QuestionKind::Dropdown { .. }
+                | QuestionKind::Likert { .. }
+                | QuestionKind::Smiley { .. } => {
+                    cols.push((q.id.clone(), q.id.as_str(), Cell::Value))
+                }
             }
         }
     }

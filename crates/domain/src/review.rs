@@ -92,12 +92,34 @@ pub fn answer_words(
             }
             out
         }
-        (_, AnswerValue::Bool(b)) => say(if *b { Msg::Yes } else { Msg::No }),
-        (_, AnswerValue::Number(n)) => n.to_string(),
-        (_, AnswerValue::Text(t)) => t.trim().to_owned(),
-        (_, AnswerValue::Choices(vs)) => vs.join(", "),
-        // Rows for a question that is not a matrix: refused by validation.
-        (_, AnswerValue::Rows(_)) => String::new(),
+        // Every other pairing reads as it is: the answers of the text,
+        // number and yes/no kinds, and a value of a shape the kind does not
+        // take (refused by validation).
+        (
+            QuestionKind::SingleChoice { .. }
+            | QuestionKind::MultiChoice { .. }
+            | QuestionKind::ShortText { .. }
+            | QuestionKind::LongText { .. }
+            | QuestionKind::Rating { .. }
+            | QuestionKind::Nps
+            | QuestionKind::Consent { .. }
+            | QuestionKind::YesNo
+            | QuestionKind::Number { .. }
+            | QuestionKind::Date { .. }
+            | QuestionKind::Dropdown { .. }
+            | QuestionKind::Likert { .. }
+            | QuestionKind::Smiley { .. }
+            | QuestionKind::Matrix { .. }
+            | QuestionKind::Ranking { .. },
+            _,
+        ) => match value {
+            AnswerValue::Bool(b) => say(if *b { Msg::Yes } else { Msg::No }),
+            AnswerValue::Number(n) => n.to_string(),
+            AnswerValue::Text(t) => t.trim().to_owned(),
+            AnswerValue::Choices(vs) => vs.join(", "),
+            // Rows for a question that is not a matrix: refused by validation.
+            AnswerValue::Rows(_) => String::new(),
+        },
     })
 }
 
