@@ -11,7 +11,8 @@
 //!          | question ("==" | "!=" | "<" | "<=" | ">" | ">=") literal
 //!          | question "in" "[" literal ("," literal)* "]"
 //!          | question "contains" literal
-//! literal := 'text' | "text" | whole number | true | false
+//! literal := 'text' | "text" | number | true | false
+//! number  := "-"? digit+ ("." digit+)?
 //! ```
 //!
 //! A hand-written parser: no parser library, so the wasm stays small.
@@ -82,7 +83,9 @@ impl Op {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Lit {
     Text(String),
-    Number(i64),
+    /// A whole number as written, or one with a fraction as the nearest
+    /// f64: the same type as a number answer, compared with it as such.
+    Number(serde_json::Number),
     Bool(bool),
 }
 
@@ -103,7 +106,7 @@ impl fmt::Display for ExprError {
 enum Tok {
     Word(String),
     Text(String),
-    Number(i64),
+    Number(serde_json::Number),
     Cmp(Op),
     Open,
     Close,
@@ -165,16 +168,23 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
             }
             c if c.is_ascii_digit() || (c == '-' && next.is_some_and(|n| n.is_ascii_digit())) => {
                 let start = i - 1;
-                while i < src.len() && src[i].is_ascii_digit() {
+                let digits = |i: &mut usize| {
+                    while *i < src.len() && src[*i].is_ascii_digit() {
+                        *i += 1;
+                    }
+                };
+                digits(&mut i);
+                if src.get(i) == Some(&'.') && src.get(i + 1).is_some_and(char::is_ascii_digit) {
                     i += 1;
+                    digits(&mut i);
                 }
                 if i < src.len() && (src[i] == '.' || src[i].is_ascii_alphanumeric()) {
-                    return fail(at, "a number here must be a whole number such as 3 or -1");
+                    return fail(at, "a number here is written like 3, -1 or 2.5");
                 }
-                let digits: String = src[start..i].iter().collect();
-                match digits.parse() {
+                let text: String = src[start..i].iter().collect();
+                match number(&text) {
                     Ok(n) => Tok::Number(n),
-                    Err(_) => return fail(at, "this number is too large"),
+                    Err(message) => return fail(at, message),
                 }
             }
             c if c.is_ascii_alphabetic() || c == '_' => {
@@ -191,6 +201,40 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
     }
     out.push((Tok::End, src.len() + 1));
     Ok(out)
+}
+
+/// The number `text` writes: `-12` as that whole number, `2.5` as the f64
+/// nearest to it.
+///
+/// A number of at most 15 digits and its power of ten are both exact in an
+/// f64, so one division gives the nearest f64, as a full decimal parser
+/// would; the widget then carries no float parser (the browser reads the
+/// answers' numbers).
+fn number(text: &str) -> Result<serde_json::Number, &'static str> {
+    let Some((whole, fraction)) = text.split_once('.') else {
+        return match text.parse::<i64>() {
+            Ok(n) => Ok(n.into()),
+            Err(_) => Err("this number is too large"),
+        };
+    };
+    let mut mantissa = 0u64;
+    let mut count = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        if b.is_ascii_digit() {
+            mantissa = mantissa * 10 + u64::from(b - b'0');
+            count += 1;
+            if count > 15 {
+                return Err("a number with a fraction may have at most 15 digits");
+            }
+        }
+    }
+    let mut scale = 1.0;
+    for _ in 0..fraction.len() {
+        scale *= 10.0;
+    }
+    let value = mantissa as f64 / scale;
+    let value = if text.starts_with('-') { -value } else { value };
+    serde_json::Number::from_f64(value).ok_or("this number is too large")
 }
 
 struct Reader {

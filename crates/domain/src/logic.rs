@@ -157,7 +157,7 @@ fn check_into(expr: &Expr, scope: &Scope, errors: &mut Vec<ExprError>) {
                     | (Type::Bool, Lit::Bool(_)) => continue,
                     (Type::Choice(_) | Type::Choices(_), _) => "an option value in quotes",
                     (Type::Text, _) => "a text in quotes",
-                    (Type::Number, _) => "a whole number",
+                    (Type::Number, _) => "a number",
                     (Type::Bool, _) => "true or false",
                     (Type::Answered, _) => continue,
                 };
@@ -249,7 +249,16 @@ fn compare(a: &AnswerValue, op: Op, v: &Lit) -> bool {
             return vs.iter().any(|c| c == t)
         }
         (AnswerValue::Text(s), Lit::Text(t)) => Some(s.trim().cmp(t.as_str())),
-        (AnswerValue::Number(n), Lit::Number(m)) => n.as_i64().map(|n| n.cmp(m)),
+        (AnswerValue::Number(n), Lit::Number(m)) => match (n.as_i64(), m.as_i64()) {
+            // Whole numbers compare exactly, beyond 2^53 too.
+            (Some(n), Some(m)) => Some(n.cmp(&m)),
+            // Otherwise as f64s: a `number` answer may have a fraction
+            // (3.5 < 5), and so may a literal (q >= 2.5).
+            _ => n
+                .as_f64()
+                .zip(m.as_f64())
+                .and_then(|(n, m)| n.partial_cmp(&m)),
+        },
         (AnswerValue::Bool(b), Lit::Bool(c)) => Some(b.cmp(c)),
         _ => None,
     };
