@@ -167,22 +167,10 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
                 Tok::Text(src[start..i - 1].iter().collect())
             }
             c if c.is_ascii_digit() || (c == '-' && next.is_some_and(|n| n.is_ascii_digit())) => {
-                let start = i - 1;
-                let digits = |i: &mut usize| {
-                    while *i < src.len() && src[*i].is_ascii_digit() {
-                        *i += 1;
-                    }
-                };
-                digits(&mut i);
-                if src.get(i) == Some(&'.') && src.get(i + 1).is_some_and(char::is_ascii_digit) {
-                    i += 1;
-                    digits(&mut i);
+                if c != '-' {
+                    i -= 1;
                 }
-                if i < src.len() && (src[i] == '.' || src[i].is_ascii_alphanumeric()) {
-                    return fail(at, "a number here is written like 3, -1 or 2.5");
-                }
-                let text: String = src[start..i].iter().collect();
-                match number(&text) {
+                match number(src, &mut i, c == '-') {
                     Ok(n) => Tok::Number(n),
                     Err(message) => return fail(at, message),
                 }
@@ -203,38 +191,53 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
     Ok(out)
 }
 
-/// The number `text` writes: `-12` as that whole number, `2.5` as the f64
-/// nearest to it.
+/// Reads the number whose digits start at `src[*i]` (after its `-` when
+/// `negative`) and moves `i` past it: a whole number as it is, one with a
+/// fraction (`2.5`) as the f64 nearest to it.
 ///
-/// A number of at most 15 digits and its power of ten are both exact in an
-/// f64, so one division gives the nearest f64, as a full decimal parser
-/// would; the widget then carries no float parser (the browser reads the
-/// answers' numbers).
-fn number(text: &str) -> Result<serde_json::Number, &'static str> {
-    let Some((whole, fraction)) = text.split_once('.') else {
-        return match text.parse::<i64>() {
-            Ok(n) => Ok(n.into()),
-            Err(_) => Err("this number is too large"),
-        };
-    };
-    let mut mantissa = 0u64;
+/// A fraction's digits, at most 15 in all, and its power of ten are both
+/// exact in an f64, so one division gives the nearest f64, as a full
+/// decimal parser would. The widget then carries no float parser (the
+/// browser reads the answers' numbers), and the digits are read here, not
+/// collected into a string and parsed.
+fn number(src: &[char], i: &mut usize, negative: bool) -> Result<serde_json::Number, &'static str> {
+    // `None` once it no longer fits an i64.
+    let mut whole = Some(0i64);
+    let mut digits = 0u64;
     let mut count = 0;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        if b.is_ascii_digit() {
-            mantissa = mantissa * 10 + u64::from(b - b'0');
+    // Ten to the number of digits after the point, once there is one.
+    let mut scale: Option<f64> = None;
+    while let Some(&c) = src.get(*i) {
+        if let Some(d) = c.to_digit(10) {
+            let d = i64::from(d);
+            whole = whole.and_then(|w| w.checked_mul(10)).and_then(|w| {
+                if negative {
+                    w.checked_sub(d)
+                } else {
+                    w.checked_add(d)
+                }
+            });
+            digits = digits.wrapping_mul(10).wrapping_add(d as u64);
             count += 1;
-            if count > 15 {
-                return Err("a number with a fraction may have at most 15 digits");
-            }
+            scale = scale.map(|s| s * 10.0);
+        } else if c == '.' && scale.is_none() && src.get(*i + 1).is_some_and(char::is_ascii_digit) {
+            scale = Some(1.0);
+        } else if c == '.' || c.is_ascii_alphanumeric() {
+            return Err("a number here is written like 3, -1 or 2.5");
+        } else {
+            break;
         }
+        *i += 1;
     }
-    let mut scale = 1.0;
-    for _ in 0..fraction.len() {
-        scale *= 10.0;
+    let Some(scale) = scale else {
+        return whole.map(Into::into).ok_or("this number is too large");
+    };
+    if count > 15 {
+        return Err("a number with a fraction may have at most 15 digits");
     }
-    let value = mantissa as f64 / scale;
-    let value = if text.starts_with('-') { -value } else { value };
-    serde_json::Number::from_f64(value).ok_or("this number is too large")
+    let value = digits as f64 / scale;
+    serde_json::Number::from_f64(if negative { -value } else { value })
+        .ok_or("this number is too large")
 }
 
 struct Reader {
