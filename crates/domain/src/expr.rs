@@ -1,19 +1,7 @@
-//! The show-if expression language's syntax: its grammar, its tree and its
-//! reader. It knows nothing of surveys; [`crate::logic`] checks an
-//! expression against a survey's questions and evaluates it.
-//!
-//! ```text
-//! expr    := and ("or" and)*
-//! and     := unary ("and" unary)*
-//! unary   := "not" unary | primary
-//! primary := "(" expr ")"
-//!          | "answered" "(" question ")"
-//!          | question ("==" | "!=" | "<" | "<=" | ">" | ">=") literal
-//!          | question "in" "[" literal ("," literal)* "]"
-//!          | question "contains" literal
-//! literal := 'text' | "text" | number | true | false
-//! number  := "-"? digit+ ("." digit+)?
-//! ```
+//! The show-if expression language's syntax: its tree and its reader (see
+//! [`parse`] for the grammar). It knows nothing of surveys;
+//! [`crate::logic`] checks an expression against a survey's questions and
+//! evaluates it.
 //!
 //! A hand-written parser: no parser library, so the wasm stays small.
 //! Positions count characters from 1.
@@ -452,7 +440,20 @@ fn is_keyword(w: &str) -> bool {
 }
 
 /// Reads an expression. Never panics and never recurses deeper than
-/// [`MAX_DEPTH`], whatever `src` holds.
+/// [`MAX_DEPTH`], whatever `src` holds. The grammar:
+///
+/// ```text
+/// expr    := and ("or" and)*
+/// and     := unary ("and" unary)*
+/// unary   := "not" unary | primary
+/// primary := "(" expr ")"
+///          | "answered" "(" question ")"
+///          | question ("==" | "!=" | "<" | "<=" | ">" | ">=") literal
+///          | question "in" "[" literal ("," literal)* "]"
+///          | question "contains" literal
+/// literal := 'text' | "text" | number | true | false
+/// number  := "-"? digit+ ("." digit+)?   (with a fraction, 15 digits at most)
+/// ```
 pub fn parse(src: &str) -> Result<Expr, ExprError> {
     if src.len() > MAX_EXPR_CHARS * 4 || src.chars().count() > MAX_EXPR_CHARS {
         return fail(

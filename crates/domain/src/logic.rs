@@ -1,8 +1,8 @@
 //! Show-if logic: a small expression language on questions and pages.
 //!
-//! An expression is read ([`parse`], see [`crate::expr`] for its grammar)
-//! and then checked against the questions before it ([`check`]) when the
-//! survey is loaded; the widget then evaluates it ([`hidden_questions`]) on
+//! An expression is read ([`parse`], whose page gives the grammar) and then
+//! checked against the questions before it ([`check`]) when the survey is
+//! loaded; the widget then evaluates it ([`hidden_questions`]) on
 //! every change of the answers.
 
 use crate::survey::{ChoiceOption, QuestionKind, Survey, OTHER_VALUE};
