@@ -1,46 +1,11 @@
-//! Answers as the person gives them, and the rules that make them valid.
+//! The rules that make answers valid: one question's ([`check`]), a whole
+//! survey's with its show-if logic ([`validate`]), and what is kept of them
+//! ([`clean`]). The answers themselves are [`AnswerValue`]s in [`Answers`].
 
-use std::collections::BTreeMap;
+use crate::logic::hidden_questions;
+use crate::survey::{is_date, ChoiceOption, Question, QuestionKind, Survey, OTHER_VALUE};
 
-use serde::{Deserialize, Deserializer, Serialize};
-
-use crate::parse::type_name;
-use crate::survey::{Question, QuestionKind, Survey, OTHER_VALUE};
-
-/// One answer: text, the chosen option values (or a ranking's order), a
-/// number, a yes/no, or a matrix's column value for each row answered.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum AnswerValue {
-    Bool(bool),
-    Number(serde_json::Number),
-    Text(String),
-    Choices(Vec<String>),
-    /// A matrix's answer: (row value, column value) for each row answered,
-    /// written in JSON as an object from row to column (`{"goals": "4",
-    /// "trust": "5"}`). The widget keeps them in the survey's row order (see
-    /// [`with_row`]); what is read keeps the order it was read in, which
-    /// carries no meaning. A list rather than a map: rows are few, and a
-    /// second `BTreeMap` type would add its code to the widget.
-    #[serde(serialize_with = "rows_as_object")]
-    Rows(Vec<(String, String)>),
-}
-
-fn rows_as_object<S: serde::Serializer>(
-    rows: &[(String, String)],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut map = serializer.serialize_map(Some(rows.len()))?;
-    for (row, column) in rows {
-        map.serialize_entry(row, column)?;
-    }
-    map.end()
-}
-
-/// Answers by key: a question id, or [`other_text_key`] for the words of an
-/// "other, please describe" choice. Sorted, so output is stable.
-pub type Answers = BTreeMap<String, AnswerValue>;
+pub use crate::value::{AnswerValue, Answers};
 
 /// The answer key holding the description of question `id`'s "other" choice.
 pub fn other_text_key(id: &str) -> String {
@@ -90,62 +55,6 @@ pub enum AnswerError {
     Unranked,
 }
 
-impl AnswerValue {
-    /// Reads an answer from JSON: a boolean, a number, a string, an array of
-    /// strings or an object of strings (a matrix's rows); anything else is
-    /// refused with a message. The message names the type found, not the
-    /// value: printing a `Value` would bring its whole serializer into the widget.
-    pub fn from_value(value: serde_json::Value) -> Result<AnswerValue, String> {
-        use serde_json::Value;
-        match value {
-            Value::Bool(b) => Ok(AnswerValue::Bool(b)),
-            Value::Number(n) => Ok(AnswerValue::Number(n)),
-            Value::String(s) => Ok(AnswerValue::Text(s)),
-            Value::Array(items) => items
-                .into_iter()
-                .map(|v| match v {
-                    Value::String(s) => Ok(s),
-                    other => Err(format!(
-                        "a list of choices holds only strings, found {}",
-                        type_name(&other)
-                    )),
-                })
-                .collect::<Result<_, _>>()
-                .map(AnswerValue::Choices),
-            Value::Object(rows) => {
-                // A loop rather than `collect`, as in `Response::from_value`.
-                let mut out = Vec::new();
-                for (row, column) in rows {
-                    match column {
-                        Value::String(c) => out.push((row, c)),
-                        other => {
-                            return Err(format!(
-                                "a matrix answer maps each row to a column value (a string), found {}",
-                                type_name(&other)
-                            ))
-                        }
-                    }
-                }
-                Ok(AnswerValue::Rows(out))
-            }
-            other => Err(format!(
-                "an answer is a string, a number, a boolean, a list of strings or an object of strings, found {}",
-                type_name(&other)
-            )),
-        }
-    }
-
-    /// Whether this counts as an answer: blank text and an empty choice list do not.
-    pub fn is_answered(&self) -> bool {
-        match self {
-            AnswerValue::Text(s) => !s.trim().is_empty(),
-            AnswerValue::Choices(v) => !v.is_empty(),
-            AnswerValue::Rows(r) => !r.is_empty(),
-            AnswerValue::Bool(_) | AnswerValue::Number(_) => true,
-        }
-    }
-}
-
 fn chars(s: &str) -> usize {
     s.chars().count()
 }
@@ -159,7 +68,19 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
             QuestionKind::Consent { .. } => AnswerError::ConsentRequired,
             // The list already shows an order: say what makes it an answer.
             QuestionKind::Ranking { .. } => AnswerError::Unranked,
-            _ => AnswerError::Required,
+            QuestionKind::SingleChoice { .. }
+            | QuestionKind::MultiChoice { .. }
+            | QuestionKind::ShortText { .. }
+            | QuestionKind::LongText { .. }
+            | QuestionKind::Rating { .. }
+            | QuestionKind::Nps
+            | QuestionKind::YesNo
+            | QuestionKind::Number { .. }
+            | QuestionKind::Date { .. }
+            | QuestionKind::Dropdown { .. }
+            | QuestionKind::Likert { .. }
+            | QuestionKind::Smiley { .. }
+            | QuestionKind::Matrix { .. } => AnswerError::Required,
         });
     };
     let other_text = || match answers.get(&other_text_key(&question.id)) {
@@ -181,7 +102,7 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
             None
         }
     };
-    let is_option = |v: &str, options: &[crate::ChoiceOption], other: bool| {
+    let is_option = |v: &str, options: &[ChoiceOption], other: bool| {
         options.iter().any(|o| o.value == v) || (other && v == OTHER_VALUE)
     };
     match (&question.kind, value) {
@@ -239,7 +160,7 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
             }
         }
         (QuestionKind::Date { min, max }, AnswerValue::Text(t)) => {
-            if !crate::survey::is_date(t) {
+            if !is_date(t) {
                 Some(AnswerError::NotADate)
             } else if let Some(min) = min.as_ref().filter(|m| t < *m) {
                 Some(AnswerError::TooEarly { min: min.clone() })
@@ -249,7 +170,7 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
             }
         }
         (QuestionKind::Matrix { rows, columns }, AnswerValue::Rows(answered)) => {
-            let known = |list: &[crate::ChoiceOption], v: &str| list.iter().any(|o| o.value == v);
+            let known = |list: &[ChoiceOption], v: &str| list.iter().any(|o| o.value == v);
             if answered
                 .iter()
                 .any(|(r, c)| !known(rows, r) || !known(columns, c))
@@ -274,7 +195,27 @@ pub fn check(question: &Question, answers: &Answers) -> Option<AnswerError> {
         }
         // Text that could not be read as a number (see `number_from_text`).
         (QuestionKind::Number { .. }, AnswerValue::Text(_)) => Some(AnswerError::NotANumber),
-        _ => Some(AnswerError::WrongType),
+        // Every other pairing is a value of a shape the kind does not take.
+        // The kinds are listed, not `_`, so a new kind is not refused here
+        // by default: the compiler asks for its rule.
+        (
+            QuestionKind::SingleChoice { .. }
+            | QuestionKind::MultiChoice { .. }
+            | QuestionKind::ShortText { .. }
+            | QuestionKind::LongText { .. }
+            | QuestionKind::Rating { .. }
+            | QuestionKind::Nps
+            | QuestionKind::Consent { .. }
+            | QuestionKind::YesNo
+            | QuestionKind::Number { .. }
+            | QuestionKind::Date { .. }
+            | QuestionKind::Dropdown { .. }
+            | QuestionKind::Likert { .. }
+            | QuestionKind::Smiley { .. }
+            | QuestionKind::Matrix { .. }
+            | QuestionKind::Ranking { .. },
+            _,
+        ) => Some(AnswerError::WrongType),
     }
 }
 
@@ -292,7 +233,7 @@ pub fn number_from_f64(v: f64) -> Option<serde_json::Number> {
 
 /// The options in the order `answer` ranks them, as indexes into `options`,
 /// when it holds every option value exactly once; `None` otherwise.
-pub fn ranking(options: &[crate::ChoiceOption], answer: &[String]) -> Option<Vec<usize>> {
+pub fn ranking(options: &[ChoiceOption], answer: &[String]) -> Option<Vec<usize>> {
     if answer.len() != options.len() {
         return None;
     }
@@ -310,7 +251,7 @@ pub fn ranking(options: &[crate::ChoiceOption], answer: &[String]) -> Option<Vec
 /// A matrix's answer with `row` answered `column`, and its other rows as
 /// they were, in the survey's row order.
 pub fn with_row(
-    rows: &[crate::ChoiceOption],
+    rows: &[ChoiceOption],
     answer: Option<&AnswerValue>,
     row: &str,
     column: &str,
@@ -344,7 +285,7 @@ fn in_range(n: &serde_json::Number, min: i64, max: i64) -> Option<AnswerError> {
 /// Every problem with a set of answers, as (question id, error), in survey
 /// order. Questions hidden by `show_if` are not checked.
 pub fn validate(survey: &Survey, answers: &Answers) -> Vec<(String, AnswerError)> {
-    let hidden = crate::logic::hidden_questions(survey, answers);
+    let hidden = hidden_questions(survey, answers);
     // Plain loops over the pages' questions: `filter_map` over
     // `Survey::questions`'s flattening iterator costs 1 KB more of wasm.
     let mut errors = Vec::new();
@@ -365,7 +306,7 @@ pub fn validate(survey: &Survey, answers: &Answers) -> Vec<(String, AnswerError)
 /// (not hidden by `show_if`), no blanks, text trimmed, and an "other"
 /// description only where "other" is chosen.
 pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
-    let hidden = crate::logic::hidden_questions(survey, answers);
+    let hidden = hidden_questions(survey, answers);
     let mut out = Answers::new();
     // Plain loops, as in `validate`.
     for page in &survey.pages {
@@ -387,7 +328,24 @@ pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
                 (QuestionKind::MultiChoice { other: Some(_), .. }, AnswerValue::Choices(vs)) => {
                     vs.iter().any(|v| v == OTHER_VALUE)
                 }
-                _ => false,
+                (
+                    QuestionKind::SingleChoice { .. }
+                    | QuestionKind::MultiChoice { .. }
+                    | QuestionKind::ShortText { .. }
+                    | QuestionKind::LongText { .. }
+                    | QuestionKind::Rating { .. }
+                    | QuestionKind::Nps
+                    | QuestionKind::Consent { .. }
+                    | QuestionKind::YesNo
+                    | QuestionKind::Number { .. }
+                    | QuestionKind::Date { .. }
+                    | QuestionKind::Dropdown { .. }
+                    | QuestionKind::Likert { .. }
+                    | QuestionKind::Smiley { .. }
+                    | QuestionKind::Matrix { .. }
+                    | QuestionKind::Ranking { .. },
+                    _,
+                ) => false,
             };
             if chose_other {
                 let key = other_text_key(&q.id);
@@ -401,14 +359,4 @@ pub fn clean(survey: &Survey, answers: &Answers) -> Answers {
         }
     }
     out
-}
-
-// Deserialising goes through `serde_json::Value`, which the survey parser
-// already needs: an untagged derive would add a second, larger JSON decoder
-// to the widget.
-impl<'de> Deserialize<'de> for AnswerValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        AnswerValue::from_value(serde_json::Value::deserialize(deserializer)?)
-            .map_err(serde::de::Error::custom)
-    }
 }

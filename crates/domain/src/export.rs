@@ -13,6 +13,10 @@ use crate::answer::{other_text_key, AnswerValue};
 use crate::response::Response;
 use crate::survey::{QuestionKind, Survey, OTHER_VALUE};
 
+/// The columns every CSV export starts with; the survey parser reserves
+/// them, so they are defined with the survey.
+pub use crate::survey::FIXED_COLUMNS;
+
 /// How to write the CSV.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CsvOptions {
@@ -75,16 +79,24 @@ fn columns(survey: &Survey) -> Vec<(String, &str, Cell<'_>)> {
                         cols.push((name, q.id.as_str(), Cell::Rank(&o.value)));
                     }
                 }
-                _ => cols.push((q.id.clone(), q.id.as_str(), Cell::Value)),
+                QuestionKind::ShortText { .. }
+                | QuestionKind::LongText { .. }
+                | QuestionKind::Rating { .. }
+                | QuestionKind::Nps
+                | QuestionKind::Consent { .. }
+                | QuestionKind::YesNo
+                | QuestionKind::Number { .. }
+                | QuestionKind::Date { .. }
+                | QuestionKind::Dropdown { .. }
+                | QuestionKind::Likert { .. }
+                | QuestionKind::Smiley { .. } => {
+                    cols.push((q.id.clone(), q.id.as_str(), Cell::Value))
+                }
             }
         }
     }
     cols
 }
-
-/// The columns every CSV export starts with, before the survey's own. No
-/// question may use one of these names as its id.
-pub const FIXED_COLUMNS: [&str; 3] = ["id", "submitted_at", "locale"];
 
 /// The CSV header: `id`, `submitted_at`, `locale`, then the survey's columns.
 pub fn csv_header(survey: &Survey) -> Vec<String> {

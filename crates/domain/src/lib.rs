@@ -6,12 +6,23 @@
 //! widget's own words in every language. Nothing here touches a browser, a
 //! clock or a random number generator: time, ids and input arrive as
 //! arguments, so every rule is tested natively.
+//!
+//! The modules form layers, read from the leaves up, and no module uses one
+//! that uses it back (`tests/module_graph.rs` checks it): `text`, `json` and
+//! `expr` (the show-if syntax) use nothing of the crate; `survey` is built
+//! from them and `value` holds the answers; `logic` evaluates show-if over a
+//! survey and its answers, `answer` validates them with it and `parse` reads
+//! a survey file; `response`, `review`, `i18n`, `translation`, `export` and
+//! `endpoint` build on those; `outbox` (what happens to a stored response)
+//! and `journey` (one person's pass through a survey) sit on top.
 
 pub mod answer;
 pub mod endpoint;
 pub mod export;
+mod expr;
 pub mod i18n;
 pub mod journey;
+mod json;
 pub mod logic;
 pub mod outbox;
 mod parse;
@@ -20,13 +31,15 @@ pub mod review;
 pub mod survey;
 pub mod text;
 pub mod translation;
+mod value;
 
-pub use answer::{AnswerError, AnswerValue, Answers};
+pub use answer::AnswerError;
 pub use endpoint::Endpoint;
 pub use parse::{kind_fields, known_fields, SchemaError};
 pub use response::Response;
 pub use survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey};
 pub use text::{Locale, Text};
+pub use value::{AnswerValue, Answers};
 
 /// The built-in community partnership survey, shown when no survey is configured.
 pub const DEFAULT_SURVEY_JSON: &str = include_str!("../surveys/default.json");

@@ -4,12 +4,14 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::export::FIXED_COLUMNS;
+use crate::expr;
+use crate::json::type_name;
 use crate::logic::{self, Scope};
 use crate::survey::{
-    is_date, ChoiceOption, Other, Page, Question, QuestionKind, Survey, OTHER_VALUE,
+    is_date, ChoiceOption, Kind, Other, Page, Question, QuestionKind, Survey, FIXED_COLUMNS,
+    OTHER_VALUE,
 };
-use crate::text::{Locale, Text};
+use crate::text::{join, piped_ids, Locale, Text};
 use crate::FORMAT_VERSION;
 
 /// One problem in a survey file, at a JSON path such as
@@ -52,21 +54,27 @@ const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if"];
 const QUESTION_FIELDS: &[&str] = &["id", "kind", "label", "help", "required", "show_if"];
 const OPTION_FIELDS: &[&str] = &["value", "label"];
 
-/// The fields a question of `kind` accepts beyond the common ones.
+/// The fields a question of the kind named `kind` accepts beyond the
+/// common ones; none for a name that is no kind.
 pub fn kind_fields(kind: &str) -> &'static [&'static str] {
+    Kind::from_name(kind).map_or(&[], fields_of)
+}
+
+/// The fields a question of `kind` accepts beyond the common ones.
+fn fields_of(kind: Kind) -> &'static [&'static str] {
     match kind {
-        "single_choice" | "multi_choice" => &["options", "other"],
-        "short_text" | "long_text" => &["max_length"],
-        "rating" => &["min", "max"],
-        "consent" => &["text"],
-        "number" => &["min", "max", "integer"],
-        "date" => &["min", "max"],
-        "dropdown" => &["options", "placeholder"],
-        "likert" => &["points", "labels"],
-        "smiley" => &["faces"],
-        "matrix" => &["rows", "columns"],
-        "ranking" => &["options"],
-        _ => &[],
+        Kind::SingleChoice | Kind::MultiChoice => &["options", "other"],
+        Kind::ShortText | Kind::LongText => &["max_length"],
+        Kind::Rating => &["min", "max"],
+        Kind::Nps | Kind::YesNo => &[],
+        Kind::Consent => &["text"],
+        Kind::Number => &["min", "max", "integer"],
+        Kind::Date => &["min", "max"],
+        Kind::Dropdown => &["options", "placeholder"],
+        Kind::Likert => &["points", "labels"],
+        Kind::Smiley => &["faces"],
+        Kind::Matrix => &["rows", "columns"],
+        Kind::Ranking => &["options"],
     }
 }
 
@@ -186,35 +194,10 @@ fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
-/// `items` with `sep` between them. Not `[&str]::join`: its generic copy
-/// loop is more wasm than this one, and messages are short.
-pub(crate) fn join(items: &[&str], sep: &str) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(item);
-    }
-    out
-}
-
 fn err(path: &str, message: impl Into<String>) -> SchemaError {
     SchemaError {
         path: path.to_owned(),
         message: message.into(),
-    }
-}
-
-/// The JSON type of `v`, as in "found a number".
-pub(crate) fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -785,7 +768,7 @@ impl Parser {
                     "questions on earlier pages"
                 },
             };
-            let expr = match logic::parse(&s.text) {
+            let expr = match expr::parse(&s.text) {
                 Ok(e) => {
                     let problems = logic::check(&e, &scope);
                     for p in &problems {
@@ -894,7 +877,7 @@ impl Parser {
         };
         let mut reported: Vec<&str> = Vec::new();
         for s in strings {
-            for id in crate::review::piped_ids(s) {
+            for id in piped_ids(s) {
                 if earlier.iter().any(|(e, _)| e == id) || reported.contains(&id) {
                     continue;
                 }
@@ -934,19 +917,19 @@ impl Parser {
             .get("kind")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let known_kind = QuestionKind::NAMES.contains(&kind_name);
+        let known_kind = Kind::from_name(kind_name);
         // Two slice copies: collecting a `chain` is a generic fold, more wasm.
         let mut allowed = QUESTION_FIELDS.to_vec();
-        allowed.extend_from_slice(kind_fields(kind_name));
+        allowed.extend_from_slice(known_kind.map_or(&[], fields_of));
         // With an unknown kind, only the kind itself is reported: its other
         // fields cannot be judged.
         // A field of another kind is named as such: the author may have changed the kind.
         let other_kinds = |key: &str| {
             // A loop, not `filter` + `collect`: less wasm.
             let mut kinds = Vec::new();
-            for k in QuestionKind::NAMES {
-                if kind_fields(k).contains(&key) {
-                    kinds.push(k);
+            for k in Kind::ALL {
+                if fields_of(k).contains(&key) {
+                    kinds.push(k.name());
                 }
             }
             if kinds.is_empty() {
@@ -955,7 +938,7 @@ impl Parser {
                 format!(" (`{key}` is for `{}` questions)", join(&kinds, "` and `"))
             }
         };
-        let obj = if known_kind {
+        let obj = if known_kind.is_some() {
             self.object_with_hint(
                 value,
                 loc,
@@ -1004,13 +987,13 @@ impl Parser {
         );
         self.pipes(&obj, "help", help.as_ref(), earlier, "questions before it");
         let required = self.boolean(&obj, "required");
-        let kind = match obj.get("kind") {
-            None => {
+        let kind = match (obj.get("kind"), known_kind) {
+            (None, _) => {
                 self.error(&obj.loc, "missing field `kind`");
                 None
             }
-            Some(Value::String(_)) if known_kind => self.kind(&obj, kind_name, required),
-            Some(Value::String(s)) => {
+            (Some(Value::String(_)), Some(kind)) => self.kind(&obj, kind, required),
+            (Some(Value::String(s)), None) => {
                 self.error(
                     &obj.at("kind"),
                     format!(
@@ -1020,7 +1003,7 @@ impl Parser {
                 );
                 None
             }
-            Some(other) => {
+            (Some(other), _) => {
                 self.error(
                     &obj.at("kind"),
                     format!("`kind` must be a string, found {}", type_name(other)),
@@ -1042,9 +1025,11 @@ impl Parser {
         }
     }
 
-    fn kind(&mut self, obj: &Obj, name: &str, required: bool) -> Option<QuestionKind> {
-        Some(match name {
-            "single_choice" | "multi_choice" => {
+    /// The settings of a question of `kind`; `None` once a problem with
+    /// them is recorded.
+    fn kind(&mut self, obj: &Obj, kind: Kind, required: bool) -> Option<QuestionKind> {
+        Some(match kind {
+            Kind::SingleChoice | Kind::MultiChoice => {
                 let options = self.options(obj);
                 let other = match obj.get("other") {
                     None | Some(Value::Bool(false)) => None,
@@ -1067,35 +1052,35 @@ impl Parser {
                         format!("with `other`, no option may have the value `{OTHER_VALUE}`: it is kept for the \"other\" answer"),
                     );
                 }
-                if name == "single_choice" {
+                if kind == Kind::SingleChoice {
                     QuestionKind::SingleChoice { options, other }
                 } else {
                     QuestionKind::MultiChoice { options, other }
                 }
             }
-            "short_text" => QuestionKind::ShortText {
+            Kind::ShortText => QuestionKind::ShortText {
                 max_length: self.integer(obj, "max_length", 1..=u64::from(MAX_TEXT_ANSWER), 200)
                     as u32,
             },
-            "long_text" => QuestionKind::LongText {
+            Kind::LongText => QuestionKind::LongText {
                 max_length: self.integer(obj, "max_length", 1..=u64::from(MAX_TEXT_ANSWER), 2000)
                     as u32,
             },
-            "rating" => {
+            Kind::Rating => {
                 let min = self.integer(obj, "min", 0..=1, 1) as u8;
                 let max = self.integer(obj, "max", 2..=10, 5) as u8;
                 QuestionKind::Rating { min, max }
             }
-            "nps" => QuestionKind::Nps,
-            "consent" => {
+            Kind::Nps => QuestionKind::Nps,
+            Kind::Consent => {
                 let text = self.text_field(obj, "text", false);
                 if required && text.is_none() && obj.get("text").is_none() {
                     self.error(&obj.loc, "a required consent question needs `text`: the statement the person agrees to");
                 }
                 QuestionKind::Consent { text }
             }
-            "yes_no" => QuestionKind::YesNo,
-            "number" => {
+            Kind::YesNo => QuestionKind::YesNo,
+            Kind::Number => {
                 let min = self.number(obj, "min");
                 let max = self.number(obj, "max");
                 let integer = self.boolean(obj, "integer");
@@ -1109,7 +1094,7 @@ impl Parser {
                 }
                 QuestionKind::Number { min, max, integer }
             }
-            "date" => {
+            Kind::Date => {
                 let min = self.date(obj, "min");
                 let max = self.date(obj, "max");
                 if let (Some(min), Some(max)) = (&min, &max) {
@@ -1122,7 +1107,7 @@ impl Parser {
                 }
                 QuestionKind::Date { min, max }
             }
-            "dropdown" => {
+            Kind::Dropdown => {
                 let options = self.options(obj);
                 let placeholder = self.text_field(obj, "placeholder", false);
                 QuestionKind::Dropdown {
@@ -1130,7 +1115,7 @@ impl Parser {
                     placeholder,
                 }
             }
-            "likert" => {
+            Kind::Likert => {
                 let points = self.one_of(obj, "points", &[5, 7], 5);
                 let labels = self.labels(obj, points);
                 QuestionKind::Likert {
@@ -1138,10 +1123,10 @@ impl Parser {
                     labels: labels?,
                 }
             }
-            "smiley" => QuestionKind::Smiley {
+            Kind::Smiley => QuestionKind::Smiley {
                 faces: self.one_of(obj, "faces", &[3, 5], 5),
             },
-            "matrix" => {
+            Kind::Matrix => {
                 let rows = self.choice_list(obj, "rows", "row", 1);
                 let columns = self.choice_list(obj, "columns", "column", 2);
                 QuestionKind::Matrix {
@@ -1149,10 +1134,9 @@ impl Parser {
                     columns: columns?,
                 }
             }
-            "ranking" => QuestionKind::Ranking {
+            Kind::Ranking => QuestionKind::Ranking {
                 options: self.choice_list(obj, "options", "option", 2)?,
             },
-            _ => return None,
         })
     }
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::answer::{self, AnswerError, AnswerValue, Answers};
-use crate::parse::type_name;
+use crate::json::type_name;
 use crate::survey::Survey;
 use crate::text::Locale;
 

@@ -4,7 +4,10 @@
 use crate::answer::{other_text_key, AnswerValue, Answers};
 use crate::i18n::{self, Msg};
 use crate::survey::{ChoiceOption, Question, QuestionKind, Survey, OTHER_VALUE};
-use crate::text::Locale;
+use crate::text::{piped_id, Locale};
+
+/// The question ids a text pipes in, as [`pipe`] reads them.
+pub use crate::text::piped_ids;
 
 /// The answer to `question` in words in `locale`: option labels rather than
 /// codes, "Yes" rather than `true`, "4 of 5 stars" rather than `4`. `None`
@@ -89,30 +92,35 @@ pub fn answer_words(
             }
             out
         }
-        (_, AnswerValue::Bool(b)) => say(if *b { Msg::Yes } else { Msg::No }),
-        (_, AnswerValue::Number(n)) => n.to_string(),
-        (_, AnswerValue::Text(t)) => t.trim().to_owned(),
-        (_, AnswerValue::Choices(vs)) => vs.join(", "),
-        // Rows for a question that is not a matrix: refused by validation.
-        (_, AnswerValue::Rows(_)) => String::new(),
+        // Every other pairing reads as it is: the answers of the text,
+        // number and yes/no kinds, and a value of a shape the kind does not
+        // take (refused by validation).
+        (
+            QuestionKind::SingleChoice { .. }
+            | QuestionKind::MultiChoice { .. }
+            | QuestionKind::ShortText { .. }
+            | QuestionKind::LongText { .. }
+            | QuestionKind::Rating { .. }
+            | QuestionKind::Nps
+            | QuestionKind::Consent { .. }
+            | QuestionKind::YesNo
+            | QuestionKind::Number { .. }
+            | QuestionKind::Date { .. }
+            | QuestionKind::Dropdown { .. }
+            | QuestionKind::Likert { .. }
+            | QuestionKind::Smiley { .. }
+            | QuestionKind::Matrix { .. }
+            | QuestionKind::Ranking { .. },
+            _,
+        ) => match value {
+            AnswerValue::Bool(b) => say(if *b { Msg::Yes } else { Msg::No }),
+            AnswerValue::Number(n) => n.to_string(),
+            AnswerValue::Text(t) => t.trim().to_owned(),
+            AnswerValue::Choices(vs) => vs.join(", "),
+            // Rows for a question that is not a matrix: refused by validation.
+            AnswerValue::Rows(_) => String::new(),
+        },
     })
-}
-
-/// The question id a text pipes in at the start of `rest` (what follows a
-/// `{`): `id}` where `id` is written as a question id is (`[a-z][a-z0-9_]*`).
-fn piped_id(rest: &str) -> Option<&str> {
-    let (name, _) = rest.split_once('}')?;
-    let ok = name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    ok.then_some(name)
-}
-
-/// The question ids a text pipes in: each `{id}` where `id` is written as a
-/// question id is. Other braces are plain text.
-pub fn piped_ids(text: &str) -> impl Iterator<Item = &str> {
-    text.split('{').skip(1).filter_map(piped_id)
 }
 
 /// `text` with each `{id}` replaced by the answer to question `id` in words

@@ -1,6 +1,6 @@
 //! A parsed, valid survey. Build one with [`Survey::parse`].
 
-use crate::logic::Expr;
+use crate::expr::Expr;
 use crate::text::{Locale, Text};
 
 /// A survey that passed every check of the format: ids are unique, every
@@ -132,46 +132,93 @@ pub struct Other {
 /// The answer value that marks "other" in a choice question with `other`.
 pub const OTHER_VALUE: &str = "other";
 
+/// The columns every CSV export starts with, before the survey's own. No
+/// question may use one of these names as its id.
+pub const FIXED_COLUMNS: [&str; 3] = ["id", "submitted_at", "locale"];
+
+/// Declares [`Kind`] and its names from one table, so that no kind can have
+/// a name and no parser, or a parser and no name.
+macro_rules! kinds {
+    ($($kind:ident $name:literal,)*) => {
+        /// A question kind without its settings: what a survey file's `kind`
+        /// names. The parser and the file's field lists match on it, with no
+        /// catch-all arm: a new kind does not compile until each handles it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Kind {
+            $($kind,)*
+        }
+
+        impl Kind {
+            /// Every kind, in the format's order.
+            pub const ALL: [Kind; QuestionKind::NAMES.len()] = [$(Kind::$kind,)*];
+
+            /// The name used in the survey file.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $name,)*
+                }
+            }
+        }
+
+        impl QuestionKind {
+            /// Every kind name the format accepts, in the order of [`Kind::ALL`].
+            pub const NAMES: [&'static str; [$($name,)*].len()] = [$($name,)*];
+        }
+    };
+}
+
+kinds! {
+    SingleChoice "single_choice",
+    MultiChoice "multi_choice",
+    ShortText "short_text",
+    LongText "long_text",
+    Rating "rating",
+    Nps "nps",
+    Consent "consent",
+    YesNo "yes_no",
+    Number "number",
+    Date "date",
+    Dropdown "dropdown",
+    Likert "likert",
+    Smiley "smiley",
+    Matrix "matrix",
+    Ranking "ranking",
+}
+
+impl Kind {
+    /// The kind a survey file names `name`, if the format has one.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        let i = QuestionKind::NAMES.iter().position(|n| *n == name)?;
+        Some(Kind::ALL[i])
+    }
+}
+
 impl QuestionKind {
-    /// The name used in the survey file.
-    pub fn name(&self) -> &'static str {
+    /// This kind without its settings.
+    pub fn kind(&self) -> Kind {
         match self {
-            QuestionKind::SingleChoice { .. } => "single_choice",
-            QuestionKind::MultiChoice { .. } => "multi_choice",
-            QuestionKind::ShortText { .. } => "short_text",
-            QuestionKind::LongText { .. } => "long_text",
-            QuestionKind::Rating { .. } => "rating",
-            QuestionKind::Nps => "nps",
-            QuestionKind::Consent { .. } => "consent",
-            QuestionKind::YesNo => "yes_no",
-            QuestionKind::Number { .. } => "number",
-            QuestionKind::Date { .. } => "date",
-            QuestionKind::Dropdown { .. } => "dropdown",
-            QuestionKind::Likert { .. } => "likert",
-            QuestionKind::Smiley { .. } => "smiley",
-            QuestionKind::Matrix { .. } => "matrix",
-            QuestionKind::Ranking { .. } => "ranking",
+            QuestionKind::SingleChoice { .. } => Kind::SingleChoice,
+            QuestionKind::MultiChoice { .. } => Kind::MultiChoice,
+            QuestionKind::ShortText { .. } => Kind::ShortText,
+            QuestionKind::LongText { .. } => Kind::LongText,
+            QuestionKind::Rating { .. } => Kind::Rating,
+            QuestionKind::Nps => Kind::Nps,
+            QuestionKind::Consent { .. } => Kind::Consent,
+            QuestionKind::YesNo => Kind::YesNo,
+            QuestionKind::Number { .. } => Kind::Number,
+            QuestionKind::Date { .. } => Kind::Date,
+            QuestionKind::Dropdown { .. } => Kind::Dropdown,
+            QuestionKind::Likert { .. } => Kind::Likert,
+            QuestionKind::Smiley { .. } => Kind::Smiley,
+            QuestionKind::Matrix { .. } => Kind::Matrix,
+            QuestionKind::Ranking { .. } => Kind::Ranking,
         }
     }
 
-    /// Every kind name the format accepts.
-    pub const NAMES: [&'static str; 15] = [
-        "single_choice",
-        "multi_choice",
-        "short_text",
-        "long_text",
-        "rating",
-        "nps",
-        "consent",
-        "yes_no",
-        "number",
-        "date",
-        "dropdown",
-        "likert",
-        "smiley",
-        "matrix",
-        "ranking",
-    ];
+    /// The name used in the survey file.
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
+    }
 
     /// Options and the "other" label, for choice kinds, drop-downs and rankings.
     pub fn choices(&self) -> Option<(&[ChoiceOption], Option<&Other>)> {
@@ -181,7 +228,17 @@ impl QuestionKind {
             QuestionKind::Dropdown { options, .. } | QuestionKind::Ranking { options } => {
                 Some((options, None))
             }
-            _ => None,
+            QuestionKind::ShortText { .. }
+            | QuestionKind::LongText { .. }
+            | QuestionKind::Rating { .. }
+            | QuestionKind::Nps
+            | QuestionKind::Consent { .. }
+            | QuestionKind::YesNo
+            | QuestionKind::Number { .. }
+            | QuestionKind::Date { .. }
+            | QuestionKind::Likert { .. }
+            | QuestionKind::Smiley { .. }
+            | QuestionKind::Matrix { .. } => None,
         }
     }
 }

@@ -124,6 +124,36 @@ impl Text {
     }
 }
 
+/// `items` with `sep` between them. Not `[&str]::join`: its generic copy
+/// loop is more wasm than this one, and messages are short.
+pub(crate) fn join(items: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
+    }
+    out
+}
+
+/// The question id a text pipes in at the start of `rest` (what follows a
+/// `{`): `id}` where `id` is written as a question id is (`[a-z][a-z0-9_]*`).
+pub(crate) fn piped_id(rest: &str) -> Option<&str> {
+    let (name, _) = rest.split_once('}')?;
+    let ok = name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    ok.then_some(name)
+}
+
+/// The question ids a text pipes in: each `{id}` where `id` is written as a
+/// question id is. Other braces are plain text.
+pub fn piped_ids(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{').skip(1).filter_map(piped_id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,6 +40,10 @@ pub fn missing_translations(survey: &Survey) -> Vec<Missing> {
             }
             match &question.kind {
                 QuestionKind::Consent { text: Some(t) } => texts.push((format!("{at}.text"), t)),
+                QuestionKind::Dropdown {
+                    placeholder: Some(t),
+                    ..
+                } => texts.push((format!("{at}.placeholder"), t)),
                 QuestionKind::Likert {
                     labels: Some(labels),
                     ..
@@ -56,7 +60,24 @@ pub fn missing_translations(survey: &Survey) -> Vec<Missing> {
                         texts.push((format!("{at}.columns[{i}].label"), &column.label));
                     }
                 }
-                _ => {}
+                // No texts of their own here: the kind has none beyond its
+                // options, or leaves its optional ones out.
+                QuestionKind::Consent { text: None }
+                | QuestionKind::Likert { labels: None, .. }
+                | QuestionKind::Dropdown {
+                    placeholder: None, ..
+                }
+                | QuestionKind::SingleChoice { .. }
+                | QuestionKind::MultiChoice { .. }
+                | QuestionKind::ShortText { .. }
+                | QuestionKind::LongText { .. }
+                | QuestionKind::Rating { .. }
+                | QuestionKind::Nps
+                | QuestionKind::YesNo
+                | QuestionKind::Number { .. }
+                | QuestionKind::Date { .. }
+                | QuestionKind::Smiley { .. }
+                | QuestionKind::Ranking { .. } => {}
             }
         }
     }

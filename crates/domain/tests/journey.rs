@@ -206,7 +206,7 @@ const LOGIC: &str = r#"[
   {"id": "rate", "show_if": "visited == true", "questions": [
     {"id": "score", "kind": "number", "label": {"en": "Score"}, "required": true}
   ]},
-  {"id": "more", "show_if": "score > 2", "questions": [
+  {"id": "more", "show_if": "score > 2.5", "questions": [
     {"id": "best", "kind": "short_text", "label": {"en": "Best part"}}
   ]},
   {"id": "end", "questions": [{"id": "note", "kind": "long_text", "label": {"en": "Note"}}]}
@@ -225,11 +225,11 @@ fn show_if_brings_pages_in_and_out_and_next_and_back_skip_hidden_ones() {
         answer score 2       => rate 2/3 back errors []
         next                 => moved end 3/3 back errors []
         back                 => rate 2/3 back errors []
-        answer score 3       => rate 2/4 back errors []
+        answer score 2.75    => rate 2/4 back errors []
         next                 => moved more 3/4 back errors []
         next                 => moved end 4/4 back errors []
         next                 => moved review 1/4 submits back errors []
-        submit               => ok {"score":3,"visited":true} review 1/4 submits back errors []
+        submit               => ok {"score":2.75,"visited":true} review 1/4 submits back errors []
         "#,
     );
 }

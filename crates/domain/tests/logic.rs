@@ -5,7 +5,9 @@
 //!
 //! `logic/expressions.txt` holds one expression a line; `expressions.golden`
 //! has each with its parse (fully parenthesised) or its error.
-//! `UPDATE_GOLDEN=1` rewrites it.
+//! `logic/comparisons.txt` holds a number answer to `q` and an expression a
+//! line; `comparisons.golden` has whether each holds. `UPDATE_GOLDEN=1`
+//! rewrites them.
 
 mod common;
 
@@ -17,7 +19,7 @@ use suara_domain::answer::{self, Answers};
 use suara_domain::export::{to_csv, CsvOptions};
 use suara_domain::logic::{self, Expr, Lit, Op, MAX_DEPTH};
 use suara_domain::response::Finish;
-use suara_domain::{AnswerError, Locale, Response, Survey};
+use suara_domain::{AnswerError, AnswerValue, Locale, Response, Survey};
 
 fn render(e: &Expr) -> String {
     let lit = |l: &Lit| match l {
@@ -69,6 +71,21 @@ fn expressions_parse_to_their_golden_trees_or_errors() {
         out.push_str(&format!("{line}\n  => {result}\n"));
     }
     common::golden(&common::data("logic/expressions.golden"), out.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn number_comparisons_hold_as_in_their_golden_file() {
+    let input = common::read(&common::data("logic/comparisons.txt"));
+    let mut out = String::new();
+    for line in input.lines() {
+        let (answer, src) = line.split_once(": ").expect("`answer: expression`");
+        let n: serde_json::Number = serde_json::from_str(answer).expect("a number");
+        let given = Answers::from([("q".to_owned(), AnswerValue::Number(n))]);
+        let holds = logic::parse(src).expect("an expression").eval(&given, &[]);
+        out.push_str(&format!("{line}\n  => {holds}\n"));
+    }
+    common::golden(&common::data("logic/comparisons.golden"), out.as_bytes())
         .unwrap_or_else(|e| panic!("{e}"));
 }
 
@@ -146,6 +163,23 @@ fn comparisons_with_no_answer_are_false_and_answered_tests_presence() {
         ["t5"]
     );
     assert_eq!(hidden(json!({ "name": "  " })), ["t1", "t3", "t4"]);
+}
+
+// Broke: a number answer with a fraction compared as no number at all, so
+// with 3.5 given, `q < 5`, `q > 1` and `q != 3` were all false.
+#[test]
+fn a_decimal_answer_compares_as_a_number() {
+    let given = answers(json!({ "q": 3.5 }));
+    for (src, holds) in [
+        ("q < 5", true),
+        ("q > 1", true),
+        ("q != 3", true),
+        ("q == 3", false),
+        ("q >= 4", false),
+    ] {
+        let e = logic::parse(src).expect("an expression");
+        assert_eq!(e.eval(&given, &[]), holds, "{src} with 3.5");
+    }
 }
 
 #[test]
@@ -316,6 +350,67 @@ proptest! {
             "format": 1, "id": "s", "version": "1", "title": "T", "default_locale": "en",
             "pages": [{ "id": "p", "show_if": v.clone(), "questions": [v] }]
         }));
+    }
+}
+
+/// A number as a survey author may write one in an expression: whole, or
+/// with a fraction and at most 15 digits in all.
+fn number_literal() -> impl Strategy<Value = String> {
+    let fraction = (2..=15usize)
+        .prop_flat_map(|n| {
+            (
+                any::<bool>(),
+                1..n,
+                prop::collection::vec(prop::char::range('0', '9'), n),
+            )
+        })
+        .prop_map(|(negative, after, digits)| {
+            let (whole, fraction) = digits.split_at(digits.len() - after);
+            let sign = if negative { "-" } else { "" };
+            let whole: String = whole.iter().collect();
+            let fraction: String = fraction.iter().collect();
+            format!("{sign}{whole}.{fraction}")
+        });
+    prop_oneof![any::<i64>().prop_map(|n| n.to_string()), fraction]
+}
+
+fn finite_f64() -> impl Strategy<Value = f64> {
+    use prop::num::f64::{NEGATIVE, NORMAL, POSITIVE, SUBNORMAL, ZERO};
+    POSITIVE | NEGATIVE | NORMAL | SUBNORMAL | ZERO
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    /// Show-if compares a number answer with a number as f64 comparison
+    /// does, whether either is whole or has a fraction. The answer is made
+    /// as the widget makes it from the browser's number (`number_from_f64`),
+    /// and is often the literal itself or a neighbour of it, so that `==`
+    /// and the edges of `<` and `<=` are tried.
+    #[test]
+    fn show_if_compares_numbers_as_f64_comparison_does(
+        literal in number_literal(),
+        op in prop::sample::select(vec!["==", "!=", "<", "<=", ">", ">="]),
+        far in finite_f64(),
+        step in -2i64..=2,
+        near in any::<bool>(),
+    ) {
+        let l: f64 = literal.parse().expect("the literal is a number");
+        let neighbour = f64::from_bits(l.to_bits().wrapping_add_signed(step));
+        let a = if near && neighbour.is_finite() { neighbour } else { far };
+        let n = answer::number_from_f64(a).expect("a finite number");
+        let given = Answers::from([("q".to_owned(), AnswerValue::Number(n))]);
+        let src = format!("q {op} {literal}");
+        let expr = logic::parse(&src).expect("an expression");
+        let expected = match op {
+            "==" => a == l,
+            "!=" => a != l,
+            "<" => a < l,
+            "<=" => a <= l,
+            ">" => a > l,
+            _ => a >= l,
+        };
+        prop_assert_eq!(expr.eval(&given, &[]), expected, "{} with q = {:?}", src, a);
     }
 }
 

@@ -104,3 +104,26 @@ fn the_widget_words_are_in_the_persons_language_when_it_has_them_else_english() 
         assert_eq!(i18n::text(&locale, &Msg::Submit), submit, "{code}");
     }
 }
+
+#[test]
+fn a_drop_down_placeholder_without_a_translation_is_listed() {
+    let survey = Survey::parse(
+        r#"{
+          "format": 1, "id": "t", "version": "1", "title": { "id": "Survei", "en": "Survey" },
+          "default_locale": "id", "locales": ["id", "en"],
+          "pages": [{ "id": "a", "questions": [
+            { "id": "city", "kind": "dropdown", "label": { "id": "Kota", "en": "City" },
+              "options": [{ "value": "x", "label": { "id": "X", "en": "X" } }],
+              "placeholder": { "id": "Pilih kota" } }
+          ]}]
+        }"#,
+    )
+    .unwrap();
+    assert_eq!(
+        missing_translations(&survey),
+        vec![Missing {
+            locale: locale("en"),
+            paths: vec!["$.pages[0].questions[0].placeholder".into()],
+        }]
+    );
+}
