@@ -162,6 +162,7 @@ pub fn ExportPanel(
                     } else {
                         let options = CsvOptions {
                             bom: bom.get_untracked(),
+                            ..Default::default()
                         };
                         (
                             "csv",

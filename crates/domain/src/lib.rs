@@ -8,10 +8,12 @@
 //! arguments, so every rule is tested natively.
 
 pub mod answer;
+pub mod codebook;
 pub mod endpoint;
 pub mod export;
 pub mod i18n;
 pub mod logic;
+pub mod merge;
 pub mod outbox;
 mod parse;
 pub mod response;
