@@ -397,49 +397,76 @@ async fn health_reports_the_store_and_its_counts() {
 const CLIENTS: usize = 8;
 const IDS: usize = 1_000;
 
+/// Sends every id from each of [`CLIENTS`] clients at once, client `c` to
+/// `bases[c % bases.len()]`; returns how many were told 201 and 200, and
+/// fails on any other answer.
+async fn race(engine: &str, bases: &[String]) -> (usize, usize) {
+    let mut tasks = Vec::new();
+    for c in 0..CLIENTS {
+        let base = bases[c % bases.len()].clone();
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::new();
+            let mut statuses = Vec::with_capacity(IDS);
+            // Each client in its own order, so every id is raced.
+            for k in 0..IDS {
+                let n = (k + c * 125) % IDS;
+                let reply = client
+                    .post(format!("{base}/responses"))
+                    .header("idempotency-key", id(n))
+                    .json(&response(&id(n), 3))
+                    .send()
+                    .await
+                    .expect("the collector answers");
+                statuses.push(reply.status().as_u16());
+            }
+            statuses
+        }));
+    }
+    let (mut created, mut replays) = (0, 0);
+    for t in tasks {
+        for status in t.await.expect("a client") {
+            match status {
+                201 => created += 1,
+                200 => replays += 1,
+                other => panic!("{engine}: a client was told {other}"),
+            }
+        }
+    }
+    (created, replays)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn eight_clients_sending_the_same_thousand_ids_at_once_store_each_exactly_once() {
     for engine in engines() {
         let db = fresh_db(engine).await;
         let (base, store) = start(&db, config(&[])).await;
-        let mut tasks = Vec::new();
-        for c in 0..CLIENTS {
-            let base = base.clone();
-            tasks.push(tokio::spawn(async move {
-                let client = reqwest::Client::new();
-                let mut statuses = Vec::with_capacity(IDS);
-                // Each client in its own order, so every id is raced.
-                for k in 0..IDS {
-                    let n = (k + c * 125) % IDS;
-                    let reply = client
-                        .post(format!("{base}/responses"))
-                        .header("idempotency-key", id(n))
-                        .json(&response(&id(n), 3))
-                        .send()
-                        .await
-                        .expect("the collector answers");
-                    statuses.push(reply.status().as_u16());
-                }
-                statuses
-            }));
-        }
-        let mut created = 0;
-        let mut replays = 0;
-        for t in tasks {
-            for status in t.await.expect("a client") {
-                match status {
-                    201 => created += 1,
-                    200 => replays += 1,
-                    other => panic!("{engine}: a client was told {other}"),
-                }
-            }
-        }
+        let (created, replays) = race(engine, &[base]).await;
         assert_eq!(created, IDS, "{engine}: one 201 per id");
         assert_eq!(replays, IDS * (CLIENTS - 1), "{engine}");
         let counts = store.counts().await.unwrap();
         assert_eq!(
             (counts.responses, counts.conflicts),
             (IDS as i64, 0),
+            "{engine}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_collectors_on_one_database_answer_as_one() {
+    for engine in engines() {
+        let db = fresh_db(engine).await;
+        let (first, store) = start(&db, config(&[])).await;
+        let (second, _) = start(&db, config(&[])).await;
+        let (created, replays) = race(engine, &[first, second]).await;
+        assert_eq!(
+            created, IDS,
+            "{engine}: one 201 per id across both collectors"
+        );
+        assert_eq!(replays, IDS * (CLIENTS - 1), "{engine}");
+        assert_eq!(
+            store.counts().await.unwrap().responses,
+            IDS as i64,
             "{engine}"
         );
     }
