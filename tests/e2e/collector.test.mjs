@@ -90,7 +90,9 @@ test('the widget submits to suara collect in both modes, and suara csv gives the
   const widgetCsv = await readFile(await file.path());
 
   const out = path.join(dir, 'out.csv');
-  const run = await promisify(execFile)(SUARA, ['csv', '--survey', SURVEY, `sqlite:${db}`, '-o', out]);
+  // The operator's download has its byte order mark box ticked by default.
+  assert.ok(widgetCsv.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'the widget\'s CSV starts with a BOM');
+  const run = await promisify(execFile)(SUARA, ['csv', '--survey', SURVEY, `sqlite:${db}`, '-o', out, '--bom']);
   assert.match(run.stderr, /kept 2/);
   const cliCsv = await readFile(out);
   assert.equal(cliCsv.toString('utf8'), widgetCsv.toString('utf8'));
