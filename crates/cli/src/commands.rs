@@ -136,12 +136,23 @@ fn read_inputs(survey: &Survey, inputs: &[String]) -> Result<Inputs, String> {
                 .enable_all()
                 .build()
                 .map_err(|e| e.to_string())?;
-            rt.block_on(async {
+            let all = rt.block_on(async {
                 let store = Store::open(input).await.map_err(|e| e.to_string())?;
                 let all = store.all().await.map_err(|e| format!("{input}: {e}"));
                 store.close().await;
                 all
-            })?
+            })?;
+            // A collector may hold several surveys: take this one's.
+            let (ours, others): (Vec<Response>, Vec<Response>) =
+                all.into_iter().partition(|r| r.survey_id == survey.id);
+            if !others.is_empty() {
+                eprintln!(
+                    "note: {input}: {} response{} to other surveys left out",
+                    others.len(),
+                    if others.len() == 1 { "" } else { "s" }
+                );
+            }
+            ours
         } else {
             let path = Path::new(input);
             let text = read_text(path)?;
