@@ -93,60 +93,83 @@ pub(crate) fn columns(survey: &Survey, multi: MultiColumns) -> Vec<Column<'_>> {
             match &q.kind {
                 QuestionKind::MultiChoice { options, other } => {
                     if multi != MultiColumns::Columns {
-                        cols.push((q.id.clone(), q.id.as_str(), Cell::Joined));
+                        cols.push(Column {
+                            name: q.id.clone(),
+                            question: q,
+                            cell: Cell::Joined,
+                        });
                     }
                     if multi == MultiColumns::Joined {
                         if other.is_some() {
-                            cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
+                            cols.push(Column {
+                                name: other_text_key(&q.id),
+                                question: q,
+                                cell: Cell::OtherText,
+                            });
                         }
                         continue;
                     }
                     for o in options {
-                        cols.push((
-                            format!("{}.{}", q.id, o.value),
-                            q.id.as_str(),
-                            Cell::Chosen(&o.value),
-                        ));
+                        cols.push(Column {
+                            name: format!("{}.{}", q.id, o.value),
+                            question: q,
+                            cell: Cell::Chosen(&o.value),
+                        });
                     }
                     if other.is_some() {
-                        cols.push((
-                            format!("{}.{OTHER_VALUE}", q.id),
-                            q.id.as_str(),
-                            Cell::Chosen(OTHER_VALUE),
-                        ));
-                        cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
+                        cols.push(Column {
+                            name: format!("{}.{OTHER_VALUE}", q.id),
+                            question: q,
+                            cell: Cell::Chosen(OTHER_VALUE),
+                        });
+                        cols.push(Column {
+                            name: other_text_key(&q.id),
+                            question: q,
+                            cell: Cell::OtherText,
+                        });
                     }
                 }
                 QuestionKind::SingleChoice { other, .. } => {
-                    cols.push((q.id.clone(), q.id.as_str(), Cell::Value));
+                    cols.push(Column {
+                        name: q.id.clone(),
+                        question: q,
+                        cell: Cell::Value,
+                    });
                     if other.is_some() {
-                        cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
+                        cols.push(Column {
+                            name: other_text_key(&q.id),
+                            question: q,
+                            cell: Cell::OtherText,
+                        });
                     }
                 }
                 QuestionKind::Matrix { rows, .. } => {
                     for r in rows {
-                        let name = format!("{}.{}", q.id, r.value);
-                        cols.push((name, q.id.as_str(), Cell::Row(&r.value)));
+                        cols.push(Column {
+                            name: format!("{}.{}", q.id, r.value),
+                            question: q,
+                            cell: Cell::Row(&r.value),
+                        });
                     }
                 }
                 QuestionKind::Ranking { options } => {
                     for o in options {
-                        let name = format!("{}.{}", q.id, o.value);
-                        cols.push((name, q.id.as_str(), Cell::Rank(&o.value)));
+                        cols.push(Column {
+                            name: format!("{}.{}", q.id, o.value),
+                            question: q,
+                            cell: Cell::Rank(&o.value),
+                        });
                     }
                 }
-                _ => cols.push((q.id.clone(), q.id.as_str(), Cell::Value)),
+                _ => cols.push(Column {
+                    name: q.id.clone(),
+                    question: q,
+                    cell: Cell::Value,
+                }),
             }
         }
     }
-    cols.into_iter()
-        .map(|(name, id, cell)| Column {
-            name,
-            // Every column is made from a question of this survey just above.
-            question: survey.question(id).expect("a column's question"),
-            cell,
-        })
-        .collect()
+    cols
 }
 
 /// The columns every CSV export starts with, before the survey's own. No
