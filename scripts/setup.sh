@@ -6,6 +6,7 @@
 #   - Chromium and its WebDriver from Debian (for the browser tests)
 #   - Firefox ESR with geckodriver, and WebKitGTK's WebDriver under Xvfb (the
 #     storage tests run in all three engines)
+#   - PostgreSQL from Debian (the collector's tests run on it as well as SQLite)
 # Safe to run again and again: when everything is there it takes seconds.
 #
 # Usage: bash scripts/setup.sh
@@ -144,6 +145,14 @@ if ! command -v geckodriver >/dev/null; then
   log "installing geckodriver from crates.io (takes ~2 minutes)"
   cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
   installed+=("geckodriver $GECKODRIVER_VERSION")
+fi
+
+# --- PostgreSQL, the collector's second engine (scripts/postgres.sh) --------
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  log "installing postgresql from Debian (the collector's tests run on it too)"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+  installed+=(postgresql)
 fi
 
 command -v gzip >/dev/null || die "gzip is needed for the bundle size check"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317  # the stage functions run through `stage NAME FUNCTION`
 # The one command that checks everything:
-#   setup, cargo fetch, rustfmt, clippy, native tests, browser tests (wasm in
+#   setup, cargo fetch, rustfmt, clippy, a throwaway PostgreSQL server (for
+#   the collector's tests), native tests, browser tests (wasm in
 #   headless Chromium), the storage tests in Firefox and WebKit too, the
 #   release build, the bundle size budget and the
 #   end-to-end tests (node --test + playwright-core against dist/).
@@ -213,6 +214,9 @@ engine_tests() {
 
 e2e_tests() {
   local rc
+  # The collector end to end (tests/e2e/collector.test.mjs) runs the
+  # organiser's `suara` binary; `cargo test` built it already, this makes sure.
+  cargo build -p suara-cli || return 1
   set +e
   timeout --kill-after=30 "$E2E_TIMEOUT" node --test --test-reporter=spec tests/e2e/
   rc=$?
@@ -246,6 +250,18 @@ stage fetch cargo fetch --locked || stop_if always
 
 stage fmt cargo fmt --all --check || stop_if
 stage clippy cargo clippy --workspace --all-targets -- -D warnings || stop_if
+
+# The collector's tests run on PostgreSQL as well as SQLite: a throwaway
+# server (Debian's packages, a scratch data directory, a loopback port),
+# stopped when this script ends however it ends. Without it they fail under
+# CI rather than skip.
+trap 'bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+if stage postgres bash scripts/postgres.sh start; then
+  SUARA_TEST_POSTGRES=$(bash scripts/postgres.sh url)
+  export SUARA_TEST_POSTGRES
+else
+  stop_if
+fi
 
 if stage native-tests cargo test --workspace; then
   count_stage_tests cargo "$LAST_LOG" || { note "ran zero tests"; statuses[${#statuses[@]} - 1]=FAILED; failed=1; }

@@ -140,6 +140,7 @@ pub fn ExportPanel(
                     } else {
                         let options = CsvOptions {
                             bom: bom.get_untracked(),
+                            ..Default::default()
                         };
                         (
                             "csv",

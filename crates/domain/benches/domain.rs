@@ -70,10 +70,21 @@ fn main() {
         black_box(export::to_csv(
             &survey,
             black_box(&rows),
-            CsvOptions { bom: true },
+            CsvOptions {
+                bom: true,
+                ..Default::default()
+            },
         ));
     });
-    let size = export::to_csv(&survey, &rows, CsvOptions { bom: true }).len();
+    let size = export::to_csv(
+        &survey,
+        &rows,
+        CsvOptions {
+            bom: true,
+            ..Default::default()
+        },
+    )
+    .len();
     println!("CSV of 10,000 responses ({size} bytes): {csv:?} (median of 11)");
     let json = median(11, || {
         black_box(export::to_json(

@@ -10,26 +10,69 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::answer::{other_text_key, AnswerValue};
+use crate::i18n::{self, Msg};
 use crate::response::Response;
-use crate::survey::{QuestionKind, Survey, OTHER_VALUE};
+use crate::survey::{Question, QuestionKind, Survey, OTHER_VALUE};
+use crate::text::Locale;
 
 /// The columns every CSV export starts with; the survey parser reserves
 /// them, so they are defined with the survey.
 pub use crate::survey::FIXED_COLUMNS;
 
-/// How to write the CSV.
+/// How to write the CSV. The default is the widget's own CSV.
+///
+/// Labels instead of codes are asked for separately ([`csv_records`]), so
+/// the widget, which writes codes only, carries none of their code.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CsvOptions {
     /// Start with a UTF-8 byte order mark so Excel reads non-Latin text right.
     pub bom: bool,
+    /// How a multiple-choice question's answer is laid out.
+    pub multi: MultiColumns,
+    /// What separates the fields of a record.
+    pub separator: Separator,
+}
+
+/// How a `multi_choice` answer fills the CSV.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MultiColumns {
+    /// One column `q.<value>` per option holding `1` or `0` (the widget's CSV).
+    #[default]
+    Columns,
+    /// One column `q` with the chosen codes joined by `;`, in the survey's order.
+    Joined,
+    /// The joined column, then the 0/1 columns.
+    Both,
+}
+
+/// The field separator: a comma (RFC 4180), or a semicolon for spreadsheets
+/// in locales that write decimals with a comma.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Separator {
+    #[default]
+    Comma,
+    Semicolon,
+}
+
+impl Separator {
+    /// The separator character.
+    pub fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+        }
+    }
 }
 
 /// What fills one column of a question.
-enum Cell<'a> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cell<'a> {
     /// The question's own answer.
     Value,
     /// 1 if this option was chosen, 0 if not (empty when the question was not answered).
     Chosen(&'a str),
+    /// A multiple choice's chosen codes, joined by `;` in the survey's order.
+    Joined,
     /// The "other, please describe" text.
     OtherText,
     /// The column value a matrix's answer gives this row.
@@ -38,45 +81,88 @@ enum Cell<'a> {
     Rank(&'a str),
 }
 
-fn columns(survey: &Survey) -> Vec<(String, &str, Cell<'_>)> {
+/// One column of the CSV after the fixed ones: its name, its question and
+/// what fills it. The codebook describes the same list.
+pub(crate) struct Column<'a> {
+    pub name: String,
+    pub question: &'a Question,
+    pub cell: Cell<'a>,
+}
+
+pub(crate) fn columns(survey: &Survey, multi: MultiColumns) -> Vec<Column<'_>> {
     let mut cols = Vec::new();
     // Plain loops, as in `answer::validate`.
     for page in &survey.pages {
         for q in &page.questions {
             match &q.kind {
                 QuestionKind::MultiChoice { options, other } => {
+                    if multi != MultiColumns::Columns {
+                        cols.push(Column {
+                            name: q.id.clone(),
+                            question: q,
+                            cell: Cell::Joined,
+                        });
+                    }
+                    if multi == MultiColumns::Joined {
+                        if other.is_some() {
+                            cols.push(Column {
+                                name: other_text_key(&q.id),
+                                question: q,
+                                cell: Cell::OtherText,
+                            });
+                        }
+                        continue;
+                    }
                     for o in options {
-                        cols.push((
-                            format!("{}.{}", q.id, o.value),
-                            q.id.as_str(),
-                            Cell::Chosen(&o.value),
-                        ));
+                        cols.push(Column {
+                            name: format!("{}.{}", q.id, o.value),
+                            question: q,
+                            cell: Cell::Chosen(&o.value),
+                        });
                     }
                     if other.is_some() {
-                        cols.push((
-                            format!("{}.{OTHER_VALUE}", q.id),
-                            q.id.as_str(),
-                            Cell::Chosen(OTHER_VALUE),
-                        ));
-                        cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
+                        cols.push(Column {
+                            name: format!("{}.{OTHER_VALUE}", q.id),
+                            question: q,
+                            cell: Cell::Chosen(OTHER_VALUE),
+                        });
+                        cols.push(Column {
+                            name: other_text_key(&q.id),
+                            question: q,
+                            cell: Cell::OtherText,
+                        });
                     }
                 }
                 QuestionKind::SingleChoice { other, .. } => {
-                    cols.push((q.id.clone(), q.id.as_str(), Cell::Value));
+                    cols.push(Column {
+                        name: q.id.clone(),
+                        question: q,
+                        cell: Cell::Value,
+                    });
                     if other.is_some() {
-                        cols.push((other_text_key(&q.id), q.id.as_str(), Cell::OtherText));
+                        cols.push(Column {
+                            name: other_text_key(&q.id),
+                            question: q,
+                            cell: Cell::OtherText,
+                        });
                     }
                 }
                 QuestionKind::Matrix { rows, .. } => {
                     for r in rows {
-                        let name = format!("{}.{}", q.id, r.value);
-                        cols.push((name, q.id.as_str(), Cell::Row(&r.value)));
+                        cols.push(Column {
+                            name: format!("{}.{}", q.id, r.value),
+                            question: q,
+                            cell: Cell::Row(&r.value),
+                        });
                     }
                 }
                 QuestionKind::Ranking { options } => {
                     for o in options {
-                        let name = format!("{}.{}", q.id, o.value);
-                        cols.push((name, q.id.as_str(), Cell::Rank(&o.value)));
+                        cols.push(Column {
+                            name: format!("{}.{}", q.id, o.value),
+                            question: q,
+                            cell: Cell::Rank(&o.value),
+                        });
                     }
                 }
                 QuestionKind::ShortText { .. }
@@ -89,9 +175,11 @@ fn columns(survey: &Survey) -> Vec<(String, &str, Cell<'_>)> {
                 | QuestionKind::Date { .. }
                 | QuestionKind::Dropdown { .. }
                 | QuestionKind::Likert { .. }
-                | QuestionKind::Smiley { .. } => {
-                    cols.push((q.id.clone(), q.id.as_str(), Cell::Value))
-                }
+                | QuestionKind::Smiley { .. } => cols.push(Column {
+                    name: q.id.clone(),
+                    question: q,
+                    cell: Cell::Value,
+                }),
             }
         }
     }
@@ -100,10 +188,15 @@ fn columns(survey: &Survey) -> Vec<(String, &str, Cell<'_>)> {
 
 /// The CSV header: `id`, `submitted_at`, `locale`, then the survey's columns.
 pub fn csv_header(survey: &Survey) -> Vec<String> {
+    csv_header_with(survey, MultiColumns::default())
+}
+
+/// The CSV header for a layout of multiple-choice answers.
+pub fn csv_header_with(survey: &Survey, multi: MultiColumns) -> Vec<String> {
     FIXED_COLUMNS
         .into_iter()
         .map(String::from)
-        .chain(columns(survey).into_iter().map(|c| c.0))
+        .chain(columns(survey, multi).into_iter().map(|c| c.name))
         .collect()
 }
 
@@ -116,8 +209,8 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn push_field(out: &mut String, field: &str) {
-    if field.contains([',', '"', '\r', '\n']) {
+fn push_field(out: &mut String, field: &str, sep: char) {
+    if field.contains([sep, '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));
         out.push('"');
@@ -126,12 +219,16 @@ fn push_field(out: &mut String, field: &str) {
     }
 }
 
-fn push_record<'a>(out: &mut String, fields: impl IntoIterator<Item = Cow<'a, str>>) {
+pub(crate) fn push_record<'a>(
+    out: &mut String,
+    fields: impl IntoIterator<Item = Cow<'a, str>>,
+    sep: char,
+) {
     for (i, f) in fields.into_iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(sep);
         }
-        push_field(out, &f);
+        push_field(out, &f, sep);
     }
     out.push_str("\r\n");
 }
@@ -154,24 +251,191 @@ fn neutralise_owned(s: String) -> Cow<'static, str> {
     }
 }
 
+/// The words for a code of question `q` in `locale`: an option's label, the
+/// "other" label, or the widget's words for a likert point, a face or
+/// yes/no. `None` when the code has no words (a number, a text).
+pub fn code_label(
+    survey: &Survey,
+    q: &Question,
+    value: &AnswerValue,
+    locale: &Locale,
+) -> Option<String> {
+    let option = |options: &[crate::ChoiceOption], code: &str| {
+        options
+            .iter()
+            .find(|o| o.value == code)
+            .map(|o| survey.tr(&o.label, locale).to_owned())
+    };
+    let small = |v: &AnswerValue| match v {
+        AnswerValue::Number(n) => n.as_u64().and_then(|n| u8::try_from(n).ok()),
+        _ => None,
+    };
+    let code = match value {
+        AnswerValue::Text(code) => Some(code.as_str()),
+        _ => None,
+    };
+    // Every kind listed: a new kind must say whether its codes have words.
+    match &q.kind {
+        QuestionKind::SingleChoice { options, other }
+        | QuestionKind::MultiChoice { options, other } => {
+            let code = code?;
+            option(options, code).or_else(|| match other {
+                Some(o) if code == OTHER_VALUE => Some(match &o.label {
+                    Some(label) => survey.tr(label, locale).to_owned(),
+                    None => i18n::text(locale, &Msg::Other),
+                }),
+                _ => None,
+            })
+        }
+        QuestionKind::Dropdown { options, .. } => option(options, code?),
+        QuestionKind::Matrix { columns, .. } => option(columns, code?),
+        QuestionKind::Likert { points, labels } => {
+            let n = small(value).filter(|n| (1..=*points).contains(n))?;
+            Some(match labels {
+                Some(labels) => survey.tr(&labels[usize::from(n) - 1], locale).to_owned(),
+                None => i18n::text(locale, &Msg::likert(n, *points)),
+            })
+        }
+        QuestionKind::Smiley { faces } => {
+            let n = small(value).filter(|n| (1..=*faces).contains(n))?;
+            Some(i18n::text(locale, &Msg::face(n, *faces)))
+        }
+        QuestionKind::YesNo => match value {
+            AnswerValue::Bool(b) => Some(i18n::text(locale, if *b { &Msg::Yes } else { &Msg::No })),
+            _ => None,
+        },
+        QuestionKind::ShortText { .. }
+        | QuestionKind::LongText { .. }
+        | QuestionKind::Rating { .. }
+        | QuestionKind::Nps
+        | QuestionKind::Consent { .. }
+        | QuestionKind::Number { .. }
+        | QuestionKind::Date { .. }
+        | QuestionKind::Ranking { .. } => None,
+    }
+}
+
+/// Finds a code's words, or none to keep the code: see [`code_label`].
+trait Labels: Fn(&Question, &AnswerValue) -> Option<String> {}
+impl<F: Fn(&Question, &AnswerValue) -> Option<String>> Labels for F {}
+
+/// A code's cell: its words when labels are asked for and it has some,
+/// else the code itself.
+fn coded<'a>(q: &Question, value: &'a AnswerValue, labels: &impl Labels) -> Cow<'a, str> {
+    match labels(q, value) {
+        Some(words) => neutralise_owned(words),
+        None => value_cell(value),
+    }
+}
+
+/// The chosen codes of a multiple choice in the survey's order ("other" last;
+/// codes the survey does not know after that, as given).
+fn joined(q: &Question, chosen: &[String], labels: &impl Labels) -> String {
+    let mut order: Vec<&str> = Vec::new();
+    if let Some((options, other)) = q.kind.choices() {
+        order.extend(options.iter().map(|o| o.value.as_str()));
+        if other.is_some() {
+            order.push(OTHER_VALUE);
+        }
+    }
+    let known = order
+        .iter()
+        .filter(|c| chosen.iter().any(|v| v == *c))
+        .copied();
+    let unknown = chosen
+        .iter()
+        .map(String::as_str)
+        .filter(|v| !order.contains(v));
+    known
+        .chain(unknown)
+        .map(|code| {
+            labels(q, &AnswerValue::Text(code.to_owned())).unwrap_or_else(|| code.to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
 /// Writes every response as CSV, in the order given.
 pub fn to_csv(survey: &Survey, responses: &[Response], options: CsvOptions) -> String {
-    let cols = columns(survey);
     let mut out = String::new();
     if options.bom {
         out.push('\u{feff}');
     }
-    push_record(&mut out, csv_header(survey).into_iter().map(Cow::Owned));
+    records(
+        &mut out,
+        survey,
+        responses,
+        options,
+        true,
+        &|_: &Question, _: &AnswerValue| None,
+    );
+    out
+}
+
+/// The CSV's records for `responses`, its header first when `header`, with
+/// the options' labels in `labels` instead of their codes when given (see
+/// [`code_label`]); never a byte order mark. For writing a long CSV in parts.
+pub fn csv_records(
+    survey: &Survey,
+    responses: &[Response],
+    options: CsvOptions,
+    header: bool,
+    labels: Option<&Locale>,
+) -> String {
+    let mut out = String::new();
+    match labels {
+        Some(locale) => records(
+            &mut out,
+            survey,
+            responses,
+            options,
+            header,
+            &|q: &Question, v: &AnswerValue| code_label(survey, q, v, locale),
+        ),
+        None => records(
+            &mut out,
+            survey,
+            responses,
+            options,
+            header,
+            &|_: &Question, _: &AnswerValue| None,
+        ),
+    }
+    out
+}
+
+fn records(
+    out: &mut String,
+    survey: &Survey,
+    responses: &[Response],
+    options: CsvOptions,
+    header: bool,
+    labels: &impl Labels,
+) {
+    let cols = columns(survey, options.multi);
+    let sep = options.separator.char();
+    if header {
+        push_record(
+            out,
+            csv_header_with(survey, options.multi)
+                .into_iter()
+                .map(Cow::Owned),
+            sep,
+        );
+    }
     for r in responses {
         let fixed = [
             neutralise(&r.id),
             neutralise(&r.submitted_at),
             neutralise(&r.locale),
         ];
-        let cells = cols.iter().map(|(_, qid, cell)| {
-            let answer = r.answers.get(*qid);
-            match cell {
-                Cell::Value => answer.map(value_cell).unwrap_or_default(),
+        let cells = cols.iter().map(|col| {
+            let qid = col.question.id.as_str();
+            let answer = r.answers.get(qid);
+            match col.cell {
+                Cell::Value => answer
+                    .map(|a| coded(col.question, a, labels))
+                    .unwrap_or_default(),
                 Cell::Chosen(v) => match answer {
                     None => Cow::Borrowed(""),
                     Some(AnswerValue::Choices(vs)) => {
@@ -179,6 +443,15 @@ pub fn to_csv(survey: &Survey, responses: &[Response], options: CsvOptions) -> S
                     }
                     Some(AnswerValue::Text(t)) => Cow::Borrowed(if t == v { "1" } else { "0" }),
                     Some(_) => Cow::Borrowed(""),
+                },
+                Cell::Joined => match answer {
+                    Some(AnswerValue::Choices(vs)) => {
+                        neutralise_owned(joined(col.question, vs, labels))
+                    }
+                    Some(AnswerValue::Text(t)) => {
+                        neutralise_owned(joined(col.question, std::slice::from_ref(t), labels))
+                    }
+                    _ => Cow::Borrowed(""),
                 },
                 Cell::OtherText => match r.answers.get(&other_text_key(qid)) {
                     Some(AnswerValue::Text(t)) => neutralise(t),
@@ -188,7 +461,12 @@ pub fn to_csv(survey: &Survey, responses: &[Response], options: CsvOptions) -> S
                     Some(AnswerValue::Rows(rows)) => rows
                         .iter()
                         .find(|(r, _)| r == row)
-                        .map(|(_, c)| neutralise(c))
+                        .map(
+                            |(_, c)| match labels(col.question, &AnswerValue::Text(c.clone())) {
+                                Some(words) => neutralise_owned(words),
+                                None => neutralise(c),
+                            },
+                        )
                         .unwrap_or_default(),
                     _ => Cow::Borrowed(""),
                 },
@@ -202,9 +480,8 @@ pub fn to_csv(survey: &Survey, responses: &[Response], options: CsvOptions) -> S
                 },
             }
         });
-        push_record(&mut out, fixed.into_iter().chain(cells));
+        push_record(out, fixed.into_iter().chain(cells), sep);
     }
-    out
 }
 
 /// The JSON export file: every response in full, with what survey they answer.

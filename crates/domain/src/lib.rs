@@ -1,7 +1,8 @@
 //! Suara's pure core.
 //!
 //! Everything that decides something lives here: the survey format and its
-//! parser, answer validation, the response model, CSV and JSON export, how
+//! parser, answer validation, the response model, CSV and JSON export (with
+//! the codebook of its columns), the rules for merging responses, how
 //! responses are sent (the endpoint settings), the outbox's rules and the
 //! widget's own words in every language. Nothing here touches a browser, a
 //! clock or a random number generator: time, ids and input arrive as
@@ -17,6 +18,7 @@
 //! and `journey` (one person's pass through a survey) sit on top.
 
 pub mod answer;
+pub mod codebook;
 pub mod endpoint;
 pub mod export;
 mod expr;
@@ -24,6 +26,7 @@ pub mod i18n;
 pub mod journey;
 mod json;
 pub mod logic;
+pub mod merge;
 pub mod outbox;
 mod parse;
 pub mod response;

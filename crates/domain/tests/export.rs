@@ -31,7 +31,14 @@ fn responses(name: &str) -> Vec<Response> {
 }
 
 fn csv(name: &str, bom: bool) -> String {
-    export::to_csv(&survey(), &responses(name), CsvOptions { bom })
+    export::to_csv(
+        &survey(),
+        &responses(name),
+        CsvOptions {
+            bom,
+            ..Default::default()
+        },
+    )
 }
 
 /// One golden case: the CSV of `NAME.json` is `NAME.csv`.
