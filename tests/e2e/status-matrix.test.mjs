@@ -56,11 +56,13 @@ function failing({ body }) {
 async function submitWith(page, reply) {
   current = reply;
   fx.endpoint.respondWith(failing);
-  const before = fx.endpoint.posts.length;
+  // The new response is the first POST of an id not seen before: a retry of
+  // an earlier one may fall due (and go first) while this one is submitted.
+  const known = new Set(fx.endpoint.posts.map((p) => p.body?.id));
+  const fresh = () => fx.endpoint.posts.find((p) => !known.has(p.body?.id));
   await answerBuiltIn(page, { stars: 3, nps: 7 });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
-  await fx.endpoint.waitForPosts(before + 1);
-  const id = fx.endpoint.posts[before].body.id;
+  const { id } = (await waitFor(fresh, { what: 'the new response to be posted' })).body;
   await page.getByRole('button', { name: 'Start a new response' }).click();
   return id;
 }
