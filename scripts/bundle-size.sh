@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Prints the size of the release bundle in dist/: every file with its type,
-# raw bytes and gzip -9 bytes, and the total of what a browser downloads to
-# run the widget (wasm + JS + CSS).
+# Prints the download of each entry point in the release build in dist/:
+# every file a page loads with its type, raw, gzip -9 and brotli bytes, and
+# each page's total of wasm + JS + CSS (scripts/sizes.mjs). The respondent's
+# page (index.html, and the service worker it installs) and the organiser's
+# (organiser.html) have budgets of their own.
 #
-# Usage: bash scripts/bundle-size.sh [--no-build] [--budget BYTES]
-#   --no-build      measure dist/ as it is (default: `trunk build --release --offline` first)
-#   --budget BYTES  exit 1 if the gzip total of wasm + JS + CSS exceeds BYTES
+# Usage: bash scripts/bundle-size.sh [--no-build] [--budget BYTES] [--organiser-budget BYTES] [--json FILE]
+#   --no-build                measure dist/ as it is (default: scripts/build.sh first)
+#   --budget BYTES            exit 1 if the respondent's gzip total exceeds BYTES
+#   --organiser-budget BYTES  exit 1 if the organiser's page's gzip total exceeds BYTES
+#   --json FILE               also write every figure as JSON
 set -euo pipefail
 LOG_TAG=size
 # shellcheck source=scripts/lib.sh
@@ -14,18 +18,15 @@ cd "$ROOT"
 
 build=1
 budget=""
+organiser_budget=""
+json=()
+number() { [[ "$2" =~ ^[0-9]+$ ]] || die "$1 needs a number of bytes"; }
 while (($#)); do
   case "$1" in
     --no-build) build=0 ;;
-    --budget)
-      [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || die "--budget needs a number of bytes"
-      budget="$2"
-      shift
-      ;;
-    --budget=*)
-      budget="${1#--budget=}"
-      [[ "$budget" =~ ^[0-9]+$ ]] || die "--budget needs a number of bytes"
-      ;;
+    --budget) number "$1" "${2:-}"; budget="$2"; shift ;;
+    --organiser-budget) number "$1" "${2:-}"; organiser_budget="$2"; shift ;;
+    --json) [[ -n "${2:-}" ]] || die "--json needs a file"; json=(--json "$2"); shift ;;
     -h | --help)
       usage
       exit 0
@@ -37,62 +38,37 @@ done
 
 if ((build)); then
   bash "$ROOT/scripts/setup.sh"
-  log "trunk build --release --offline"
-  trunk build --release --offline
+  bash "$ROOT/scripts/build.sh"
 fi
 
-[[ -d dist ]] || die "no dist/ folder: build first (trunk build --release --offline) or drop --no-build"
+[[ -f dist/index.html ]] || die "no dist/index.html: build first (bash scripts/build.sh) or drop --no-build"
 
-declare -A raw_by=() gz_by=() count_by=()
-rows=()
-while IFS= read -r -d '' file; do
-  rel="${file#dist/}"
-  case "$file" in
-    *.wasm) type=wasm ;;
-    *.js | *.mjs) type=JS ;;
-    *.css) type=CSS ;;
-    *.html) type=HTML ;;
-    *) type=other ;;
-  esac
-  raw=$(wc -c <"$file")
-  gz=$(gzip -9 -n -c "$file" | wc -c)
-  rows+=("$(printf '%-6s %10d %10d  %s' "$type" "$raw" "$gz" "$rel")")
-  raw_by[$type]=$((${raw_by[$type]:-0} + raw))
-  gz_by[$type]=$((${gz_by[$type]:-0} + gz))
-  count_by[$type]=$((${count_by[$type]:-0} + 1))
-done < <(find dist -type f -print0 | sort -z)
+out=$(node scripts/sizes.mjs dist "${json[@]}")
+printf '%s\n' "$out"
+total_of() { sed -n "s/^size: $1 gzip \([0-9]*\) .*/\1/p" <<<"$out"; }
+respondent=$(total_of index.html)
+organiser=$(total_of organiser.html)
+[[ -n "$respondent" ]] || die "no figure for index.html"
 
-((${#rows[@]})) || die "dist/ is empty"
+# For scripts that want the figures (scripts/test.sh reads these lines).
+echo "bundle gzip total: $respondent bytes"
+[[ -n "$organiser" ]] && echo "organiser gzip total: $organiser bytes"
 
-line() { printf -- '------ ---------- ----------  ----------------------------------------\n'; }
-printf '%-6s %10s %10s  %s\n' type raw gzip-9 file
-line
-printf '%s\n' "${rows[@]}"
-line
-total_raw=0
-total_gz=0
-for type in wasm JS CSS HTML other; do
-  [[ -n "${count_by[$type]:-}" ]] || continue
-  printf '%-6s %10d %10d  %d file(s)\n' "$type" "${raw_by[$type]}" "${gz_by[$type]}" "${count_by[$type]}"
-  case "$type" in
-    wasm | JS | CSS)
-      total_raw=$((total_raw + ${raw_by[$type]}))
-      total_gz=$((total_gz + ${gz_by[$type]}))
-      ;;
-  esac
-done
-line
-printf '%-6s %10d %10d  wasm + JS + CSS (%.1f KiB gzip)\n' total "$total_raw" "$total_gz" \
-  "$(awk -v b="$total_gz" 'BEGIN { print b / 1024 }')"
-
-# For scripts that want the figure (scripts/test.sh reads this line).
-echo "bundle gzip total: $total_gz bytes"
-
-if [[ -n "$budget" ]]; then
-  if ((total_gz > budget)); then
-    printf '%sover budget:%s gzip total %d bytes > budget %d bytes (by %d)\n' \
-      "$C_RED" "$C_OFF" "$total_gz" "$budget" $((total_gz - budget)) >&2
-    exit 1
+over=0
+check() {
+  local what="$1" total="$2" limit="$3"
+  [[ -n "$limit" ]] || return 0
+  if ((total > limit)); then
+    printf '%sover budget:%s %s gzip total %d bytes > budget %d bytes (by %d)\n' \
+      "$C_RED" "$C_OFF" "$what" "$total" "$limit" $((total - limit)) >&2
+    over=1
+  else
+    printf 'within budget: %s %d of %d bytes gzip (%d%%)\n' "$what" "$total" "$limit" $((total * 100 / limit))
   fi
-  printf 'within budget: %d of %d bytes gzip (%d%%)\n' "$total_gz" "$budget" $((total_gz * 100 / budget))
+}
+check "the respondent's page" "$respondent" "$budget"
+if [[ -n "$organiser_budget" ]]; then
+  [[ -n "$organiser" ]] || die "no figure for organiser.html"
+  check "the organiser's page" "$organiser" "$organiser_budget"
 fi
+exit "$over"

@@ -18,8 +18,8 @@ LOG_TAG="test"
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-# gzip bytes of wasm + JS + CSS that the widget may cost. Raise it only with
-# a reason and a measurement:
+# gzip bytes of wasm + JS + CSS (and sw.js) that the respondent's page may
+# cost. Raise it only with a reason and a measurement:
 # - 150,000: the walking skeleton (147,894 measured).
 # - 160,000: nothing lost (issue 4): drafts on every change, one sender per
 #   origin, the operator's status, alerts and "send now", the full-disk path
@@ -55,7 +55,17 @@ cd "$ROOT"
 #   change brought in (+935 measured: 203,102 -> 204,037; +802 raw).
 # - 204,500: one draft write at a time, the newest waiting, so the last
 #   keystrokes are not stuck behind a queue of writes (+241: 204,278).
-BUNDLE_BUDGET=204500
+# - 194,000: the respondent's page (index.html) only, now that the
+#   organiser's section is its own entry point (organiser.html): 202,464 ->
+#   193,685 measured. That counts the files that were inline in the page
+#   before and are files now, for the strict CSP: Trunk's loader (210), the
+#   service worker's registration (555) and the page's style (177).
+BUNDLE_BUDGET=194000
+# gzip bytes of the organiser's page (organiser.html and what it loads):
+# - 140,000: counts, "send now", CSV and JSON downloads, removing exported
+#   responses and untranslated texts, with the survey's parser and the
+#   outbox's sender (139,085 measured).
+ORGANISER_BUDGET=140000
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}
@@ -284,10 +294,11 @@ else
   stop_if
 fi
 
-if stage build trunk build --release --offline; then
-  if stage bundle-size bash scripts/bundle-size.sh --no-build --budget "$BUNDLE_BUDGET"; then :; else stop_if; fi
+if stage build bash scripts/build.sh; then
+  if stage bundle-size bash scripts/bundle-size.sh --no-build --budget "$BUNDLE_BUDGET" --organiser-budget "$ORGANISER_BUDGET"; then :; else stop_if; fi
   bundle_note=$(sed -n 's/^bundle gzip total: \([0-9]*\) bytes$/\1/p' "$LAST_LOG")
-  [[ -n "$bundle_note" ]] && bundle_note="$bundle_note bytes gzip (wasm+JS+CSS), budget $BUNDLE_BUDGET"
+  organiser_note=$(sed -n 's/^organiser gzip total: \([0-9]*\) bytes$/\1/p' "$LAST_LOG")
+  [[ -n "$bundle_note" ]] && bundle_note="respondent $bundle_note bytes gzip (wasm+JS+CSS+sw.js), budget $BUNDLE_BUDGET; organiser ${organiser_note:-?}, budget $ORGANISER_BUDGET"
   if stage e2e e2e_tests; then
     count_stage_tests node "$LAST_LOG" || { note "ran zero tests"; statuses[${#statuses[@]} - 1]=FAILED; failed=1; }
   else

@@ -12,12 +12,16 @@ use std::rc::Rc;
 use leptos::task::spawn_local;
 use suara_domain::Response;
 
-use super::store::{self, StoreError};
+use super::store;
 
-/// Keeps the newest draft and writes it when it can.
-#[derive(Clone)]
+/// Keeps the newest draft and writes it when it can. A write that fails (a
+/// full disk) is not retried by itself: the next change writes the draft
+/// again, the answers stay on screen, and a finished response that cannot
+/// be stored is offered as a download.
+#[derive(Clone, Default)]
 pub struct Writer(Rc<Inner>);
 
+#[derive(Default)]
 struct Inner {
     /// The draft waiting to be written, if any.
     newest: RefCell<Option<Response>>,
@@ -25,21 +29,9 @@ struct Inner {
     ready: Cell<bool>,
     /// Whether a write is under way.
     writing: Cell<bool>,
-    /// Told of every failed write.
-    on_error: Box<dyn Fn(StoreError)>,
 }
 
 impl Writer {
-    /// A writer that tells `on_error` of every write that fails.
-    pub fn new(on_error: impl Fn(StoreError) + 'static) -> Writer {
-        Writer(Rc::new(Inner {
-            newest: RefCell::new(None),
-            ready: Cell::new(false),
-            writing: Cell::new(false),
-            on_error: Box::new(on_error),
-        }))
-    }
-
     /// `draft` is the newest: it replaces any draft still waiting, and is
     /// written once the writer is ready and free.
     pub fn offer(&self, draft: Response) {
@@ -72,9 +64,7 @@ impl Writer {
             loop {
                 let next = inner.newest.borrow_mut().take();
                 let Some(draft) = next else { break };
-                if let Err(e) = store::put_draft(&draft).await {
-                    (inner.on_error)(e);
-                }
+                let _ = store::put_draft(&draft).await;
             }
             inner.writing.set(false);
         });

@@ -77,21 +77,28 @@ pub fn App(
             view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk /> }
                 .into_any()
         }
-        Err(problems) => {
-            let l = config
-                .lang
-                .as_deref()
-                .and_then(Locale::parse)
-                .unwrap_or_else(|| Locale::parse("en").expect("valid"));
-            view! {
-                <div class="suara-load-error" role="alert" lang=l.to_string()>
-                    <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
-                    <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
-                    <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).map(IntoAny::into_any).collect::<super::Items>()}</ul>
-                </div>
-            }
-            .into_any()
-        }
+        Err(problems) => view! { <LoadError lang=config.lang problems /> }.into_any(),
     };
     view! { <div class="suara">{content}</div> }
+}
+
+/// Every problem that stops the survey, for its author.
+#[component]
+pub fn LoadError(
+    /// The language asked for in the configuration, if any.
+    lang: Option<String>,
+    /// What is wrong, one line each.
+    problems: Vec<String>,
+) -> impl IntoView {
+    let l = lang
+        .as_deref()
+        .and_then(Locale::parse)
+        .unwrap_or_else(|| Locale::parse("en").expect("valid"));
+    view! {
+        <div class="suara-load-error" role="alert" lang=l.to_string()>
+            <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
+            <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
+            <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).map(IntoAny::into_any).collect::<super::Items>()}</ul>
+        </div>
+    }
 }

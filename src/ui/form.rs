@@ -10,11 +10,10 @@ use suara_domain::journey::{self, Journey};
 use suara_domain::outbox::{Flush, Status};
 use suara_domain::{Endpoint, Locale, Response, Survey};
 
-use super::export::{DeviceState, ExportPanel, OutboxTick};
 use super::pages;
 use super::questions::QuestionView;
 use super::{flag, focus_question, ids, say, show, shown, words, FormCtx};
-use crate::io::{self, download, drafts, store};
+use crate::io::{self, channel, download, drafts, store};
 use crate::outbox;
 
 /// Where one person's response stands, as the message it shows (one signal
@@ -48,31 +47,21 @@ pub fn SurveyForm(
     let ctx = FormCtx::new(survey.clone(), first);
     let (locale, journey) = (ctx.locale, ctx.journey);
     provide_context(ctx);
-    let tick = OutboxTick(RwSignal::new(false));
-    tick.listen();
-    provide_context(tick);
     let phase = RwSignal::new(None::<Msg>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
     // Whether a draft from an earlier visit was put back (the note shows).
     let restored = RwSignal::new(false);
 
     if let Some(endpoint) = endpoint.clone() {
-        start_sender(endpoint, tick);
+        start_sender(endpoint);
     }
-    let device = DeviceState {
-        persistent: RwSignal::new(None),
-        full: RwSignal::new(false),
-    };
-    provide_context(device);
-    let (persistent, storage_full) = (device.persistent, device.full);
+    // Whether the browser promised to keep this origin's storage; asked for
+    // once a response is stored (Firefox asks the person, so not before).
+    let persistent = StoredValue::new(false);
     // A finished response that could not be stored, offered as a download.
     let unsaved = StoredValue::new(None::<Response>);
-    spawn_local(async move {
-        let kept = store::persistence(false).await;
-        persistent.set(Some(Msg::Persistent(kept)));
-    });
     if !kiosk {
-        keep_drafts(survey.clone(), restored, storage_full);
+        keep_drafts(survey.clone(), restored);
     }
 
     let on_submit = {
@@ -95,18 +84,15 @@ pub fn SurveyForm(
                 let record = store::Record::new(response, endpoint.is_some());
                 if let Err(e) = store::finish(&record).await {
                     unsaved.set_value(Some(record.response));
-                    storage_full.set(e == store::StoreError::Full);
                     phase.set(Some(Msg::SaveFailed(e.to_string())));
                     return;
                 }
                 unsaved.set_value(None);
-                storage_full.set(false);
                 restored.set(false);
-                tick.bump();
-                if persistent.get_untracked() != Some(Msg::Persistent(true)) {
+                channel::tell();
+                if !persistent.get_value() {
                     spawn_local(async move {
-                        let kept = store::persistence(true).await;
-                        persistent.set(Some(Msg::Persistent(kept)));
+                        persistent.set_value(store::persistence(true).await);
                     });
                 }
                 // Stored: the person is done, whatever the network does next.
@@ -122,13 +108,13 @@ pub fn SurveyForm(
                 let Some(endpoint) = endpoint else { return };
                 let _ = outbox::flush(&endpoint, Flush::One(&id)).await;
                 let sent = matches!(store::get(&id).await, Ok(Some(r)) if r.status == Status::Sent);
-                tick.bump();
+                channel::tell();
                 // Unless the person has moved on to a new response.
                 if journey.with_untracked(|j| j.id == id) {
                     phase.set(Some(if sent { Msg::Sent } else { Msg::SavedWillRetry }));
                 }
                 let _ = outbox::flush(&endpoint, Flush::Due).await;
-                tick.bump();
+                channel::tell();
             });
         }
     };
@@ -257,7 +243,6 @@ pub fn SurveyForm(
                     </button>
                 </div>
             </form>
-            <ExportPanel survey=survey.clone() endpoint />
         </div>
     }
 }
@@ -265,9 +250,9 @@ pub fn SurveyForm(
 /// Keeps a draft of the answers on every change, and puts back the draft an
 /// earlier visit left (after a reload, a crash or a closed tab) unless its
 /// response was finished meanwhile.
-fn keep_drafts(survey: Arc<Survey>, restored: RwSignal<bool>, full: RwSignal<bool>) {
+fn keep_drafts(survey: Arc<Survey>, restored: RwSignal<bool>) {
     let ctx = expect_context::<FormCtx>();
-    let writer = drafts::Writer::new(move |e| full.set(e == store::StoreError::Full));
+    let writer = drafts::Writer::default();
     {
         let (writer, survey) = (writer.clone(), survey.clone());
         Effect::new(move |_| writer.offer(ctx.journey.with(|j| j.draft(&survey))));
@@ -290,12 +275,12 @@ fn keep_drafts(survey: Arc<Survey>, restored: RwSignal<bool>, full: RwSignal<boo
 
 /// Keeps sending: now, whenever the browser comes back online or the page
 /// becomes visible, and every 30 seconds.
-fn start_sender(endpoint: Arc<Endpoint>, tick: OutboxTick) {
+fn start_sender(endpoint: Arc<Endpoint>) {
     let run = move |what: Flush<'static>| {
         let endpoint = endpoint.clone();
         spawn_local(async move {
             let _ = outbox::flush(&endpoint, what).await;
-            tick.bump();
+            channel::tell();
         });
     };
     run(Flush::Due);

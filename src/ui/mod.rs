@@ -2,8 +2,8 @@
 //! adapters and hold no business rules of their own.
 
 pub mod app;
-pub mod export;
 pub mod form;
+pub mod organiser;
 pub mod pages;
 pub mod questions;
 

@@ -124,6 +124,25 @@ describe('axe-core finds no violation', () => {
   }
 });
 
+test("the organiser's page: no violation, in each language, light and dark", { timeout: 60_000 }, async () => {
+  const { page } = fx.browser;
+  for (const survey of all) {
+    for (const lang of survey.locales) {
+      for (const colorScheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme });
+        const params = { lang, endpoint: fx.endpoint.url };
+        if (survey.route) params.survey = new URL(survey.route, fx.site.url).href;
+        const url = new URL(widgetUrl(fx.site.url, params));
+        url.pathname = '/organiser.html';
+        await page.goto(url.href);
+        await page.locator('.suara-export').waitFor({ state: 'visible' });
+        assert.deepEqual(await violations(page), [], `${survey.name}, ${lang}, ${colorScheme}`);
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
 test('the built-in survey can be completed with the keyboard alone', { timeout: 60_000 }, async () => {
   const { page } = fx.browser;
   await page.goto(widgetUrl(fx.site.url, { lang: 'en', endpoint: fx.endpoint.url }));

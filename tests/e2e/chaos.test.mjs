@@ -20,6 +20,7 @@ import {
   submitMany,
   waitFor,
   widgetUrl,
+  organiserOf,
 } from './support.mjs';
 
 const COUNT = Number(process.env.CHAOS_RESPONSES || 1000);
@@ -67,6 +68,7 @@ test(`chaos: ${COUNT} responses through 500s, dropped connections and stalls`, {
   const url = widgetUrl(fx.site.url, { survey: new URL('/one.json', fx.site.url).href, endpoint: fx.endpoint.url, lang: 'en', timeout: 2 });
   await page.goto(url);
   await page.getByLabel('Number').waitFor({ state: 'visible' });
+  const organiser = await organiserOf(page);
 
   const started = Date.now();
   await submitMany(page, COUNT, 'chaos-');
@@ -76,7 +78,7 @@ test(`chaos: ${COUNT} responses through 500s, dropped connections and stalls`, {
   await waitFor(
     async () => {
       await page.clock.fastForward(30_000);
-      return stored.size >= COUNT && (await page.getByText(`Waiting to send: 0. Sent: ${COUNT}. Needs attention: 0.`).count()) === 1;
+      return stored.size >= COUNT && (await organiser.getByText(`Waiting to send: 0. Sent: ${COUNT}. Needs attention: 0.`).count()) === 1;
     },
     { timeout: 300_000, interval: 200, what: `all ${COUNT} responses at the endpoint and reported sent` },
   );

@@ -9,6 +9,7 @@ import {
   fixtures,
   widgetUrl,
   answerBuiltIn,
+  organiserOf,
 } from './support.mjs';
 
 const fx = fixtures({ endpoint: true });
@@ -33,17 +34,18 @@ test('finished responses are removed only after a download, and only those in it
   fx.endpoint.respondWith(({ body }) =>
     body.id === waitingId ? { status: 503, body: { error: 'down' } } : { status: 201, body: { id: body.id } },
   );
-  await page.getByText('Waiting to send: 1. Sent: 2. Needs attention: 0.').waitFor({ state: 'visible' });
+  const org = await organiserOf(page);
+  await org.getByText('Waiting to send: 1. Sent: 2. Needs attention: 0.').waitFor({ state: 'visible' });
   // Whether the browser promised to keep the storage (persist()), either way, is shown.
-  await page
+  await org
     .getByText('This browser will keep these responses until they are cleared here.')
-    .or(page.getByText('This browser may clear stored responses if the device runs short of space'))
+    .or(org.getByText('This browser may clear stored responses if the device runs short of space'))
     .waitFor({ state: 'visible' });
 
-  const remove = page.getByRole('button', { name: /^Remove \d+ finished responses? in this download/ });
+  const remove = org.getByRole('button', { name: /^Remove \d+ finished responses? in this download/ });
   assert.equal(await remove.count(), 0, 'nothing can be removed before a download');
 
-  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  await Promise.all([org.waitForEvent('download'), org.getByRole('button', { name: 'Download CSV' }).click()]);
   await remove.waitFor({ state: 'visible' });
   assert.equal(await remove.innerText(), 'Remove 2 finished responses in this download from the device');
 
@@ -51,18 +53,18 @@ test('finished responses are removed only after a download, and only those in it
   await submit(page, SENT);
 
   // The operator changes their mind: nothing goes.
-  page.once('dialog', (d) => d.dismiss());
+  org.once('dialog', (d) => d.dismiss());
   await remove.click();
-  await page.waitForTimeout(300);
-  await page.getByText('4 responses stored on this device.').waitFor({ state: 'visible' });
+  await org.waitForTimeout(300);
+  await org.getByText('4 responses stored on this device.').waitFor({ state: 'visible' });
 
-  page.once('dialog', (d) => {
+  org.once('dialog', (d) => {
     assert.match(d.message(), /^Remove 2 responses from this device\?/);
     d.accept();
   });
   await remove.click();
-  await page.getByText('2 responses removed from this device.').waitFor({ state: 'visible' });
-  await page.getByText('2 responses stored on this device.').waitFor({ state: 'visible' });
-  await page.getByText('Waiting to send: 1. Sent: 1. Needs attention: 0.').waitFor({ state: 'visible' });
+  await org.getByText('2 responses removed from this device.').waitFor({ state: 'visible' });
+  await org.getByText('2 responses stored on this device.').waitFor({ state: 'visible' });
+  await org.getByText('Waiting to send: 1. Sent: 1. Needs attention: 0.').waitFor({ state: 'visible' });
   assert.equal(await remove.count(), 0, 'the button goes with them');
 });

@@ -17,7 +17,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { promisify } from 'node:util';
 
-import { ROOT, answerBuiltIn, fixtures, widgetUrl } from './support.mjs';
+import { ROOT, answerBuiltIn, fixtures, widgetUrl, organiserOf } from './support.mjs';
 
 const SUARA = process.env.SUARA_BIN || path.join(ROOT, 'target', 'debug', 'suara');
 const SURVEY = path.join(ROOT, 'crates', 'domain', 'surveys', 'default.json');
@@ -83,9 +83,10 @@ test('the widget submits to suara collect in both modes, and suara csv gives the
   assert.equal(health.responses, 2);
   assert.equal(health.quarantined, 0);
 
+  const organiser = await organiserOf(page);
   const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download CSV' }).click(),
+    organiser.waitForEvent('download'),
+    organiser.getByRole('button', { name: 'Download CSV' }).click(),
   ]);
   const widgetCsv = await readFile(await file.path());
 

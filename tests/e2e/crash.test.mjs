@@ -21,6 +21,7 @@ import {
   waitFor,
   widgetUrl,
   answerBuiltIn,
+  organiserOf,
 } from './support.mjs';
 
 let site;
@@ -122,7 +123,7 @@ test('a response confirmed as saved survives the browser being killed, and is se
       timeout: 45_000,
       what: 'the saved response to be sent after the restart',
     });
-    await page.getByText('Waiting to send: 0. Sent: 1. Needs attention: 0.').waitFor({ state: 'visible' });
+    await (await organiserOf(page)).getByText('Waiting to send: 0. Sent: 1. Needs attention: 0.').waitFor({ state: 'visible' });
     const ids = endpoint.posts.map((p) => p.body?.id);
     assert.deepEqual([...new Set(ids)], [savedId], 'only that response was ever sent');
     assert.equal(await page.getByLabel('What works well?').inputValue(), 'Typed just before the crash');

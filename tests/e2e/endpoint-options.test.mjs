@@ -25,6 +25,7 @@ import {
   startStaticServer,
   widgetUrl,
   answerBuiltIn,
+  organiserOf,
 } from './support.mjs';
 
 const SENT = 'Your response has been sent. Thank you!';
@@ -189,7 +190,7 @@ test('timeout=1 against an endpoint that never answers: saved, "will be sent" wi
     assert.ok(took < 8_000, `"will be sent" showed after ${took} ms`);
     assert.ok(endpoint.posts.length >= 1, 'the endpoint got the POST it never answered');
     assertResponse(endpoint.posts[0].body, 'the body');
-    await page.getByText('Waiting to send: 1. Sent: 0. Needs attention: 0.').waitFor({ state: 'visible' });
+    await (await organiserOf(page)).getByText('Waiting to send: 1. Sent: 0. Needs attention: 0.').waitFor({ state: 'visible' });
   } finally {
     await page.close();
   }

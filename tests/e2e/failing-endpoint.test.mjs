@@ -11,6 +11,7 @@ import {
   waitFor,
   widgetUrl,
   answerBuiltIn,
+  organiserOf,
 } from './support.mjs';
 
 const SAVED = 'Your response is saved on this device and will be sent when the connection is back.';
@@ -25,7 +26,7 @@ test('a response refused with 503 is kept, then sent once the endpoint is back',
 
   await page.getByRole('status').filter({ hasText: SAVED }).first().waitFor({ state: 'visible' });
   await fx.endpoint.waitForPosts(1);
-  await page.getByText('Waiting to send: 1. Sent: 0. Needs attention: 0.').waitFor({ state: 'visible' });
+  await (await organiserOf(page)).getByText('Waiting to send: 1. Sent: 0. Needs attention: 0.').waitFor({ state: 'visible' });
   const first = fx.endpoint.posts[0];
 
   // The endpoint recovers. The browser says it is online again: the sender
@@ -38,7 +39,7 @@ test('a response refused with 503 is kept, then sent once the endpoint is back',
     },
     { timeout: 15_000, interval: 400, what: 'the response to be sent again after the endpoint recovered' },
   );
-  await page.getByText('Waiting to send: 0. Sent: 1. Needs attention: 0.').waitFor({ state: 'visible' });
+  await (await organiserOf(page)).getByText('Waiting to send: 0. Sent: 1. Needs attention: 0.').waitFor({ state: 'visible' });
 
   const retries = fx.endpoint.posts.slice(1);
   assert.equal(retries.length, 1, `exactly one retry reached the endpoint, got ${retries.length}`);
@@ -48,6 +49,6 @@ test('a response refused with 503 is kept, then sent once the endpoint is back',
 
   // Sent responses stay on the device until the operator clears them.
   await page.reload();
-  await page.getByText('1 response stored on this device.').waitFor({ state: 'visible' });
+  await (await organiserOf(page)).getByText('1 response stored on this device.').waitFor({ state: 'visible' });
   assert.equal(fx.endpoint.posts.length, 2, 'nothing is sent again after a reload');
 });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ROOT, fixtures, parseCsv, waitFor, widgetUrl, tabUntil } from './support.mjs';
+import { ROOT, fixtures, parseCsv, waitFor, widgetUrl, tabUntil, organiserOf } from './support.mjs';
 
 const SURVEY = path.join(ROOT, 'examples/every-kind.json');
 
@@ -162,9 +162,10 @@ describe('every question kind, by keyboard', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Your response is saved on this device.' }).first().waitFor();
 
+    const organiser = await organiserOf(page);
     const [file] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download CSV' }).click(),
+      organiser.waitForEvent('download'),
+      organiser.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     const records = parseCsv(await readFile(await file.path(), 'utf8'));
     assert.equal(records.length, 2, 'a header and one response');

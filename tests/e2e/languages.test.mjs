@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ROOT, fixtures, pick, widgetUrl } from './support.mjs';
+import { ROOT, fixtures, pick, widgetUrl, organiserOf } from './support.mjs';
 
 const example = JSON.parse(await readFile(path.join(ROOT, 'examples/three-languages.json'), 'utf8'));
 // The same survey with two Arabic texts missing.
@@ -102,12 +102,14 @@ test('a missing translation shows in the default language, marked as such, and t
   assert.equal(await description.getAttribute('lang'), 'id', 'the fallback text says it is Indonesian');
   const title = page.locator('.suara-survey__title span');
   assert.equal(await title.getAttribute('lang'), 'ar');
-  const warning = page.getByText('إلى كاتب الاستبيان: 2 من نصوص هذا الاستبيان بلا ترجمة إلى العربية');
+  // The author is told on the organiser's page, never the respondent.
+  assert.equal(await page.getByText(/survey's author|كاتب الاستبيان/).count(), 0, 'nothing for the author on the respondent\'s page');
+  const organiser = await organiserOf(page);
+  const warning = organiser.getByText('إلى كاتب الاستبيان: 2 من نصوص هذا الاستبيان بلا ترجمة إلى العربية');
   await warning.waitFor({ state: 'visible' });
   assert.match(await warning.innerText(), /\$\.description, \$\.pages\[0\]\.questions\[0\]\.help/);
   // In English nothing is missing, so only the Arabic warning shows, in English words.
-  await page.getByLabel('اللغة').selectOption('en');
-  await page
+  await (await organiserOf(page, { survey: survey('/partial.json'), lang: 'en' }))
     .getByText("For the survey's author: 2 texts of this survey have no العربية translation and show in Bahasa Indonesia")
     .waitFor({ state: 'visible' });
 });

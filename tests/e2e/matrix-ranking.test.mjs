@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ROOT, fixtures, launchBrowser, parseCsv, waitFor, widgetUrl, tabUntil } from './support.mjs';
+import { ROOT, fixtures, launchBrowser, parseCsv, waitFor, widgetUrl, tabUntil, organiserOf } from './support.mjs';
 
 const SURVEY = path.join(ROOT, 'tests/e2e/fixtures/matrix-ranking.json');
 
@@ -174,9 +174,10 @@ describe('matrix and ranking, by keyboard', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('status').filter({ hasText: 'Your response is saved on this device.' }).first().waitFor();
 
+      const organiser = await organiserOf(page);
       const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Download CSV' }).click(),
+        organiser.waitForEvent('download'),
+        organiser.getByRole('button', { name: 'Download CSV' }).click(),
       ]);
       const records = parseCsv(await readFile(await file.path(), 'utf8'));
       assert.equal(records.length, 2, 'a header and one response');

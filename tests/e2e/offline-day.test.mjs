@@ -13,6 +13,7 @@ import {
   submitMany,
   waitFor,
   widgetUrl,
+  organiserOf,
 } from './support.mjs';
 
 const fx = fixtures({
@@ -30,8 +31,8 @@ test('200 responses across 10 reloads with the endpoint unreachable all arrive o
     await page.getByLabel('Number').waitFor({ state: 'visible' });
     await submitMany(page, 20, `day-${load}-`);
   }
-  await page.getByText('200 responses stored on this device.').waitFor({ state: 'visible' });
-  await page.getByText('Waiting to send: 200. Sent: 0. Needs attention: 0.').waitFor({ state: 'visible' });
+  await (await organiserOf(page)).getByText('200 responses stored on this device.').waitFor({ state: 'visible' });
+  await (await organiserOf(page)).getByText('Waiting to send: 200. Sent: 0. Needs attention: 0.').waitFor({ state: 'visible' });
   assert.equal(fx.endpoint.posts.length, 0);
 
   await fx.endpoint.start();
@@ -39,7 +40,7 @@ test('200 responses across 10 reloads with the endpoint unreachable all arrive o
   const arrived = () => new Set(fx.endpoint.posts.map((p) => p.body?.id)).size;
   await waitFor(() => arrived() === 200, { timeout: 60_000, interval: 250, what: 'all 200 responses at the endpoint within 60 s' });
   const took = Date.now() - back;
-  await page.getByText('Waiting to send: 0. Sent: 200. Needs attention: 0.').waitFor({ state: 'visible' });
+  await (await organiserOf(page)).getByText('Waiting to send: 0. Sent: 200. Needs attention: 0.').waitFor({ state: 'visible' });
   const answers = new Set(fx.endpoint.posts.map((p) => p.body.answers.n));
   assert.equal(answers.size, 200, 'every answer arrived');
   assert.equal(fx.endpoint.posts.length, 200, 'none arrived twice');

@@ -19,6 +19,7 @@ import {
   waitFor,
   widgetUrl,
   answerBuiltIn,
+  organiserOf,
 } from './support.mjs';
 
 const SURVEY_ID = 'community-partnership-feedback';
@@ -79,9 +80,9 @@ test('an upgrade from schema version 1 keeps 1,000 waiting responses, and each i
     await seed(page, { version: 1, n: 1000, prefix: 'upgrade' });
     const started = Date.now();
     await page.goto(widgetUrl(fx.site.url, { endpoint: fx.endpoint.url, lang: 'en' }));
-    await page.getByText('1000 responses stored on this device.').waitFor({ state: 'visible' });
+    await (await organiserOf(page)).getByText('1000 responses stored on this device.').waitFor({ state: 'visible' });
     await waitFor(() => received('upgrade').unique === 1000, { timeout: 180_000, interval: 250, what: '1,000 responses at the endpoint' });
-    await page.getByText('Waiting to send: 0. Sent: 1000. Needs attention: 0.').waitFor({ state: 'visible', timeout: 30_000 });
+    await (await organiserOf(page)).getByText('Waiting to send: 0. Sent: 1000. Needs attention: 0.').waitFor({ state: 'visible', timeout: 30_000 });
     const { total, unique } = received('upgrade');
     assert.equal(unique, 1000);
     assert.equal(total, 1000, 'none sent twice');
@@ -129,7 +130,7 @@ test('two tabs send each waiting response once', { timeout: 120_000 }, async () 
     assert.deepEqual(received('tabs'), { total: 30, unique: 30 }, 'each response arrived once');
     for (const p of [page, second]) {
       await p.reload();
-      await p.getByText('Waiting to send: 0. Sent: 30. Needs attention: 0.').waitFor({ state: 'visible' });
+      await (await organiserOf(p)).getByText('Waiting to send: 0. Sent: 30. Needs attention: 0.').waitFor({ state: 'visible' });
     }
   } finally {
     fx.endpoint.respondWith(({ body }) => ({ status: 201, body: { id: body.id } }));
@@ -140,10 +141,9 @@ test('two tabs send each waiting response once', { timeout: 120_000 }, async () 
 test("a tab's counts follow what another tab stores", { timeout: 60_000 }, async () => {
   const browser = await launchBrowser();
   try {
-    const { page, context } = browser;
-    const url = widgetUrl(fx.site.url, { lang: 'en' });
-    const other = await context.newPage();
-    await Promise.all([page.goto(url), other.goto(url)]);
+    const { page } = browser;
+    await page.goto(widgetUrl(fx.site.url, { lang: 'en' }));
+    const other = await organiserOf(page);
     await other.getByText('0 responses stored on this device.').waitFor({ state: 'visible' });
     await answerBuiltIn(page, { stars: 5, nps: 9 });
     await page.getByRole('button', { name: 'Submit', exact: true }).click();

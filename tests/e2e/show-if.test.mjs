@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ROOT, fixtures, next, parseCsv, pick, waitFor, widgetUrl } from './support.mjs';
+import { ROOT, fixtures, next, parseCsv, pick, waitFor, widgetUrl, organiserOf } from './support.mjs';
 
 const Q = {
   visited: 'Did you come to the festival?',
@@ -110,9 +110,10 @@ describe('show-if logic, end to end', () => {
     await submit.click();
     await page.getByRole('status').filter({ hasText: SAVED }).first().waitFor({ state: 'visible' });
 
+    const organiser = await organiserOf(page);
     const [file] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download CSV' }).click(),
+      organiser.waitForEvent('download'),
+      organiser.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     assert.equal(await file.failure(), null);
     const records = parseCsv(await readFile(await file.path(), 'utf8'));

@@ -23,6 +23,7 @@ import {
   pick,
   waitFor,
   widgetUrl,
+  organiserOf,
 } from './support.mjs';
 
 const SURVEY_ID = 'community-partnership-feedback';
@@ -306,10 +307,14 @@ describe('Suara widget, built-in survey, end to end', () => {
       assert.ok(post, 'a response was sent in the previous step');
       const body = post.body;
       await page.reload();
-      const csvButton = page.getByRole('button', { name: 'Download CSV' });
+      // The respondent's page has no downloads: they are the organiser's.
+      assert.equal(await page.getByRole('button', { name: 'Download CSV' }).count(), 0, 'no download on the respondent\'s page');
+      assert.equal(await page.getByText('Responses on this device').count(), 0, 'no operator\'s section on the respondent\'s page');
+      const organiser = await organiserOf(page);
+      const csvButton = organiser.getByRole('button', { name: 'Download CSV' });
       await csvButton.waitFor({ state: 'visible' });
 
-      const csv = await download(page, csvButton);
+      const csv = await download(organiser, csvButton);
       assert.match(csv.name, /\.csv$/, `CSV file name: ${csv.name}`);
       assert.ok(csv.text.endsWith('\r\n'), 'the CSV ends with CRLF');
       const records = parseCsv(csv.text, { crlf: true });
@@ -322,8 +327,8 @@ describe('Suara widget, built-in survey, end to end', () => {
         OTHER, '1',
       ]);
 
-      const jsonButton = page.getByRole('button', { name: 'Download JSON' });
-      const json = await download(page, jsonButton);
+      const jsonButton = organiser.getByRole('button', { name: 'Download JSON' });
+      const json = await download(organiser, jsonButton);
       assert.match(json.name, /\.json$/, `JSON file name: ${json.name}`);
       const doc = JSON.parse(json.text.replace(/^\uFEFF/, ''));
       const responses = Array.isArray(doc) ? doc : doc.responses;

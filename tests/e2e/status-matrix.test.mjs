@@ -14,6 +14,7 @@ import {
   waitFor,
   widgetUrl,
   answerBuiltIn,
+  organiserOf,
 } from './support.mjs';
 
 const REPLIES = [
@@ -108,9 +109,10 @@ test('retryable replies are retried by themselves, refusals are kept for the ope
       assert.equal(posts.length, 1, `${keyOf(reply)}: never retried`);
     }
   }
-  await page.getByText('Waiting to send: 0. Sent: 5. Needs attention: 6.').waitFor({ state: 'visible' });
+  const organiser = await organiserOf(page);
+  await organiser.getByText('Waiting to send: 0. Sent: 5. Needs attention: 6.').waitFor({ state: 'visible' });
   // The operator is told why, with the latest refusal's reason.
-  await page
+  await organiser
     .getByRole('alert')
     .filter({ hasText: 'The endpoint refused a response (HTTP 200 with an HTML page' })
     .waitFor({ state: 'visible' });
@@ -124,7 +126,8 @@ test('401 and 403 pause the whole queue and alert the operator until "Send now",
     const idOf = {};
     for (const reply of REPLIES) idOf[keyOf(reply)] = await submitWith(page, reply);
 
-    const alert = page.getByRole('alert').filter({ hasText: 'Sending is paused' });
+    const organiser = await organiserOf(page);
+    const alert = organiser.getByRole('alert').filter({ hasText: 'Sending is paused' });
     await alert.waitFor({ state: 'visible' });
     assert.match(await alert.innerText(), /HTTP 40[13]: the endpoint refused the credentials/);
 
@@ -141,12 +144,12 @@ test('401 and 403 pause the whole queue and alert the operator until "Send now",
 
     // "Send now" tries everything not yet sent: the waiting ones and, the
     // endpoint having been fixed, those that needed attention.
-    await page.getByRole('button', { name: 'Send now' }).click();
+    await organiser.getByRole('button', { name: 'Send now' }).click();
     const all = REPLIES.map((r) => idOf[keyOf(r)]);
     await waitFor(() => all.every((id) => postsFor(id).length === 2), {
       what: 'every response to be sent after "Send now"',
     });
-    await page.getByText('Waiting to send: 0. Sent: 13. Needs attention: 0.').waitFor({ state: 'visible' });
+    await organiser.getByText('Waiting to send: 0. Sent: 13. Needs attention: 0.').waitFor({ state: 'visible' });
     await alert.waitFor({ state: 'hidden' });
 
     const records = await storedRecords(page);

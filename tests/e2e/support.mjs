@@ -54,10 +54,10 @@ export function mimeType(file) {
 }
 
 /** Listens on 127.0.0.1:0 and returns the port; tracks sockets for closing. */
-async function listen(server) {
+async function listen(server, port = 0, host = '127.0.0.1') {
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
@@ -82,12 +82,15 @@ async function readBody(req) {
  * Serves `root` (dist/ by default) on 127.0.0.1 with correct MIME types.
  * `routes` maps a path to extra content: `{ body, type?, status?, headers? }`
  * (e.g. a broken survey JSON) or to a function `(req, res) => void`.
+ * `headers` are added to every file and route it serves (a
+ * Content-Security-Policy, say). `port` and `host`: where to listen (a free
+ * port on 127.0.0.1 by default).
  * Returns `{ url, port, requests, route(path, spec), close() }`.
  */
-export async function startStaticServer({ root = DIST, routes = {} } = {}) {
+export async function startStaticServer({ root = DIST, routes = {}, headers = {}, port: wanted = 0, host = '127.0.0.1' } = {}) {
   const rootDir = path.resolve(root);
   if (root === DIST && !existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`no ${path.relative(ROOT, DIST)}/index.html: run trunk build --release --offline first`);
+    throw new Error(`no ${path.relative(ROOT, DIST)}/index.html: run bash scripts/build.sh first`);
   }
   const table = new Map(Object.entries(routes));
   const requests = [];
@@ -111,6 +114,7 @@ export async function startStaticServer({ root = DIST, routes = {} } = {}) {
           'Content-Type': extra.type ?? mimeType(pathname),
           'Content-Length': body.length,
           'Cache-Control': 'no-store',
+          ...headers,
           ...extra.headers,
         });
         res.end(req.method === 'HEAD' ? undefined : body);
@@ -144,6 +148,7 @@ export async function startStaticServer({ root = DIST, routes = {} } = {}) {
         'Content-Type': mimeType(file),
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
@@ -152,10 +157,10 @@ export async function startStaticServer({ root = DIST, routes = {} } = {}) {
     }
   });
 
-  const port = await listen(server);
+  const port = await listen(server, wanted, host);
   return {
     port,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     requests,
     route(pathname, spec) {
       table.set(pathname, spec);
@@ -387,6 +392,33 @@ export function widgetUrl(base, params = {}) {
     if (value !== undefined && value !== null) url.searchParams.set(key, value);
   }
   return url.href;
+}
+
+const organisers = new WeakMap();
+
+/**
+ * The organiser's page (`organiser.html`) beside `page`: a tab of the same
+ * browser context (same origin, same device store) with the same settings
+ * as `page`'s URL, or `params` instead. Its counts follow what the widget's
+ * tabs store and send. One such tab per page and settings, opened at the
+ * first call and reused after.
+ */
+export async function organiserOf(page, params) {
+  const url = new URL(page.url());
+  url.pathname = '/organiser.html';
+  if (params) {
+    url.search = '';
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined && value !== null) url.searchParams.set(key, value);
+    }
+  }
+  const open = organisers.get(page);
+  if (open && !open.isClosed() && open.url() === url.href) return open;
+  const organiser = await page.context().newPage();
+  await organiser.goto(url.href);
+  await organiser.getByRole('heading', { level: 2 }).first().waitFor({ state: 'visible' });
+  organisers.set(page, organiser);
+  return organiser;
 }
 
 /** Resolves with `promise`, or rejects after `ms` with `what` in the message. */

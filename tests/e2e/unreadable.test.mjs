@@ -10,7 +10,10 @@ const fx = fixtures();
 
 test('an unreadable stored record is counted and reported', { timeout: 60_000 }, async () => {
   const { page } = fx.browser;
-  await page.goto(widgetUrl(fx.site.url, { lang: 'en' }));
+  // The organiser's page counts what the device holds.
+  const url = new URL(widgetUrl(fx.site.url, { lang: 'en' }));
+  url.pathname = '/organiser.html';
+  await page.goto(url.href);
   await page.getByText('0 responses stored on this device.').waitFor({ state: 'visible' });
   await page.evaluate(
     () =>

@@ -92,7 +92,9 @@ pub fn MatrixQuestion(
         })
         .map(IntoAny::into_any)
         .collect::<Items>();
-    let style = format!("--suara-columns: {}", columns.len());
+    // Set through the CSSOM (`setProperty`), not a `style` attribute, which a
+    // strict Content-Security-Policy (`style-src 'self'`) would block.
+    let style = ("--suara-columns", columns.len().to_string());
     let grid = view! {
         <div class="suara-matrix" style=style>
             <div class="suara-matrix__head" aria-hidden="true">

@@ -1,27 +1,74 @@
-//! The operator's view of the device's responses: how many, where they
-//! stand, and downloads of all of them as CSV or JSON.
+//! The organiser's page (`organiser.html`): what this device holds for the
+//! survey, where it stands in the outbox, "send now", and downloads of all
+//! of it as CSV or JSON. It is its own entry point, so none of it is in the
+//! respondent's download; it reads the same device store as the widget's
+//! pages on this origin, and follows their changes as they happen.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use suara_domain::export::{self, CsvOptions};
-use suara_domain::i18n::Msg;
+use suara_domain::i18n::{self, Msg};
 use suara_domain::outbox::{self, Flush, Status};
-use suara_domain::{Response, Survey};
+use suara_domain::{Endpoint, Locale, Response, Survey};
 
-use super::{flag, say, shown, words, FormCtx};
+use super::app::{LoadError, Loaded};
+use super::{flag, shown, words, Words};
+use crate::config::Config;
 use crate::io::{self, channel, download, store};
 
-/// Flipped whenever the store changes, so counts are read again (a `bool`,
-/// a signal type the widget has anyway).
+/// The organiser's words in the page's language.
 #[derive(Clone, Copy)]
-pub struct OutboxTick(pub RwSignal<bool>);
+struct Say(&'static Locale);
+
+impl Say {
+    fn msg(self, msg: &Msg) -> String {
+        i18n::text(self.0, msg)
+    }
+
+    fn words(self, msg: Msg) -> Words {
+        words(move || self.msg(&msg))
+    }
+}
+
+/// The organiser's page for the configured survey, or what is wrong with it.
+#[component]
+pub fn Organiser(
+    /// Settings read from the mount element and the URL (the same as the
+    /// widget's: `survey`, `endpoint` and its options, `lang`).
+    config: Config,
+    /// The outcome of [`super::app::load`].
+    loaded: Loaded,
+) -> impl IntoView {
+    let content = match loaded {
+        Ok((survey, endpoint)) => {
+            // One language for the page's lifetime: the organiser's words
+            // need no switching, and `Say` stays a copyable reference.
+            let locale: &'static Locale =
+                Box::leak(Box::new(survey.pick_locale(config.lang.as_deref())));
+            let title = survey.tr(&survey.title, locale).to_owned();
+            view! {
+                <div lang=locale.to_string() dir=if locale.is_rtl() { "rtl" } else { "ltr" }>
+                    <h1 class="suara-survey__title">{title}</h1>
+                    <ExportPanel survey=Arc::new(survey) endpoint=endpoint.map(Arc::new) say=Say(locale) />
+                </div>
+            }
+            .into_any()
+        }
+        Err(problems) => view! { <LoadError lang=config.lang problems /> }.into_any(),
+    };
+    view! { <div class="suara suara--organiser">{content}</div> }
+}
+
+/// Flipped whenever the store changes, so counts are read again.
+#[derive(Clone, Copy)]
+struct OutboxTick(RwSignal<bool>);
 
 impl OutboxTick {
     /// Says that stored responses changed, here and in the widget's other
-    /// tabs on this device (so their counts follow this tab's sends).
-    pub fn bump(&self) {
+    /// tabs on this device.
+    fn bump(&self) {
         self.flip();
         channel::tell();
     }
@@ -29,20 +76,6 @@ impl OutboxTick {
     fn flip(&self) {
         self.0.update(|b| *b = !*b);
     }
-
-    /// Reads the store again whenever another tab says it changed.
-    pub fn listen(self) {
-        channel::listen(move || self.flip());
-    }
-}
-
-/// What the operator must know about this device's storage.
-#[derive(Clone, Copy)]
-pub struct DeviceState {
-    /// Whether the browser promised to keep the storage, once known.
-    pub persistent: RwSignal<Option<Msg>>,
-    /// Set when a response or draft could not be stored for lack of space.
-    pub full: RwSignal<bool>,
 }
 
 /// Stored responses to `survey`, oldest first, and the ids of those among
@@ -66,15 +99,24 @@ async fn responses_of(survey: &Survey) -> Result<(Vec<Response>, Vec<String>), s
 
 /// The count line, download buttons and their result.
 #[component]
-pub fn ExportPanel(
+fn ExportPanel(
     /// The survey whose responses are exported.
     survey: Arc<Survey>,
     /// Where responses are sent, if anywhere: "send now" appears with it.
-    endpoint: Option<Arc<suara_domain::Endpoint>>,
+    endpoint: Option<Arc<Endpoint>>,
+    /// The page's words.
+    say: Say,
 ) -> impl IntoView {
-    let ctx = expect_context::<FormCtx>();
-    let tick = expect_context::<OutboxTick>();
-    let device = expect_context::<DeviceState>();
+    let ctx = say;
+    let tick = OutboxTick(RwSignal::new(false));
+    // The widget's pages on this device say when they store or send.
+    channel::listen(move || tick.flip());
+    // Whether the browser promised to keep this origin's storage.
+    let persistent = RwSignal::new(None::<Msg>);
+    spawn_local(async move {
+        let kept = store::persistence(false).await;
+        persistent.set(Some(Msg::Persistent(kept)));
+    });
     // Why sending is paused (the endpoint refused the credentials), or why
     // responses need attention, if they do.
     let paused = RwSignal::new(None::<Msg>);
@@ -213,31 +255,30 @@ pub fn ExportPanel(
         };
         view! {
             <button type="button" class="suara-button" aria-disabled=words(move || sending.get().to_string()) on:click=on_click>
-                {say(ctx, Msg::SendNow)}
+                {ctx.words(Msg::SendNow)}
             </button>
         }
         .into_any()
     });
     view! {
         <section class="suara-export" aria-labelledby="suara-export-title">
-            <h2 id="suara-export-title" class="suara-export__title">{say(ctx, Msg::ExportHeading)}</h2>
+            <h2 id="suara-export-title" class="suara-export__title">{ctx.words(Msg::ExportHeading)}</h2>
             <p>{said(stored)}</p>
             {has_endpoint.then(|| view! { <p>{said(summary)}</p> }.into_any())}
             <p class="suara-alert" role="alert">{said(paused)}</p>
-            <p class="suara-alert" role="alert">{words(move || if device.full.get() { ctx.msg(&Msg::StorageFull) } else { String::new() })}</p>
-            <p>{said(device.persistent)}</p>
+            <p>{said(persistent)}</p>
             {untranslated}
             <div class="suara-export__actions">
                 {send_now}
                 <button type="button" class="suara-button" on:click=move |_| export(false, csv_survey.clone())>
-                    {say(ctx, Msg::ExportCsv)}
+                    {ctx.words(Msg::ExportCsv)}
                 </button>
                 <button type="button" class="suara-button" on:click=move |_| export(true, survey.clone())>
-                    {say(ctx, Msg::ExportJson)}
+                    {ctx.words(Msg::ExportJson)}
                 </button>
                 <label class="suara-export__bom">
                     <input type="checkbox" prop:checked=flag(move || bom.get()) on:change=move |ev| bom.set(event_target_checked(&ev)) />
-                    {say(ctx, Msg::ExcelBom)}
+                    {ctx.words(Msg::ExcelBom)}
                 </label>
             </div>
             {shown(move || exported.with(|e| !e.is_empty()).then(|| view! {

@@ -1,0 +1,16 @@
+// Offline start (sw.js): once the worker runs, ask it to keep this page and
+// its survey. Without service workers (plain http, file:) nothing changes:
+// the widget works online. A file, not an inline script, so the page runs
+// under a strict Content-Security-Policy (script-src 'self').
+if ('serviceWorker' in navigator) addEventListener('load', function () {
+  var sw = navigator.serviceWorker;
+  sw.register('sw.js').then(function () { return sw.ready; }).then(function (reg) {
+    // The survey setting as the widget reads it: the mount element's
+    // data-survey first, then ?survey=.
+    var host = document.getElementById('suara') || document.querySelector('[data-suara]') || document.body;
+    var survey = host.getAttribute('data-survey');
+    if (survey === null) survey = new URLSearchParams(location.search).get('survey') || '';
+    survey = survey.trim();
+    reg.active.postMessage({ page: location.href, survey: survey && new URL(survey, location.href).href });
+  }).catch(function () {});
+});
