@@ -473,4 +473,26 @@ for (const c of Object.keys(results)) {
 }
 for (const [tool, why] of Object.entries(failures)) console.log(`left out: ${tool}: ${why}`);
 console.log(`\nload average before ${report.machine.load_before.join(' ')}, after ${report.machine.load_after.join(' ')}; ${chromium}`);
-console.log(`written: ${path.relative(ROOT, out)}`);
+
+// The same figures as Markdown tables, for README.
+const md = [];
+const NAME = { suara: 'Suara', surveyjs: 'SurveyJS', formbricks: 'Formbricks' };
+const r0 = (x) => Math.round(x).toLocaleString('en-GB');
+md.push('| survey | condition | ' + tools.map((t) => `${NAME[t]} median (IQR)`).join(' | ') + ' | ' + tools.filter((t) => t !== 'suara').map((t) => `Suara / ${NAME[t]}`).join(' | ') + ' |');
+md.push('|' + ' --- |'.repeat(2 + tools.length + tools.filter((t) => t !== 'suara').length));
+for (const survey of surveyNames) {
+  for (const c of Object.keys(results)) {
+    const byTool = results[c][survey];
+    const cells = tools.map((t) => `${r0(byTool[t].ms.median)} ms (${r0(byTool[t].ms.q1)}-${r0(byTool[t].ms.q3)})`);
+    const ratios = tools.filter((t) => t !== 'suara').map((t) => (byTool[t].suara_ratio === undefined ? '' : `${byTool[t].suara_ratio.toFixed(2)}x`));
+    md.push(`| ${survey === 'builtin' ? 'built-in' : survey.replace(/^q/, '') + ' questions'} | ${c === 'cpu4' ? '4x CPU' : '4x CPU, slow network'} | ${cells.join(' | ')} | ${ratios.join(' | ')} |`);
+  }
+}
+md.push('');
+md.push('| download | raw | gzip -9 | brotli |');
+md.push('| --- | --- | --- | --- |');
+for (const e of entries) md.push(`| Suara \`${e.entry}\` and what it names | ${r0(e.total.raw)} | ${r0(e.total.gzip)} | ${r0(e.total.brotli)} |`);
+for (const [tool, d] of Object.entries(peerDownload)) md.push(`| ${NAME[tool]} library (${d.files.map((f) => path.basename(f.file)).join(', ')}) | ${r0(d.total.raw)} | ${r0(d.total.gzip)} | ${r0(d.total.brotli)} |`);
+const mdOut = out.replace(/\.json$/, '') + '.md';
+writeFileSync(mdOut, md.join('\n') + '\n');
+console.log(`written: ${path.relative(ROOT, out)}, ${path.relative(ROOT, mdOut)}`);
