@@ -157,7 +157,7 @@ const SURVEYJS_PAGE = `<!doctype html>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>SurveyJS</title>
     <script>window.surveyJson = fetch(new URLSearchParams(location.search).get("survey")).then((r) => r.json());</script>
-    <link rel="stylesheet" href="/peers/survey-core.min.css" />
+    <link rel="stylesheet" href="/peers/survey-core.fontless.min.css" />
     <script src="/peers/survey.core.min.js"></script>
     <script src="/peers/survey-js-ui.min.js"></script>
   </head>
@@ -210,7 +210,7 @@ const FORMBRICKS_PAGE = `<!doctype html>
 function peerFiles() {
   return {
     surveyjs: {
-      '/peers/survey-core.min.css': path.join(MODULES, 'survey-core/survey-core.min.css'),
+      '/peers/survey-core.fontless.min.css': path.join(MODULES, 'survey-core/survey-core.fontless.min.css'),
       '/peers/survey.core.min.js': path.join(MODULES, 'survey-core/survey.core.min.js'),
       '/peers/survey-js-ui.min.js': path.join(MODULES, 'survey-js-ui/survey-js-ui.min.js'),
     },
@@ -444,6 +444,8 @@ const report = {
   },
   conversion_notes: notes,
   failures,
+  page_errors: [...new Set(browser.logs.pageErrors)],
+  console_errors: [...new Set(browser.logs.console.filter((m) => m.startsWith('error')))],
   sizes: { entry_points: entries, peers: peerDownload },
   results,
 };
@@ -472,6 +474,7 @@ for (const c of Object.keys(results)) {
   }
 }
 for (const [tool, why] of Object.entries(failures)) console.log(`left out: ${tool}: ${why}`);
+for (const e of [...report.page_errors, ...report.console_errors]) console.log(`page said: ${e.split('\n')[0]}`);
 console.log(`\nload average before ${report.machine.load_before.join(' ')}, after ${report.machine.load_after.join(' ')}; ${chromium}`);
 
 // The same figures as Markdown tables, for README.
