@@ -398,7 +398,13 @@ try {
       }
       const suara = results[c][survey].suara?.ms.median;
       for (const tool of tools) {
-        if (tool !== 'suara' && suara !== undefined) results[c][survey][tool].suara_ratio = suara / results[c][survey][tool].ms.median;
+        if (tool !== 'suara' && suara !== undefined) {
+          results[c][survey][tool].suara_ratio = suara / results[c][survey][tool].ms.median;
+          // Each round's Suara run over the peer's run next to it: less
+          // sensitive to load that comes and goes during the benchmark.
+          const paired = stats(times.suara.map((ms, i) => ms / times[tool][i]));
+          results[c][survey][tool].paired_ratio = { median: paired.median, q1: paired.q1, q3: paired.q3 };
+        }
       }
     }
   }
@@ -468,7 +474,7 @@ for (const c of Object.keys(results)) {
   console.log(`\nFirst question, ${CONDITIONS[c].label}, ${RUNS} cold runs each:`);
   for (const [survey, byTool] of Object.entries(results[c])) {
     for (const [tool, r] of Object.entries(byTool)) {
-      const ratio = r.suara_ratio === undefined ? '' : `  Suara/${tool} ${r.suara_ratio.toFixed(2)}x`;
+      const ratio = r.suara_ratio === undefined ? '' : `  Suara/${tool} ${r.suara_ratio.toFixed(2)}x (paired runs ${r.paired_ratio.median.toFixed(2)}x)`;
       console.log(`  ${survey.padEnd(8)} ${tool.padEnd(11)} ${fmt(r.ms).padEnd(48)} ${kb(r.transfer_bytes)} kB sent${ratio}`);
     }
   }
@@ -481,13 +487,13 @@ console.log(`\nload average before ${report.machine.load_before.join(' ')}, afte
 const md = [];
 const NAME = { suara: 'Suara', surveyjs: 'SurveyJS', formbricks: 'Formbricks' };
 const r0 = (x) => Math.round(x).toLocaleString('en-GB');
-md.push('| survey | condition | ' + tools.map((t) => `${NAME[t]} median (IQR)`).join(' | ') + ' | ' + tools.filter((t) => t !== 'suara').map((t) => `Suara / ${NAME[t]}`).join(' | ') + ' |');
+md.push('| survey | condition | ' + tools.map((t) => `${NAME[t]} median (IQR)`).join(' | ') + ' | ' + tools.filter((t) => t !== 'suara').map((t) => `Suara / ${NAME[t]} (paired)`).join(' | ') + ' |');
 md.push('|' + ' --- |'.repeat(2 + tools.length + tools.filter((t) => t !== 'suara').length));
 for (const survey of surveyNames) {
   for (const c of Object.keys(results)) {
     const byTool = results[c][survey];
     const cells = tools.map((t) => `${r0(byTool[t].ms.median)} ms (${r0(byTool[t].ms.q1)}-${r0(byTool[t].ms.q3)})`);
-    const ratios = tools.filter((t) => t !== 'suara').map((t) => (byTool[t].suara_ratio === undefined ? '' : `${byTool[t].suara_ratio.toFixed(2)}x`));
+    const ratios = tools.filter((t) => t !== 'suara').map((t) => (byTool[t].suara_ratio === undefined ? '' : `${byTool[t].suara_ratio.toFixed(2)}x (${byTool[t].paired_ratio.median.toFixed(2)}x)`));
     md.push(`| ${survey === 'builtin' ? 'built-in' : survey.replace(/^q/, '') + ' questions'} | ${c === 'cpu4' ? '4x CPU' : '4x CPU, slow network'} | ${cells.join(' | ')} | ${ratios.join(' | ')} |`);
   }
 }
