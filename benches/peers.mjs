@@ -460,14 +460,15 @@ mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 
 const kb = (b) => (b / 1000).toFixed(1).padStart(7);
+const w = Math.max(12, ...entries.map((e) => e.entry.length + 1));
 console.log(`\nSizes (kB = 1000 bytes): raw, gzip -9, brotli 11`);
 for (const e of entries) {
-  for (const f of e.files) console.log(`  ${e.entry.padEnd(12)} ${f.file.padEnd(44)} ${kb(f.raw)} ${kb(f.gzip)} ${kb(f.brotli)}`);
-  console.log(`  ${e.entry.padEnd(12)} ${'(the page itself)'.padEnd(44)} ${kb(e.page.raw)} ${kb(e.page.gzip)} ${kb(e.page.brotli)}`);
-  console.log(`  ${e.entry.padEnd(12)} ${'total'.padEnd(44)} ${kb(e.total.raw)} ${kb(e.total.gzip)} ${kb(e.total.brotli)}`);
+  for (const f of e.files) console.log(`  ${e.entry.padEnd(w)} ${f.file.padEnd(44)} ${kb(f.raw)} ${kb(f.gzip)} ${kb(f.brotli)}`);
+  console.log(`  ${e.entry.padEnd(w)} ${'(the page itself)'.padEnd(44)} ${kb(e.page.raw)} ${kb(e.page.gzip)} ${kb(e.page.brotli)}`);
+  console.log(`  ${e.entry.padEnd(w)} ${'total'.padEnd(44)} ${kb(e.total.raw)} ${kb(e.total.gzip)} ${kb(e.total.brotli)}`);
 }
 for (const [tool, d] of Object.entries(peerDownload)) {
-  console.log(`  ${tool.padEnd(12)} ${'library (JS + CSS)'.padEnd(44)} ${kb(d.total.raw)} ${kb(d.total.gzip)} ${kb(d.total.brotli)}`);
+  console.log(`  ${tool.padEnd(w)} ${'library (JS + CSS)'.padEnd(44)} ${kb(d.total.raw)} ${kb(d.total.gzip)} ${kb(d.total.brotli)}`);
 }
 const fmt = (s) => `${Math.round(s.median)} ms (IQR ${Math.round(s.q1)}-${Math.round(s.q3)}, min ${Math.round(s.min)}, max ${Math.round(s.max)})`;
 for (const c of Object.keys(results)) {
