@@ -60,12 +60,21 @@ cd "$ROOT"
 #   193,685 measured. That counts the files that were inline in the page
 #   before and are files now, for the strict CSP: Trunk's loader (210), the
 #   service worker's registration (555) and the page's style (177).
-BUNDLE_BUDGET=194000
+# - 200,800: several widgets on one page, each in its own shadow root, by
+#   script tag (widget.js) and by the JavaScript API, with mount and
+#   unmount (which stops the widget's sender and frees its reactive graph:
+#   1,661 of it, measured by leaving it out), its events (suara:ready,
+#   page, submitted, sent, error), a draft per widget and each outbox
+#   record sent only to its own widget's endpoint (+6,753 measured:
+#   193,685 -> 200,438).
+BUNDLE_BUDGET=200800
 # gzip bytes of the organiser's page (organiser.html and what it loads):
 # - 140,000: counts, "send now", CSV and JSON downloads, removing exported
 #   responses and untranslated texts, with the survey's parser and the
 #   outbox's sender (139,085 measured).
-ORGANISER_BUDGET=140000
+# - 140,500: its outbox records name their endpoint, and the sender takes
+#   only its own (140,204 measured).
+ORGANISER_BUDGET=140500
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}

@@ -1,5 +1,6 @@
-//! Where the widget gets its settings: the mount element's `data-*`
-//! attributes first, then the page's URL parameters.
+//! Where the widget gets its settings: the JavaScript API's settings
+//! object (`mount(element, settings)`), the mount element's `data-*`
+//! attributes, then the page's URL parameters.
 //!
 //! The embedding page's attributes win, so a crafted link cannot redirect an
 //! embedded widget's responses to another endpoint. `headers` comes only from
@@ -28,13 +29,25 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads the settings for a widget mounted on `host`.
-    pub fn read(host: &web_sys::HtmlElement) -> Config {
+    /// Reads the settings for a widget mounted on `host`: `settings` (the
+    /// JavaScript API's object, if any) first, then the element's `data-*`
+    /// attributes, then the page's URL parameters.
+    pub fn read(host: &web_sys::HtmlElement, settings: Option<&wasm_bindgen::JsValue>) -> Config {
         let params = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
+        let given = |name: &str| {
+            let v = js_sys::Reflect::get(settings?, &name.into()).ok()?;
+            // `headers` may be given as an object; any other value as text.
+            v.as_string().or_else(|| {
+                (v.is_object())
+                    .then(|| js_sys::JSON::stringify(&v).ok()?.as_string())
+                    .flatten()
+            })
+        };
         let setting = |name: &str, from_url: bool| {
-            host.get_attribute(&format!("data-{name}"))
+            given(name)
+                .or_else(|| host.get_attribute(&format!("data-{name}")))
                 .or_else(|| {
                     params
                         .as_ref()

@@ -2,47 +2,173 @@
 //! around the pure `suara_domain` core.
 //!
 //! Two entry points, each its own binary and its own download: the
-//! respondent's widget ([`mount`], `src/main.rs`) and the organiser's page
-//! ([`mount_organiser`], `src/bin/organiser.rs`). Whatever only the
-//! organiser needs is reached from `mount_organiser` alone, so it is not in
-//! the widget's WebAssembly.
+//! respondent's widget (`src/main.rs`: [`start`] for the stand-alone and
+//! iframe pages, [`Mounted::new`] for the script-tag embed and its
+//! JavaScript API) and the organiser's page ([`mount_organiser`],
+//! `src/bin/organiser.rs`). Whatever only the organiser needs is reached
+//! from `mount_organiser` alone, so it is not in the widget's WebAssembly.
 
 pub mod config;
 pub mod io;
 pub mod outbox;
 pub mod ui;
 
-use leptos::prelude::IntoView;
-use wasm_bindgen::JsCast;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
-/// Mounts the widget into the element with id `suara` (or any element with a
-/// `data-suara` attribute), or into the page body when there is none.
-pub fn mount() {
-    mount_with(|config, loaded| ui::app::App(ui::app::AppProps { config, loaded }));
+use leptos::prelude::IntoView;
+use wasm_bindgen::{JsCast, JsValue};
+
+use ui::Host;
+
+/// Mounts the widget on its own page (`index.html`, `embed.html`) into the
+/// element with id `suara` (or else the first element with a `data-suara`
+/// attribute), in the page's own DOM: the page is the widget's. The
+/// script-tag embed (`widget.js`) mounts its widgets itself, each in a
+/// shadow root ([`Mounted::new`]); when it loaded the wasm, this does
+/// nothing.
+pub fn start() {
+    let embedded = js_sys::Reflect::has(&js_sys::global(), &"__suaraEmbed".into()).unwrap_or(false);
+    if embedded {
+        return;
+    }
+    if let Some(element) = page_host() {
+        let host = Host {
+            element: element.clone(),
+            root: leptos::prelude::document().into(),
+            key: String::new(),
+        };
+        mount_with(element, host, None, app);
+    }
 }
 
 /// Mounts the organiser's page the same way, with the same settings.
 pub fn mount_organiser() {
-    mount_with(|config, loaded| {
-        ui::organiser::Organiser(ui::organiser::OrganiserProps { config, loaded })
-    });
+    if let Some(element) = page_host() {
+        let host = Host {
+            element: element.clone(),
+            root: leptos::prelude::document().into(),
+            key: String::new(),
+        };
+        mount_with(element, host, None, |config, loaded, _| {
+            ui::organiser::Organiser(ui::organiser::OrganiserProps { config, loaded })
+        });
+    }
 }
 
-fn mount_with<V: IntoView + 'static>(
-    app: impl FnOnce(config::Config, ui::app::Loaded) -> V + 'static,
-) {
+/// The page's mount element: `#suara`, else the first `[data-suara]`.
+fn page_host() -> Option<web_sys::HtmlElement> {
     let document = leptos::prelude::document();
-    let host = document
+    document
         .get_element_by_id("suara")
         .or_else(|| document.query_selector("[data-suara]").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .unwrap_or_else(|| document.body().expect("the page has a body"));
-    let config = config::Config::read(&host);
+}
+
+fn app(config: config::Config, loaded: ui::app::Loaded, host: Host) -> impl IntoView {
+    ui::app::App(ui::app::AppProps {
+        config,
+        loaded,
+        host,
+    })
+}
+
+thread_local! {
+    /// How many widgets this page has mounted, for the keys of those with
+    /// neither a `data-suara` value nor an id.
+    static MOUNTED: Cell<u32> = const { Cell::new(0) };
+    /// Every widget mounted and not unmounted: a widget lives until it is
+    /// unmounted, whatever becomes of its JavaScript handle.
+    static LIVE: RefCell<Vec<Rc<State>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// One widget on a host page, mounted in a shadow root of its element so
+/// that neither the host's styles nor the widget's reach the other. It
+/// lives until [`Mounted::unmount`], which removes it and stops everything
+/// it runs; dropping this handle (a JavaScript handle being collected)
+/// leaves it running.
+pub struct Mounted(Rc<State>);
+
+struct State {
+    /// Set once unmounted: a survey still loading is then never shown.
+    gone: Cell<bool>,
+    /// Leptos's handle; dropping it unmounts.
+    handle: RefCell<Option<Box<dyn std::any::Any>>>,
+    /// The shadow root's container, emptied on unmount.
+    container: web_sys::Element,
+}
+
+impl Mounted {
+    /// Mounts a widget on `element` with `settings` (the JavaScript API's
+    /// object, or undefined), styled by the stylesheet at `style`.
+    pub fn new(
+        element: web_sys::HtmlElement,
+        settings: JsValue,
+        style: &str,
+    ) -> Result<Mounted, JsValue> {
+        let document = leptos::prelude::document();
+        let shadow = match element.shadow_root() {
+            Some(s) => s,
+            None => element
+                .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+        };
+        shadow.set_inner_html("");
+        let link = document.create_element("link")?;
+        link.set_attribute("rel", "stylesheet")?;
+        link.set_attribute("href", style)?;
+        shadow.append_child(&link)?;
+        let container = document.create_element("div")?;
+        shadow.append_child(&container)?;
+        let n = MOUNTED.with(|m| m.replace(m.get() + 1));
+        let key = element
+            .get_attribute("data-suara")
+            .filter(|k| !k.trim().is_empty())
+            .or_else(|| Some(element.id()).filter(|id| !id.is_empty()))
+            .unwrap_or_else(|| format!("widget-{}", n + 1));
+        let host = Host {
+            element,
+            root: shadow.into(),
+            key,
+        };
+        let settings = (!settings.is_undefined() && !settings.is_null()).then_some(settings);
+        Ok(mount_with(container.unchecked_into(), host, settings, app))
+    }
+
+    /// Removes the widget from its element and stops its timers and
+    /// listeners. What it stored stays on the device.
+    pub fn unmount(&self) {
+        self.0.gone.set(true);
+        LIVE.with(|l| l.borrow_mut().retain(|s| !Rc::ptr_eq(s, &self.0)));
+        drop(self.0.handle.borrow_mut().take());
+        self.0.container.set_inner_html("");
+    }
+}
+
+/// Reads the settings of `host`, loads its survey, then mounts `view` into
+/// `into` (whatever the page put there, a "loading" line, a no-script
+/// message, makes way).
+fn mount_with<V: IntoView + 'static>(
+    into: web_sys::HtmlElement,
+    host: Host,
+    settings: Option<JsValue>,
+    view: impl FnOnce(config::Config, ui::app::Loaded, Host) -> V + 'static,
+) -> Mounted {
+    let config = config::Config::read(&host.element, settings.as_ref());
+    let state = Rc::new(State {
+        gone: Cell::new(false),
+        handle: RefCell::new(None),
+        container: into.clone().into(),
+    });
+    let mounted = Mounted(state.clone());
+    LIVE.with(|l| l.borrow_mut().push(state.clone()));
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = ui::app::load(&config).await;
-        // Whatever the page put inside the mount element (a "loading" line, a
-        // no-script message) makes way for the widget.
-        host.set_inner_html("");
-        leptos::mount::mount_to(host, move || app(config, loaded)).forget();
+        if state.gone.get() {
+            return;
+        }
+        into.set_inner_html("");
+        let handle = leptos::mount::mount_to(into, move || view(config, loaded, host));
+        *state.handle.borrow_mut() = Some(Box::new(handle));
     });
+    mounted
 }

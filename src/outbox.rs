@@ -41,10 +41,15 @@ async fn attempt(
     Ok(Some(outcome))
 }
 
-/// Sends waiting responses, oldest first, under the origin-wide lock. Stops
+/// Sends waiting responses for `endpoint`, oldest first, under the
+/// origin-wide lock, and calls `sent` with the id of each it sent. Stops
 /// when the endpoint refuses the credentials: the rest would be refused too.
 /// If a flush is already running in this tab, it runs once more afterwards.
-pub async fn flush(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreError> {
+pub async fn flush(
+    endpoint: &Endpoint,
+    what: Flush<'_>,
+    sent: &dyn Fn(&str),
+) -> Result<(), StoreError> {
     if FLUSHING.with(|f| f.replace(true)) {
         AGAIN.with(|a| a.set(true));
         return Ok(());
@@ -52,7 +57,7 @@ pub async fn flush(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreErro
     let mut what = what;
     let result = loop {
         AGAIN.with(|a| a.set(false));
-        let result = lock::locked("suara-outbox", flush_inner(endpoint, what)).await;
+        let result = lock::locked("suara-outbox", flush_inner(endpoint, what, sent)).await;
         if result.is_err() || !AGAIN.with(Cell::get) {
             break result;
         }
@@ -62,10 +67,14 @@ pub async fn flush(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreErro
     result
 }
 
-async fn flush_inner(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreError> {
+async fn flush_inner(
+    endpoint: &Endpoint,
+    what: Flush<'_>,
+    sent: &dyn Fn(&str),
+) -> Result<(), StoreError> {
     let (records, _) = store::all().await?;
     let now = io::now_ms();
-    let Some(mut sweep) = what.start(&records, now) else {
+    let Some(mut sweep) = what.start(&records, now, &endpoint.url) else {
         return Ok(());
     };
     for record in &records {
@@ -73,6 +82,9 @@ async fn flush_inner(endpoint: &Endpoint, what: Flush<'_>) -> Result<(), StoreEr
             continue;
         }
         if let Some(outcome) = attempt(&record.response.id, endpoint, &sweep).await? {
+            if outcome == Outcome::Sent {
+                sent(&record.response.id);
+            }
             if !sweep.after(&outcome) {
                 break;
             }

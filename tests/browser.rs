@@ -45,10 +45,15 @@ fn mount(id: &str, lang: &str) -> (HtmlElement, FormCtx) {
     let survey = Arc::new(Survey::parse(SURVEY).expect("the test survey is valid"));
     let question = survey.question(id).expect("the question exists").clone();
     let journey = Journey::new("browser-test".into(), Locale::parse(lang).unwrap());
-    let ctx = FormCtx::new(survey, journey);
     let document = document();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
+    let place = suara::ui::Host {
+        element: host.clone(),
+        root: document.clone().into(),
+        key: String::new(),
+    };
+    let ctx = FormCtx::new(survey, journey, place);
     leptos::mount::mount_to(host.clone(), move || {
         provide_context(ctx);
         view! { <QuestionView question /> }

@@ -28,7 +28,7 @@ fn response(id: &str, survey: &str) -> Response {
 }
 
 fn record(id: &str, survey: &str, status: Status) -> Record {
-    let mut r = Record::new(response(id, survey), true);
+    let mut r = Record::new(response(id, survey), Some("https://example.org/hook"));
     r.status = status;
     r
 }
@@ -52,17 +52,27 @@ async fn a_record_reads_back_as_written() {
 async fn finishing_stores_the_response_and_drops_its_draft_together() {
     let mut draft = response("draft-1", "s-draft");
     draft.submitted_at = String::new();
-    store::put_draft(&draft).await.unwrap();
-    assert_eq!(store::get_draft("s-draft").await.unwrap(), Some(draft));
-    // A draft for another survey is left alone.
+    store::put_draft("s-draft", &draft).await.unwrap();
+    assert_eq!(
+        store::get_draft("s-draft").await.unwrap(),
+        Some(draft.clone())
+    );
+    // A draft for another survey is left alone, and so is this survey's
+    // draft in another widget of the page (its own key).
     let other = response("draft-2", "s-other");
-    store::put_draft(&other).await.unwrap();
+    store::put_draft("s-other", &other).await.unwrap();
+    store::put_draft("s-draft#second", &draft).await.unwrap();
 
     let done = record("draft-1", "s-draft", Status::Pending);
-    store::finish(&done).await.unwrap();
+    store::finish(&done, "s-draft").await.unwrap();
     assert_eq!(store::get("draft-1").await.unwrap(), Some(done));
     assert_eq!(store::get_draft("s-draft").await.unwrap(), None);
     assert_eq!(store::get_draft("s-other").await.unwrap(), Some(other));
+    assert_eq!(
+        store::get_draft("s-draft#second").await.unwrap(),
+        Some(draft)
+    );
+    store::delete_draft("s-draft#second").await.unwrap();
 
     store::delete_draft("s-other").await.unwrap();
     assert_eq!(store::get_draft("s-other").await.unwrap(), None);

@@ -18,11 +18,13 @@ use super::store;
 /// full disk) is not retried by itself: the next change writes the draft
 /// again, the answers stay on screen, and a finished response that cannot
 /// be stored is offered as a download.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Writer(Rc<Inner>);
 
 #[derive(Default)]
 struct Inner {
+    /// The key the drafts are kept under (see [`store::put_draft`]).
+    key: String,
     /// The draft waiting to be written, if any.
     newest: RefCell<Option<Response>>,
     /// Whether the earlier draft has been read.
@@ -32,6 +34,14 @@ struct Inner {
 }
 
 impl Writer {
+    /// A writer of drafts kept under `key`.
+    pub fn new(key: String) -> Writer {
+        Writer(Rc::new(Inner {
+            key,
+            ..Inner::default()
+        }))
+    }
+
     /// `draft` is the newest: it replaces any draft still waiting, and is
     /// written once the writer is ready and free.
     pub fn offer(&self, draft: Response) {
@@ -64,7 +74,7 @@ impl Writer {
             loop {
                 let next = inner.newest.borrow_mut().take();
                 let Some(draft) = next else { break };
-                let _ = store::put_draft(&draft).await;
+                let _ = store::put_draft(&inner.key, &draft).await;
             }
             inner.writing.set(false);
         });

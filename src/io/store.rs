@@ -221,6 +221,9 @@ fn to_js(record: &Record) -> Result<JsValue, StoreError> {
     };
     set("id", record.response.id.as_str().into())?;
     set("survey_id", record.response.survey_id.as_str().into())?;
+    if let Some(url) = &record.endpoint {
+        set("endpoint", url.as_str().into())?;
+    }
     set("status", record.status.as_str().into())?;
     set("attempts", record.attempts.into())?;
     set(
@@ -242,6 +245,7 @@ fn from_js(value: &JsValue) -> Option<Record> {
     let response = Response::from_value(super::json::parse(&json).ok()?).ok()?;
     Some(Record {
         response,
+        endpoint: get("endpoint").and_then(|v| v.as_string()),
         status: Status::parse(
             &get("status")
                 .and_then(|v| v.as_string())
@@ -264,11 +268,12 @@ pub async fn put(record: &Record) -> Result<(), StoreError> {
     write(|responses, _| responses.put(&value).map(drop)).await
 }
 
-/// Stores a finished response and removes its survey's draft in one
-/// transaction: the answers are always in one of the two, never in neither.
-pub async fn finish(record: &Record) -> Result<(), StoreError> {
+/// Stores a finished response and removes its draft (kept under
+/// `draft_key`) in one transaction: the answers are always in one of the
+/// two, never in neither.
+pub async fn finish(record: &Record, draft_key: &str) -> Result<(), StoreError> {
     let value = to_js(record)?;
-    let survey = JsValue::from_str(&record.response.survey_id);
+    let survey = JsValue::from_str(draft_key);
     write(|responses, drafts| {
         responses.put(&value)?;
         drafts.delete(&survey).map(drop)
@@ -302,30 +307,28 @@ pub async fn remove_done(ids: &[String]) -> Result<usize, StoreError> {
 }
 
 /// Keeps the answers given so far (a response not yet submitted: its
-/// `submitted_at` is empty), one draft per survey.
-pub async fn put_draft(draft: &Response) -> Result<(), StoreError> {
+/// `submitted_at` is empty) under `key`: one draft per survey and widget
+/// (the store's key field is still called `survey_id`; for the page's
+/// first widget it is the survey's id).
+pub async fn put_draft(key: &str, draft: &Response) -> Result<(), StoreError> {
     let value = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &value,
-        &"survey_id".into(),
-        &draft.survey_id.as_str().into(),
-    );
+    let _ = js_sys::Reflect::set(&value, &"survey_id".into(), &key.into());
     let _ = js_sys::Reflect::set(&value, &"response".into(), &draft.to_json().into());
     write(|_, drafts| drafts.put(&value).map(drop)).await
 }
 
-/// The draft kept for `survey_id`, if any and readable.
-pub async fn get_draft(survey_id: &str) -> Result<Option<Response>, StoreError> {
-    let value = read(DRAFTS, survey_id).await?;
+/// The draft kept under `key`, if any and readable.
+pub async fn get_draft(key: &str) -> Result<Option<Response>, StoreError> {
+    let value = read(DRAFTS, key).await?;
     Ok(js_sys::Reflect::get(&value, &"response".into())
         .ok()
         .and_then(|v| v.as_string())
         .and_then(|json| Response::from_value(super::json::parse(&json).ok()?).ok()))
 }
 
-/// Forgets the draft for `survey_id` (the person chose to start over).
-pub async fn delete_draft(survey_id: &str) -> Result<(), StoreError> {
-    let key = JsValue::from_str(survey_id);
+/// Forgets the draft kept under `key` (the person chose to start over).
+pub async fn delete_draft(key: &str) -> Result<(), StoreError> {
+    let key = JsValue::from_str(key);
     write(|_, drafts| drafts.delete(&key).map(drop)).await
 }
 

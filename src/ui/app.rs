@@ -9,6 +9,7 @@ use suara_domain::i18n::{self, Msg};
 use suara_domain::{Locale, SchemaError, Survey, DEFAULT_SURVEY_JSON};
 
 use super::form::SurveyForm;
+use super::Host;
 use crate::config::Config;
 use crate::io::{http, json};
 
@@ -69,15 +70,31 @@ pub fn App(
     config: Config,
     /// The outcome of [`load`].
     loaded: Loaded,
+    /// Where the widget lives on the page.
+    host: Host,
 ) -> impl IntoView {
     let content = match loaded {
         Ok((survey, endpoint)) => {
             let kiosk = config.mode.as_deref() == Some("kiosk");
             let endpoint = endpoint.map(Arc::new);
-            view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk /> }
+            host.tell("suara:ready", &[("survey", survey.id.as_str().into())]);
+            view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk host /> }
                 .into_any()
         }
-        Err(problems) => view! { <LoadError lang=config.lang problems /> }.into_any(),
+        Err(problems) => {
+            let list = js_sys::Array::new();
+            for p in &problems {
+                list.push(&p.as_str().into());
+            }
+            host.tell(
+                "suara:error",
+                &[
+                    ("message", "the survey cannot start".into()),
+                    ("problems", list.into()),
+                ],
+            );
+            view! { <LoadError lang=config.lang problems /> }.into_any()
+        }
     };
     view! { <div class="suara">{content}</div> }
 }

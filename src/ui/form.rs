@@ -12,9 +12,10 @@ use suara_domain::{Endpoint, Locale, Response, Survey};
 
 use super::pages;
 use super::questions::QuestionView;
-use super::{flag, focus_question, ids, say, show, shown, words, FormCtx};
+use super::{flag, focus_question, ids, say, show, shown, words, FormCtx, Host};
 use crate::io::{self, channel, download, drafts, store};
 use crate::outbox;
+use wasm_bindgen::JsValue;
 
 /// Where one person's response stands, as the message it shows (one signal
 /// type with the export panel's message, so they share their code):
@@ -42,18 +43,22 @@ pub fn SurveyForm(
     lang: Option<String>,
     /// Kiosk mode: one device for many people, so no draft is kept or resumed.
     kiosk: bool,
+    /// Where the widget lives on the page.
+    host: Host,
 ) -> impl IntoView {
     let first = Journey::new(io::new_id(), survey.pick_locale(lang.as_deref()));
-    let ctx = FormCtx::new(survey.clone(), first);
+    let draft_key = host.draft_key(&survey.id);
+    let ctx = FormCtx::new(survey.clone(), first, host);
     let (locale, journey) = (ctx.locale, ctx.journey);
     provide_context(ctx);
+    tell_pages(ctx);
     let phase = RwSignal::new(None::<Msg>);
     let done_heading = NodeRef::<leptos::html::H2>::new();
     // Whether a draft from an earlier visit was put back (the note shows).
     let restored = RwSignal::new(false);
 
     if let Some(endpoint) = endpoint.clone() {
-        start_sender(endpoint);
+        start_sender(ctx, endpoint);
     }
     // Whether the browser promised to keep this origin's storage; asked for
     // once a response is stored (Firefox asks the person, so not before).
@@ -61,7 +66,7 @@ pub fn SurveyForm(
     // A finished response that could not be stored, offered as a download.
     let unsaved = StoredValue::new(None::<Response>);
     if !kiosk {
-        keep_drafts(survey.clone(), restored);
+        keep_drafts(survey.clone(), draft_key.clone(), restored);
     }
 
     let on_submit = {
@@ -75,14 +80,22 @@ pub fn SurveyForm(
             let now = io::now_rfc3339();
             let response = match ctx.act(|j, s| j.submit(s, &now)) {
                 Ok(r) => r,
-                Err(moved) => return pages::focus_after(moved),
+                Err(moved) => return pages::focus_after(ctx, moved),
             };
             phase.set(Some(Msg::Sending));
             let endpoint = endpoint.clone();
+            let draft_key = draft_key.clone();
             spawn_local(async move {
                 let id = response.id.clone();
-                let record = store::Record::new(response, endpoint.is_some());
-                if let Err(e) = store::finish(&record).await {
+                let record =
+                    store::Record::new(response, endpoint.as_deref().map(|e| e.url.as_str()));
+                let stored = store::finish(&record, &draft_key).await;
+                // The widget may have been unmounted meanwhile: what was
+                // stored stays, and nothing is shown.
+                if !ctx.alive() {
+                    return;
+                }
+                if let Err(e) = stored {
                     unsaved.set_value(Some(record.response));
                     phase.set(Some(Msg::SaveFailed(e.to_string())));
                     return;
@@ -90,9 +103,12 @@ pub fn SurveyForm(
                 unsaved.set_value(None);
                 restored.set(false);
                 channel::tell();
+                ctx.host
+                    .with_value(|h| h.tell("suara:submitted", &[("id", id.as_str().into())]));
                 if !persistent.get_value() {
                     spawn_local(async move {
-                        persistent.set_value(store::persistence(true).await);
+                        let kept = store::persistence(true).await;
+                        let _ = persistent.try_set_value(kept);
                     });
                 }
                 // Stored: the person is done, whatever the network does next.
@@ -106,14 +122,17 @@ pub fn SurveyForm(
                     }
                 });
                 let Some(endpoint) = endpoint else { return };
-                let _ = outbox::flush(&endpoint, Flush::One(&id)).await;
+                let _ = outbox::flush(&endpoint, Flush::One(&id), &told(ctx)).await;
                 let sent = matches!(store::get(&id).await, Ok(Some(r)) if r.status == Status::Sent);
+                if !ctx.alive() {
+                    return;
+                }
                 channel::tell();
                 // Unless the person has moved on to a new response.
                 if journey.with_untracked(|j| j.id == id) {
                     phase.set(Some(if sent { Msg::Sent } else { Msg::SavedWillRetry }));
                 }
-                let _ = outbox::flush(&endpoint, Flush::Due).await;
+                let _ = outbox::flush(&endpoint, Flush::Due, &told(ctx)).await;
                 channel::tell();
             });
         }
@@ -127,16 +146,12 @@ pub fn SurveyForm(
         unsaved.set_value(None);
         restored.set(false);
         phase.set(None);
-        request_animation_frame(|| {
-            if let Some(first) = document()
-                .query_selector(".suara-form input, .suara-form textarea")
-                .ok()
-                .flatten()
+        request_animation_frame(move || {
+            if let Some(first) = ctx
+                .host
+                .with_value(|h| h.query(".suara-form input, .suara-form textarea"))
             {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = first.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+                let _ = first.focus();
             }
         });
     };
@@ -250,16 +265,23 @@ pub fn SurveyForm(
 /// Keeps a draft of the answers on every change, and puts back the draft an
 /// earlier visit left (after a reload, a crash or a closed tab) unless its
 /// response was finished meanwhile.
-fn keep_drafts(survey: Arc<Survey>, restored: RwSignal<bool>) {
+fn keep_drafts(survey: Arc<Survey>, key: String, restored: RwSignal<bool>) {
     let ctx = expect_context::<FormCtx>();
-    let writer = drafts::Writer::default();
+    let writer = drafts::Writer::new(key.clone());
     {
         let (writer, survey) = (writer.clone(), survey.clone());
         Effect::new(move |_| writer.offer(ctx.journey.with(|j| j.draft(&survey))));
     }
     spawn_local(async move {
-        if let Ok(Some(d)) = store::get_draft(&survey.id).await {
+        let draft = store::get_draft(&key).await;
+        if !ctx.alive() {
+            return;
+        }
+        if let Ok(Some(d)) = draft {
             let finished = matches!(store::get(&d.id).await, Ok(Some(_)));
+            if !ctx.alive() {
+                return;
+            }
             let fresh = ctx.journey.with_untracked(|j| j.answers.is_empty());
             if !finished && !d.answers.is_empty() && fresh {
                 ctx.journey.set(Journey::resume(&survey, d));
@@ -275,16 +297,65 @@ fn keep_drafts(survey: Arc<Survey>, restored: RwSignal<bool>) {
 
 /// Keeps sending: now, whenever the browser comes back online or the page
 /// becomes visible, and every 30 seconds.
-fn start_sender(endpoint: Arc<Endpoint>) {
+fn start_sender(ctx: FormCtx, endpoint: Arc<Endpoint>) {
     let run = move |what: Flush<'static>| {
         let endpoint = endpoint.clone();
         spawn_local(async move {
-            let _ = outbox::flush(&endpoint, what).await;
+            let _ = outbox::flush(&endpoint, what, &told(ctx)).await;
             channel::tell();
         });
     };
     run(Flush::Due);
-    io::timers::keep_sending(run);
+    // Owned by the widget's reactive owner: dropped, so stopped, with the
+    // widget (`unmount`).
+    StoredValue::new_local(io::timers::keep_sending(run));
+}
+
+/// Tells the page of each response this widget's sender sent
+/// (`suara:sent`).
+fn told(ctx: FormCtx) -> impl Fn(&str) {
+    move |id: &str| {
+        let _ = ctx
+            .host
+            .try_with_value(|h| h.tell("suara:sent", &[("id", id.into())]));
+    }
+}
+
+/// Tells the page which step shows (`suara:page`): a page's id and its
+/// number as the person counts them, or the review.
+fn tell_pages(ctx: FormCtx) {
+    // A memo, so that answers (which change the journey) tell nothing: only
+    // a move to another page, or a page count that show-if changed.
+    let at = Memo::new(move |_| {
+        let step = ctx.step();
+        ctx.hidden.with(|h| {
+            ctx.survey.with_value(|s| {
+                let page = s.pages.get(step).map(|p| p.id.clone());
+                let number = page.as_ref().map(|_| journey::page_number(s, h, step).0);
+                (page, number)
+            })
+        })
+    });
+    Effect::new(move |_| {
+        let (page, number) = at.get();
+        let review = page.is_none();
+        ctx.host.with_value(|h| {
+            h.tell(
+                "suara:page",
+                &[
+                    (
+                        "page",
+                        page.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+                    ),
+                    (
+                        "number",
+                        number.map_or(JsValue::NULL, |n| JsValue::from(n as u32)),
+                    ),
+                    ("review", review.into()),
+                ],
+            )
+        });
+    });
 }
 
 /// The list of every problem, shown after a submit attempt, each linking to
@@ -316,7 +387,7 @@ fn ErrorSummary() -> impl IntoView {
                                 href=format!("#{}", ids::input(qid))
                                 on:click=move |ev| {
                                     ev.prevent_default();
-                                    focus_question(&target);
+                                    focus_question(ctx, &target);
                                 }
                             >
                                 <span lang=lang>{label}</span>

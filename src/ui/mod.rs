@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod form;
+pub mod host;
 pub mod organiser;
 pub mod pages;
 pub mod questions;
@@ -13,6 +14,8 @@ use leptos::prelude::*;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::journey::Journey;
 use suara_domain::{AnswerError, AnswerValue, Locale, Survey, Text};
+
+pub use host::Host;
 
 /// What every question component needs from its form, as one copyable
 /// context value: the survey, the person's [`Journey`] (one signal, so
@@ -31,11 +34,14 @@ pub struct FormCtx {
     pub errors: Memo<Vec<(String, AnswerError)>>,
     /// The questions their own or their page's `show_if` hides now.
     pub hidden: Memo<Vec<String>>,
+    /// Where this widget lives on the page: its element lookups, focus
+    /// and events stay within it (several widgets may share a page).
+    pub host: StoredValue<Host, LocalStorage>,
 }
 
 impl FormCtx {
-    /// A form for `survey`, following `journey`.
-    pub fn new(survey: Arc<Survey>, journey: Journey) -> FormCtx {
+    /// A form for `survey` in the widget at `host`, following `journey`.
+    pub fn new(survey: Arc<Survey>, journey: Journey, host: Host) -> FormCtx {
         let journey = RwSignal::new(journey);
         let hidden = {
             let survey = survey.clone();
@@ -51,7 +57,19 @@ impl FormCtx {
             locale: Memo::new(move |_| journey.with(|j| j.locale.clone())),
             errors,
             hidden,
+            host: StoredValue::new_local(host),
         }
+    }
+
+    /// Whether the widget is still mounted: after an `await`, a task of an
+    /// unmounted widget must touch none of its signals.
+    pub fn alive(&self) -> bool {
+        self.host.try_with_value(|_| ()).is_some()
+    }
+
+    /// The element of this widget with id `id`, if it is there.
+    pub fn find(&self, id: &str) -> Option<web_sys::HtmlElement> {
+        self.host.with_value(|h| h.find(id))
     }
 
     /// The page showing, by index; one past the last page is the review
@@ -205,9 +223,9 @@ pub mod ids {
 
 /// Moves keyboard focus to question `id`: its input, or the first control
 /// of its group (a ranking's first is a button).
-pub fn focus_question(id: &str) {
+pub fn focus_question(ctx: FormCtx, id: &str) {
     use wasm_bindgen::JsCast;
-    let Some(el) = document().get_element_by_id(&ids::input(id)) else {
+    let Some(el) = ctx.find(&ids::input(id)) else {
         return;
     };
     let target = if el.tag_name().eq_ignore_ascii_case("fieldset") {
@@ -216,7 +234,7 @@ pub fn focus_question(id: &str) {
         let find = |sel: &str| el.query_selector(sel).ok().flatten();
         find("input:checked").or_else(|| find("input, button:enabled"))
     } else {
-        Some(el)
+        Some(el.into())
     };
     if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = t.focus();

@@ -248,7 +248,7 @@ fn ExportPanel(
             sending.set(true);
             let endpoint = endpoint.clone();
             spawn_local(async move {
-                let _ = crate::outbox::flush(&endpoint, Flush::All).await;
+                let _ = crate::outbox::flush(&endpoint, Flush::All, &|_| ()).await;
                 sending.set(false);
                 tick.bump();
             });

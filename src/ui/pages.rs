@@ -18,13 +18,9 @@ fn heading_id(i: usize) -> String {
 
 /// Moves focus to the heading of step `to` (a page, or the review), which
 /// says where the person now is: "Page 2 of 3, Your participation".
-pub fn focus_step(to: usize) {
+pub fn focus_step(ctx: FormCtx, to: usize) {
     request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(h) = document()
-            .get_element_by_id(&heading_id(to))
-            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        if let Some(h) = ctx.find(&heading_id(to)) {
             let _ = h.focus();
         }
     });
@@ -32,10 +28,10 @@ pub fn focus_step(to: usize) {
 
 /// Moves focus where "Next" or submit left the person: the first problem,
 /// or the heading of the page they moved to.
-pub fn focus_after(forward: Forward) {
+pub fn focus_after(ctx: FormCtx, forward: Forward) {
     match forward {
-        Forward::Stay(first) => request_animation_frame(move || focus_question(&first)),
-        Forward::Moved(to) => focus_step(to),
+        Forward::Stay(first) => request_animation_frame(move || focus_question(ctx, &first)),
+        Forward::Moved(to) => focus_step(ctx, to),
         Forward::Submit => {}
     }
 }
@@ -43,7 +39,7 @@ pub fn focus_after(forward: Forward) {
 /// Shows the page holding question `id` and moves focus to the question.
 pub fn go_to_question(ctx: FormCtx, id: String) {
     ctx.act(|j, s| j.go_to_question(s, &id));
-    request_animation_frame(move || focus_question(&id));
+    request_animation_frame(move || focus_question(ctx, &id));
 }
 
 /// Whether the primary button submits from here (reactive).
@@ -106,7 +102,7 @@ pub fn back_button(ctx: FormCtx) -> AnyView {
     });
     let back = move |_| {
         if let Some(to) = ctx.act(|j, s| j.back(s)) {
-            focus_step(to);
+            focus_step(ctx, to);
         }
     };
     view! {

@@ -621,14 +621,19 @@ export async function pick(control, what) {
  * must be for a screen reader to say where the person now is.
  */
 export async function next(page, name = 'Next') {
-  const from = await page.evaluate(() => document.activeElement?.id ?? '');
+  // `page` may be a locator (one widget of several on a page); focus is
+  // looked for through shadow roots.
+  const top = typeof page.page === 'function' ? page.page() : page;
+  const focused = () => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.id ?? '';
+  };
+  const from = await top.evaluate(focused);
   await page.getByRole('button', { name, exact: true }).click();
   await waitFor(
     () =>
-      page.evaluate((from) => {
-        const id = document.activeElement?.id ?? '';
-        return id.startsWith('suara-step-') && id !== from;
-      }, from),
+      top.evaluate(`(${focused})()`).then((id) => id.startsWith('suara-step-') && id !== from),
     { what: `"${name}" to show the next page and move focus to its heading` },
   );
 }

@@ -164,6 +164,10 @@ pub fn backoff_ms(attempt: u32, random: f64) -> u64 {
 pub struct Record {
     pub response: Response,
     pub status: Status,
+    /// The address of the endpoint it is for: with several widgets on one
+    /// origin (each with its own endpoint), a sender sends only its own.
+    /// `None` in records stored before it was kept: any sender takes them.
+    pub endpoint: Option<String>,
     /// Attempts to send so far.
     pub attempts: u32,
     /// Why the last attempt failed, in words for the operator.
@@ -176,9 +180,9 @@ pub struct Record {
 
 impl Record {
     /// A record for a response just finished: pending when there is an
-    /// endpoint to send it to, local otherwise.
-    pub fn new(response: Response, has_endpoint: bool) -> Record {
-        let status = if has_endpoint {
+    /// endpoint (its address) to send it to, local otherwise.
+    pub fn new(response: Response, endpoint: Option<&str>) -> Record {
+        let status = if endpoint.is_some() {
             Status::Pending
         } else {
             Status::Local
@@ -186,11 +190,18 @@ impl Record {
         Record {
             response,
             status,
+            endpoint: endpoint.map(str::to_owned),
             attempts: 0,
             last_error: None,
             unreachable: false,
             next_attempt_at: 0.0,
         }
+    }
+
+    /// Whether this response is for the endpoint at `url`: it was stored
+    /// for it, or before records named theirs.
+    pub fn is_for(&self, url: &str) -> bool {
+        self.endpoint.as_deref().is_none_or(|e| e == url)
     }
 
     /// Records one attempt's outcome at `now_ms`; `random` (in [0, 1))
@@ -250,25 +261,30 @@ pub enum Flush<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sweep<'a> {
     what: Flush<'a>,
+    /// The address this flush sends to: only records for it (or for no
+    /// endpoint in particular) are its to send.
+    endpoint: &'a str,
     /// Whether the endpoint has been reached (or the browser says the
     /// network is back) during this flush.
     reachable: bool,
 }
 
 impl<'a> Flush<'a> {
-    /// Starts a flush over `records` (the whole store) at `now_ms`; `None`
-    /// when there is nothing to do because the queue is paused: it stays
-    /// paused until its pause ends or the operator says "send now". A
-    /// response just submitted gets its own attempt all the same.
-    pub fn start(self, records: &[Record], now_ms: f64) -> Option<Sweep<'a>> {
-        let paused = records
-            .iter()
-            .any(|r| r.status == Status::Paused && r.next_attempt_at > now_ms);
+    /// Starts a flush to the endpoint at `endpoint` over `records` (the
+    /// whole store) at `now_ms`; `None` when there is nothing to do because
+    /// that endpoint's queue is paused: it stays paused until its pause ends
+    /// or the operator says "send now". A response just submitted gets its
+    /// own attempt all the same.
+    pub fn start(self, records: &[Record], now_ms: f64, endpoint: &'a str) -> Option<Sweep<'a>> {
+        let paused = records.iter().any(|r| {
+            r.status == Status::Paused && r.next_attempt_at > now_ms && r.is_for(endpoint)
+        });
         if paused && matches!(self, Flush::Due | Flush::Online) {
             return None;
         }
         Some(Sweep {
             what: self,
+            endpoint,
             reachable: self == Flush::Online,
         })
     }
@@ -288,7 +304,7 @@ impl Sweep<'_> {
     /// backlog goes out at once, while those the endpoint itself refused
     /// with a 5xx keep theirs.
     pub fn wants(&self, record: &Record, now_ms: f64) -> bool {
-        if !self.sends(record.status) {
+        if !self.sends(record.status) || !record.is_for(self.endpoint) {
             return false;
         }
         match self.what {

@@ -8,6 +8,9 @@ use suara_domain::outbox::{
 };
 use suara_domain::Response;
 
+/// The endpoint the records in these tests are for.
+const URL: &str = "https://example.org/hook";
+
 const ALL: [Status; 5] = [
     Status::Local,
     Status::Pending,
@@ -26,7 +29,7 @@ fn record(id: &str, status: Status) -> Record {
         submitted_at: format!("2026-12-02T10:00:0{}Z", id.len()),
         answers: Default::default(),
     };
-    let mut r = Record::new(response, true);
+    let mut r = Record::new(response, Some(URL));
     r.status = status;
     r
 }
@@ -186,7 +189,7 @@ fn a_retry_after_is_honoured_up_to_an_hour() {
 }
 
 fn wanted(flush: Flush, records: &[Record], now: f64) -> Option<Vec<String>> {
-    let sweep = flush.start(records, now)?;
+    let sweep = flush.start(records, now, URL)?;
     Some(
         records
             .iter()
@@ -259,7 +262,7 @@ fn once_the_endpoint_answers_an_outages_backlog_goes_at_once_but_refusals_keep_t
     refused.after(&classify(500, None, None), 0.0, 0.9);
     let records = vec![record("due", Status::Pending), offline, refused];
     // Nothing says the network is back: only what is due.
-    let mut sweep = Flush::Due.start(&records, 1.0).expect("not paused");
+    let mut sweep = Flush::Due.start(&records, 1.0, URL).expect("not paused");
     assert!(sweep.wants(&records[0], 1.0));
     assert!(!sweep.wants(&records[1], 1.0));
     // The first send succeeds: the endpoint is reachable after all.
@@ -267,14 +270,14 @@ fn once_the_endpoint_answers_an_outages_backlog_goes_at_once_but_refusals_keep_t
     assert!(sweep.wants(&records[1], 1.0));
     assert!(!sweep.wants(&records[2], 1.0));
     // The browser says it is online: the same, from the start.
-    let online = Flush::Online.start(&records, 1.0).expect("not paused");
+    let online = Flush::Online.start(&records, 1.0, URL).expect("not paused");
     assert!(online.wants(&records[1], 1.0) && !online.wants(&records[2], 1.0));
 }
 
 #[test]
 fn a_flush_stops_at_refused_credentials_and_goes_on_after_other_failures() {
     let records = vec![record("a", Status::Pending)];
-    let mut sweep = Flush::Due.start(&records, 0.0).expect("not paused");
+    let mut sweep = Flush::Due.start(&records, 0.0, URL).expect("not paused");
     assert!(sweep.after(&classify(503, None, None)));
     assert!(sweep.after(&classify(422, None, None)));
     assert!(sweep.after(&failed(Failure::Network("x".into()))));
@@ -284,8 +287,8 @@ fn a_flush_stops_at_refused_credentials_and_goes_on_after_other_failures() {
 #[test]
 fn a_record_read_again_is_sent_only_if_still_waiting() {
     let records = vec![record("a", Status::Pending)];
-    let due = Flush::Due.start(&records, 0.0).unwrap();
-    let all = Flush::All.start(&records, 0.0).unwrap();
+    let due = Flush::Due.start(&records, 0.0, URL).unwrap();
+    let all = Flush::All.start(&records, 0.0, URL).unwrap();
     for status in ALL {
         assert_eq!(due.sends(status), status.is_waiting(), "{status:?}");
         assert_eq!(
@@ -349,6 +352,39 @@ fn the_operator_sees_counts_and_the_newest_reason_to_act() {
     assert_eq!(alert(&[record("a", Status::Pending)]), None);
     // A new record: pending with an endpoint, kept here without one.
     let r = record("x", Status::Pending);
-    assert_eq!(Record::new(r.response.clone(), false).status, Status::Local);
-    assert_eq!(Record::new(r.response, true).status, Status::Pending);
+    assert_eq!(Record::new(r.response.clone(), None).status, Status::Local);
+    assert_eq!(Record::new(r.response, Some(URL)).status, Status::Pending);
+}
+
+#[test]
+fn a_sender_sends_only_the_responses_for_its_own_endpoint() {
+    // Two widgets on one origin, each with its own endpoint, share the
+    // device's store: neither sends the other's responses, and a pause at
+    // one endpoint does not stop the other. A record stored before records
+    // named their endpoint goes with any sender.
+    let mut other = record("other", Status::Pending);
+    other.endpoint = Some("https://other.example/hook".into());
+    let mut old = record("old", Status::Pending);
+    old.endpoint = None;
+    let records = vec![record("mine", Status::Pending), other.clone(), old];
+    for flush in [Flush::Due, Flush::Online, Flush::All] {
+        let sweep = flush.start(&records, 1.0, URL).expect("not paused");
+        let sent: Vec<_> = records
+            .iter()
+            .filter(|r| sweep.wants(r, 1.0))
+            .map(|r| r.response.id.as_str())
+            .collect();
+        assert_eq!(sent, ["mine", "old"], "{flush:?}");
+    }
+    let mut paused = other;
+    paused.status = Status::Paused;
+    paused.next_attempt_at = 1e15;
+    let records = vec![record("mine", Status::Pending), paused];
+    assert!(
+        Flush::Due.start(&records, 1.0, URL).is_some(),
+        "another endpoint's pause"
+    );
+    assert!(Flush::Due
+        .start(&records, 1.0, "https://other.example/hook")
+        .is_none());
 }

@@ -188,7 +188,10 @@ fn on_leave(ctx: FormCtx, id: String) -> impl FnMut(web_sys::FocusEvent) + 'stat
                 });
                 let options = web_sys::AddEventListenerOptions::new();
                 options.set_once(true);
-                let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
+                // On this widget's own root (a shadow root's events reach the
+                // document retargeted to its host).
+                let root = ctx.host.with_value(|h| h.root.clone());
+                let _ = root.add_event_listener_with_callback_and_add_event_listener_options(
                     "focusin",
                     later.unchecked_ref(),
                     &options,

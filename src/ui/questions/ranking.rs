@@ -98,11 +98,7 @@ pub fn RankingQuestion(
                     let same = if up { to > 0 } else { to + 1 < count };
                     let id = format!("{base}-{to}-{}", if same == up { "up" } else { "down" });
                     request_animation_frame(move || {
-                        use wasm_bindgen::JsCast;
-                        if let Some(el) = document()
-                            .get_element_by_id(&id)
-                            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-                        {
+                        if let Some(el) = ctx.find(&id) {
                             let _ = el.focus();
                         }
                     });
