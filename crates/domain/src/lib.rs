@@ -32,6 +32,7 @@ mod parse;
 pub mod response;
 pub mod review;
 pub mod survey;
+pub mod syntax;
 pub mod text;
 pub mod translation;
 mod value;
