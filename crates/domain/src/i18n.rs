@@ -4,6 +4,13 @@
 //! Adding a language: write one more `fn xx(msg: &Msg) -> String` below with
 //! a `match` over every message (the compiler refuses a missing one), and add
 //! it to [`UI_LANGUAGES`] and [`text`].
+//!
+//! The survey author's messages (what is wrong with a survey file) are in
+//! [`author`], in English and Indonesian only: see [`problem_line`].
+
+mod author;
+
+pub use author::{author_locale, problem_line, problem_lines, AUTHOR_LANGUAGES};
 
 use crate::answer::AnswerError;
 use crate::text::Locale;

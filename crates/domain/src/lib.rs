@@ -10,7 +10,8 @@
 //!
 //! The modules form layers, read from the leaves up, and no module uses one
 //! that uses it back (`tests/module_graph.rs` checks it): `text`, `json` and
-//! `expr` (the show-if syntax) use nothing of the crate; `survey` is built
+//! `syntax` (JSON's) use nothing of the crate, `expr` (the show-if syntax)
+//! only `text`; `survey` is built
 //! from them and `value` holds the answers; `logic` evaluates show-if over a
 //! survey and its answers, `answer` validates them with it and `parse` reads
 //! a survey file; `response`, `review`, `i18n`, `translation`, `export` and
@@ -29,6 +30,7 @@ pub mod logic;
 pub mod merge;
 pub mod outbox;
 mod parse;
+pub mod problem;
 pub mod response;
 pub mod review;
 pub mod survey;
@@ -39,7 +41,8 @@ mod value;
 
 pub use answer::AnswerError;
 pub use endpoint::Endpoint;
-pub use parse::{kind_fields, known_fields, SchemaError};
+pub use parse::{kind_fields, known_fields};
+pub use problem::SchemaError;
 pub use response::Response;
 pub use survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey};
 pub use text::{Locale, Text};

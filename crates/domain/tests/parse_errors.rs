@@ -1,25 +1,47 @@
 //! What the parser says about broken survey files.
 //!
-//! Each `tests/surveys/invalid/NAME.json` has its expected errors in
-//! `NAME.errors`, one `path: message` line per error, exactly as
-//! `SchemaError`'s `Display` prints them. `UPDATE_GOLDEN=1` rewrites them.
+//! Each `tests/surveys/invalid/NAME.json` has its expected errors as the
+//! author reads them (`i18n::problem_line`: the place, the message, the JSON
+//! path), one a line, in English in `NAME.errors` and in Indonesian in
+//! `NAME.id.errors`. `UPDATE_GOLDEN=1` rewrites them. The inline cases
+//! below compare `SchemaError`'s `Display`: the path and the English message.
 
 mod common;
 
 use serde_json::{json, Value};
-use suara_domain::{SchemaError, Survey};
+use suara_domain::problem::{Place, Problem};
+use suara_domain::syntax::{Syntax, SyntaxError};
+use suara_domain::{i18n, Locale, SchemaError, Survey};
 
 fn render(errors: &[SchemaError]) -> String {
     errors.iter().map(|e| format!("{e}\n")).collect()
 }
 
-/// One golden case: `NAME.json` must fail with exactly `NAME.errors`.
+/// The author's lines for `errors` in `lang`, one a line.
+fn lines(errors: &[SchemaError], lang: &str) -> String {
+    let locale = Locale::parse(lang).expect("a language code");
+    i18n::problem_lines(&locale, errors)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// One golden case: `NAME.json` must fail with exactly `NAME.errors` in
+/// English and `NAME.id.errors` in Indonesian.
 fn check_golden(name: &str) -> Result<(), String> {
     let json = common::read(&common::data(&format!("surveys/invalid/{name}.json")));
-    let expected = common::data(&format!("surveys/invalid/{name}.errors"));
-    match Survey::parse(&json) {
-        Ok(_) => Err(format!("surveys/invalid/{name}.json parsed without errors")),
-        Err(errors) => common::golden(&expected, render(&errors).as_bytes()),
+    let errors = Survey::parse(&json)
+        .err()
+        .ok_or_else(|| format!("surveys/invalid/{name}.json parsed without errors"))?;
+    let en = common::data(&format!("surveys/invalid/{name}.errors"));
+    let id = common::data(&format!("surveys/invalid/{name}.id.errors"));
+    match (
+        common::golden(&en, lines(&errors, "en").as_bytes()),
+        common::golden(&id, lines(&errors, "id").as_bytes()),
+    ) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(a), Err(b)) => Err(format!("{a}\n\n{b}")),
+        (Err(e), _) | (_, Err(e)) => Err(e),
     }
 }
 
@@ -48,7 +70,8 @@ fn every_broken_survey_reports_exactly_its_golden_errors() {
         .filter_map(|(name, _)| check_golden(name).err())
         .collect();
     for (name, _) in common::files("surveys/invalid", "errors") {
-        if !cases.iter().any(|(n, _)| *n == name) {
+        let case = name.strip_suffix(".id").unwrap_or(&name);
+        if !cases.iter().any(|(n, _)| n == case) {
             failures.push(format!("surveys/invalid/{name}.errors has no {name}.json"));
         }
     }
@@ -183,7 +206,12 @@ fn from_value_reads_a_parsed_value_as_parse_reads_the_text() {
         Survey::check_text(" \n"),
         Err(vec![SchemaError {
             path: "$".into(),
-            message: "the file is empty; a survey is a JSON object".into()
+            place: Place::File,
+            problem: Problem::Syntax(SyntaxError {
+                kind: Syntax::Empty,
+                line: 1,
+                column: 1
+            }),
         }])
     );
 }
