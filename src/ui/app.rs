@@ -6,15 +6,21 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use suara_domain::endpoint::{Endpoint, Settings};
 use suara_domain::i18n::{self, Msg};
-use suara_domain::{Locale, SchemaError, Survey, DEFAULT_SURVEY_JSON};
+use suara_domain::{Locale, Rejected, SchemaError, Survey, DEFAULT_SURVEY_JSON};
 
 use super::form::SurveyForm;
 use crate::config::Config;
 use crate::io::{http, json};
 
 /// A survey ready to answer, with where and how to send responses; or every
-/// problem that stops it.
-pub type Loaded = Result<(Survey, Option<Endpoint>), Vec<String>>;
+/// problem that stops it, worded for the survey's author.
+pub type Loaded = Result<(Survey, Option<Endpoint>), Problems>;
+
+/// What stops the survey, in the language the author's messages are in.
+pub struct Problems {
+    pub lang: Locale,
+    pub lines: Vec<String>,
+}
 
 /// Reads the survey and checks the configuration; every problem is returned.
 pub async fn load(config: &Config) -> Loaded {
@@ -31,31 +37,47 @@ pub async fn load(config: &Config) -> Loaded {
             Endpoint::new(http::checked_url(url), settings)
         })
         .transpose();
-    let text = match &config.survey {
-        None => Ok(DEFAULT_SURVEY_JSON.to_owned()),
+    // The address's own problem, in English like the other settings'.
+    let mut address = None;
+    let survey = match &config.survey {
+        None => read_survey(DEFAULT_SURVEY_JSON),
         Some(url) => match http::checked_url(url) {
-            Ok(url) => http::get_text(&url).await,
-            Err(e) => Err(format!("survey: {e}")),
+            Ok(url) => match http::get_text(&url).await {
+                Ok(text) => read_survey(&text),
+                Err(failure) => Err(Rejected {
+                    errors: vec![SchemaError::fetch(failure)],
+                    locales: Vec::new(),
+                }),
+            },
+            Err(e) => {
+                address = Some(format!("survey: {e}"));
+                Err(Rejected {
+                    errors: Vec::new(),
+                    locales: Vec::new(),
+                })
+            }
         },
     };
-    let survey = text.map_err(|e| vec![e]).and_then(|t| read_survey(&t));
-    match (survey, endpoint) {
-        (Ok(s), Ok(e)) => Ok((s, e)),
-        (Err(mut a), Err(b)) => {
-            a.extend(b);
-            Err(a)
-        }
-        (Err(a), _) | (_, Err(a)) => Err(a),
-    }
+    let (survey, endpoint) = match (survey, endpoint) {
+        (Ok(s), Ok(e)) => return Ok((s, e)),
+        pair => pair,
+    };
+    let (errors, locales) = match survey {
+        Ok(s) => (Vec::new(), s.locales),
+        Err(r) => (r.errors, r.locales),
+    };
+    let page_lang = config.lang.as_deref().and_then(Locale::parse);
+    let lang = i18n::author_locale(&locales, page_lang.as_ref());
+    let mut lines: Vec<String> = address.into_iter().collect();
+    lines.extend(i18n::problem_lines(&lang, &errors));
+    lines.extend(endpoint.err().unwrap_or_default());
+    Err(Problems { lang, lines })
 }
 
-/// Reads a survey file: the domain's checks on the text, the browser's
-/// `JSON.parse` (see [`json`]), then the domain's reading of the value.
-fn read_survey(text: &str) -> Result<Survey, Vec<String>> {
-    let words = |errors: Vec<SchemaError>| errors.iter().map(ToString::to_string).collect();
-    Survey::check_text(text).map_err(words)?;
-    let value = json::parse(text).map_err(|e| vec![format!("$: not valid JSON: {e}")])?;
-    Survey::from_value(&value).map_err(words)
+/// Reads a survey file through the same domain function as `suara`, with
+/// the browser's `JSON.parse` (see [`json`]) for the JSON text.
+fn read_survey(text: &str) -> Result<Survey, Rejected> {
+    Survey::read_with(text, json::parse)
 }
 
 /// The whole widget: the survey, or what is wrong with it.
@@ -77,7 +99,7 @@ pub fn App(
             view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk /> }
                 .into_any()
         }
-        Err(problems) => view! { <LoadError lang=config.lang problems /> }.into_any(),
+        Err(problems) => view! { <LoadError problems /> }.into_any(),
     };
     view! { <div class="suara">{content}</div> }
 }
@@ -85,20 +107,15 @@ pub fn App(
 /// Every problem that stops the survey, for its author.
 #[component]
 pub fn LoadError(
-    /// The language asked for in the configuration, if any.
-    lang: Option<String>,
-    /// What is wrong, one line each.
-    problems: Vec<String>,
+    /// What is wrong, one line each, in the author's language.
+    problems: Problems,
 ) -> impl IntoView {
-    let l = lang
-        .as_deref()
-        .and_then(Locale::parse)
-        .unwrap_or_else(|| Locale::parse("en").expect("valid"));
+    let Problems { lang: l, lines } = problems;
     view! {
         <div class="suara-load-error" role="alert" lang=l.to_string()>
             <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
             <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
-            <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).map(IntoAny::into_any).collect::<super::Items>()}</ul>
+            <ul>{lines.into_iter().map(|p| view! { <li><code>{p}</code></li> }).map(IntoAny::into_any).collect::<super::Items>()}</ul>
         </div>
     }
 }

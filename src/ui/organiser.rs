@@ -56,7 +56,7 @@ pub fn Organiser(
             }
             .into_any()
         }
-        Err(problems) => view! { <LoadError lang=config.lang problems /> }.into_any(),
+        Err(problems) => view! { <LoadError problems /> }.into_any(),
     };
     view! { <div class="suara suara--organiser">{content}</div> }
 }

@@ -79,16 +79,32 @@ impl Survey {
     /// Reads a survey file. On failure, returns every problem found, in
     /// document order, never just the first.
     ///
-    /// The widget does not call this: it parses with the browser's
-    /// `JSON.parse`, which keeps serde_json's text parser out of the wasm, and
-    /// then calls [`Survey::check_text`] and [`Survey::from_value`] itself.
+    /// The widget does not call this: it reads with [`Survey::read_with`]
+    /// and the browser's `JSON.parse`, which keeps serde_json's text parser
+    /// out of the wasm.
     pub fn parse(json: &str) -> Result<Survey, Vec<SchemaError>> {
-        Survey::check_text(json)?;
+        Survey::read_with(json, |text| {
+            serde_json::from_str(text).map_err(|e| e.to_string())
+        })
+        .map_err(|r| r.errors)
+    }
+
+    /// Reads a survey file with `parse_json` for the JSON text (serde_json
+    /// in `suara`, the browser's `JSON.parse` in the widget), so both say
+    /// the same: the checks on the text ([`Survey::check_text`]), then
+    /// [`Survey::from_value`]. On failure, every problem, and the survey's
+    /// languages as far as they could be read, to word them in.
+    pub fn read_with(
+        json: &str,
+        parse_json: impl FnOnce(&str) -> Result<Value, String>,
+    ) -> Result<Survey, Rejected> {
+        let rejected = |errors, locales| Rejected { errors, locales };
+        Survey::check_text(json).map_err(|e| rejected(e, Vec::new()))?;
         // The scanner accepts what serde_json accepts (`tests/syntax.rs`):
-        // this error is for the case they ever disagree.
-        let value: Value = serde_json::from_str(json)
-            .map_err(|e| vec![SchemaError::file(Problem::NotJson(e.to_string()))])?;
-        Survey::from_value(&value)
+        // this error is for a reader that ever disagrees.
+        let value = parse_json(json)
+            .map_err(|why| rejected(vec![SchemaError::file(Problem::NotJson(why))], Vec::new()))?;
+        Survey::from_value(&value).map_err(|e| rejected(e, locales_of(&value)))
     }
 
     /// The checks on a survey file's text before it is parsed: not larger
@@ -121,6 +137,32 @@ impl Survey {
             }
         }
     }
+}
+
+/// A survey file that could not be read: every problem, and the survey's
+/// languages (`default_locale` first, then `locales`) as far as they could
+/// be read, for [`crate::i18n::author_locale`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub errors: Vec<SchemaError>,
+    pub locales: Vec<Locale>,
+}
+
+/// The language codes a survey value names, the default first; those that
+/// are no language code are left out.
+fn locales_of(value: &Value) -> Vec<Locale> {
+    let mut out: Vec<Locale> = Vec::new();
+    let listed = value.get("locales").and_then(Value::as_array);
+    let codes = value
+        .get("default_locale")
+        .into_iter()
+        .chain(listed.into_iter().flatten());
+    for code in codes {
+        if let Some(l) = code.as_str().and_then(Locale::parse) {
+            out.push(l);
+        }
+    }
+    out
 }
 
 /// The path of `key` in the object at `parent`: `$.title`, or `$["my key"]`

@@ -24,6 +24,8 @@ pub struct SchemaError {
 pub enum Place {
     /// The file as a whole (its size, or that it is empty).
     File,
+    /// A setting of the widget, by its name (`survey`, `endpoint`).
+    Setting(&'static str),
     /// A mistake in the JSON text, at a line and column (from 1).
     Line { line: usize, column: usize },
     /// The survey's own fields (`id`, `title`, `locales`, ...).
@@ -313,9 +315,52 @@ pub enum Problem {
         text: String,
         error: ExprError,
     },
+    /// The survey file could not be fetched.
+    Fetch(Fetch),
+}
+
+/// Why the survey file could not be fetched from its address (`url`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetch {
+    /// No answer: offline, a host that does not exist, or a server that
+    /// does not let this page read its answer (CORS). The browser's words.
+    Unreachable { url: String, detail: String },
+    /// HTTP 404 or 410.
+    NotFound { url: String, status: u16 },
+    /// Another status that is not success.
+    Status { url: String, status: u16 },
+    /// An answer that is a web page (`text/html`): a server that answers
+    /// every unknown address with its page, as `scripts/serve.sh` does.
+    WebPage { url: String },
+    /// An answer whose body could not be read as text.
+    Unreadable { url: String, detail: String },
+}
+
+impl Fetch {
+    /// What an answer with `status` and `content_type` means, when it is
+    /// not the survey's text: `None` when it may be.
+    pub fn of_reply(url: &str, status: u16, content_type: Option<&str>) -> Option<Fetch> {
+        let url = url.to_owned();
+        match status {
+            200..=299 => content_type
+                .is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html"))
+                .then_some(Fetch::WebPage { url }),
+            404 | 410 => Some(Fetch::NotFound { url, status }),
+            _ => Some(Fetch::Status { url, status }),
+        }
+    }
 }
 
 impl SchemaError {
+    /// The survey file could not be fetched from its address.
+    pub fn fetch(failure: Fetch) -> SchemaError {
+        SchemaError {
+            path: "$".to_owned(),
+            place: Place::Setting("survey"),
+            problem: Problem::Fetch(failure),
+        }
+    }
+
     /// A problem with the file as a whole, or with its JSON text.
     pub fn file(problem: Problem) -> SchemaError {
         let place = match &problem {

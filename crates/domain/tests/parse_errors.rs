@@ -9,7 +9,7 @@
 mod common;
 
 use serde_json::{json, Value};
-use suara_domain::problem::{Place, Problem};
+use suara_domain::problem::{Fetch, Place, Problem};
 use suara_domain::syntax::{Syntax, SyntaxError};
 use suara_domain::{i18n, Locale, SchemaError, Survey};
 
@@ -214,4 +214,113 @@ fn from_value_reads_a_parsed_value_as_parse_reads_the_text() {
             }),
         }])
     );
+}
+
+#[test]
+fn the_widget_and_the_command_line_read_a_survey_through_one_function() {
+    // `suara` reads with serde_json (`Survey::parse`), the widget with the
+    // browser's `JSON.parse`; both through `Survey::read_with`, so a survey
+    // gives the same problems, worded by the same `i18n::problem_lines`.
+    for (name, path) in common::files("surveys/invalid", "json") {
+        let text = common::read(&path);
+        let read = Survey::read_with(&text, |t| {
+            serde_json::from_str(t).map_err(|e| e.to_string())
+        })
+        .expect_err("broken");
+        assert_eq!(
+            read.errors,
+            Survey::parse(&text).expect_err("broken"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_json_reader_that_refuses_what_the_scanner_accepts_is_quoted() {
+    let text = r#"{"format": 1}"#;
+    let rejected = Survey::read_with(text, |_| Err("too deep for me".into())).expect_err("refused");
+    let en = Locale::parse("en").unwrap();
+    assert_eq!(
+        i18n::problem_lines(&en, &rejected.errors),
+        ["The survey file: not valid JSON: too deep for me"]
+    );
+}
+
+#[test]
+fn a_rejected_survey_keeps_its_languages_to_word_its_problems_in() {
+    let text = common::read(&common::data("surveys/invalid/close_to_a_known_name.json"));
+    let rejected = Survey::read_with(&text, |t| {
+        serde_json::from_str(t).map_err(|e| e.to_string())
+    })
+    .expect_err("broken");
+    let codes: Vec<String> = rejected.locales.iter().map(ToString::to_string).collect();
+    assert_eq!(codes, ["id", "id", "en"]);
+}
+
+#[test]
+fn author_messages_are_in_the_page_language_the_survey_offers_else_the_surveys_else_the_pages() {
+    let l = |s: &str| Locale::parse(s).unwrap();
+    let cases: &[(&[&str], Option<&str>, &str)] = &[
+        (&["id", "en"], Some("en"), "en"),
+        (&["id", "en"], Some("en-GB"), "en-GB"),
+        (&["id", "en"], Some("fr"), "id"),
+        (&["id", "en"], None, "id"),
+        (&[], Some("id"), "id"),
+        (&[], Some("ar"), "ar"),
+        (&[], None, "en"),
+    ];
+    for (survey, page, want) in cases {
+        let survey: Vec<Locale> = survey.iter().map(|s| l(s)).collect();
+        let got = i18n::author_locale(&survey, page.map(l).as_ref());
+        assert_eq!(got.to_string(), *want, "{survey:?} {page:?}");
+    }
+    // Arabic has no author messages: they read English.
+    let errors = Survey::parse("").expect_err("empty");
+    assert_eq!(
+        i18n::problem_lines(&l("ar"), &errors),
+        ["The survey file: the file is empty; a survey is a JSON object"]
+    );
+}
+
+#[test]
+fn a_survey_address_that_answers_no_survey_file_says_what_it_answered() {
+    let url = "https://example.org/festival.json";
+    let cases = [
+        (200, Some("application/json"), None),
+        (200, None, None),
+        (
+            200,
+            Some("text/html; charset=utf-8"),
+            Some((
+                "survey: https://example.org/festival.json answered a web page, not a survey file: check the survey's address",
+                "survey: https://example.org/festival.json menjawab dengan halaman web, bukan berkas survei: periksa alamat survei",
+            )),
+        ),
+        (
+            404,
+            Some("text/html"),
+            Some((
+                "survey: the survey file was not found at https://example.org/festival.json (HTTP 404): check the survey's address",
+                "survey: berkas survei tidak ditemukan di https://example.org/festival.json (HTTP 404): periksa alamat survei",
+            )),
+        ),
+        (
+            503,
+            None,
+            Some((
+                "survey: the survey file at https://example.org/festival.json could not be fetched (HTTP 503)",
+                "survey: berkas survei di https://example.org/festival.json tidak dapat diambil (HTTP 503)",
+            )),
+        ),
+    ];
+    let en = Locale::parse("en").unwrap();
+    let id = Locale::parse("id").unwrap();
+    for (status, content_type, want) in cases {
+        let got = Fetch::of_reply(url, status, content_type).map(|f| {
+            let e = SchemaError::fetch(f);
+            (i18n::problem_line(&en, &e), i18n::problem_line(&id, &e))
+        });
+        let want = want.map(|(a, b)| (a.to_owned(), b.to_owned()));
+        assert_eq!(got, want, "{status} {content_type:?}");
+    }
 }

@@ -4,8 +4,8 @@
 //!
 //! `syntax/cases.txt` holds the cases, each after a `=== name` line (the
 //! newline before the next `===` is not part of the case);
-//! `syntax/cases.golden` has each name with `ok` or the mistake and its line
-//! and column. `UPDATE_GOLDEN=1` rewrites it. Cases named `rounding_edge_*`
+//! `syntax/cases.golden` has each name with `ok` or the mistake, its line
+//! and column and the author's message in English and Indonesian. `UPDATE_GOLDEN=1` rewrites it. Cases named `rounding_edge_*`
 //! are numbers within a few units of f64's largest value, which serde_json
 //! reads as finite or not depending on how many digits they have (it keeps
 //! 19): the scanner's rule for them is its own, so they are left out of the
@@ -14,7 +14,9 @@
 mod common;
 
 use proptest::prelude::*;
+use suara_domain::problem::Problem;
 use suara_domain::syntax::{self, SyntaxError};
+use suara_domain::{i18n, Locale, SchemaError};
 
 /// The cases of `syntax/cases.txt`, as (name, text).
 fn cases() -> Vec<(String, String)> {
@@ -29,10 +31,23 @@ fn cases() -> Vec<(String, String)> {
         .collect()
 }
 
+/// `ok`, or the mistake with its line and column and what the author
+/// reads about it in English and Indonesian.
 fn outcome(r: &Result<(), SyntaxError>) -> String {
     match r {
         Ok(()) => "ok".to_owned(),
-        Err(e) => format!("{}:{} {:?}", e.line, e.column, e.kind),
+        Err(e) => {
+            let problem = SchemaError::file(Problem::Syntax(e.clone()));
+            let line = |lang: &str| i18n::problem_line(&Locale::parse(lang).unwrap(), &problem);
+            format!(
+                "{}:{} {:?}\n  en: {}\n  id: {}",
+                e.line,
+                e.column,
+                e.kind,
+                line("en"),
+                line("id")
+            )
+        }
     }
 }
 

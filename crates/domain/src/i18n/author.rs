@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::expr::{Expected, ExprError, ExprProblem, Op, Token, Want};
 use crate::problem::{
-    Earlier, Found, Holder, IdOf, Item, JsonType, List, Part, Place, Problem, SchemaError,
+    Earlier, Fetch, Found, Holder, IdOf, Item, JsonType, List, Part, Place, Problem, SchemaError,
 };
 use crate::syntax::{Syntax, MAX_DEPTH};
 use crate::text::{join, Locale};
@@ -28,6 +28,8 @@ pub fn problem_line(locale: &Locale, e: &SchemaError) -> String {
     let place = capitalised(&place(id, &e.place));
     let message = message(id, &e.problem);
     match e.place {
+        // A setting's name is its place, as in the settings' messages.
+        Place::Setting(name) => format!("{name}: {message}"),
         Place::File | Place::Line { .. } => format!("{place}: {message}"),
         _ => format!("{place}: {message} ({})", e.path),
     }
@@ -91,6 +93,7 @@ fn place(id: bool, p: &Place) -> String {
             }
         }
         Place::Survey => return (if id { "survei" } else { "the survey" }).into(),
+        Place::Setting(name) => return (*name).into(),
         Place::Page {
             page,
             id: name,
@@ -416,6 +419,13 @@ fn english_message(p: &Problem) -> String {
             item(id, *what)
         ),
         Problem::ShowIf { text, error } => show_if(id, text, error),
+        Problem::Fetch(f) => match f {
+            Fetch::Unreachable { url, detail } => format!("could not fetch {url}: {detail} (offline, or the server does not let this page read it: see CORS)"),
+            Fetch::NotFound { url, status } => format!("the survey file was not found at {url} (HTTP {status}): check the survey's address"),
+            Fetch::Status { url, status } => format!("the survey file at {url} could not be fetched (HTTP {status})"),
+            Fetch::WebPage { url } => format!("{url} answered a web page, not a survey file: check the survey's address"),
+            Fetch::Unreadable { url, detail } => format!("could not read {url}: {detail}"),
+        },
     }
 }
 
@@ -623,6 +633,13 @@ fn indonesian_message(p: &Problem) -> String {
             item(id, *what)
         ),
         Problem::ShowIf { text, error } => show_if(id, text, error),
+        Problem::Fetch(f) => match f {
+            Fetch::Unreachable { url, detail } => format!("tidak dapat mengambil {url}: {detail} (sedang luring, atau server tidak mengizinkan halaman ini membacanya: lihat CORS)"),
+            Fetch::NotFound { url, status } => format!("berkas survei tidak ditemukan di {url} (HTTP {status}): periksa alamat survei"),
+            Fetch::Status { url, status } => format!("berkas survei di {url} tidak dapat diambil (HTTP {status})"),
+            Fetch::WebPage { url } => format!("{url} menjawab dengan halaman web, bukan berkas survei: periksa alamat survei"),
+            Fetch::Unreadable { url, detail } => format!("tidak dapat membaca {url}: {detail}"),
+        },
     }
 }
 
