@@ -114,8 +114,8 @@ fn validate_says_each_mistake_in_english_by_default_and_in_indonesian_with_lang_
     let cases = [
         ("en", "comma.json", "error: Line 3, column 19: a comma after the last item: JSON allows none there; remove this comma\n"),
         ("id", "comma.json", "kesalahan: Baris 3, kolom 19: ada koma setelah butir terakhir: JSON tidak membolehkannya; hapus koma ini\n"),
-        ("en", "kind.json", "error: Page 1, question 1 (`satisfaction`): unknown question kind `rating_stars`: did you mean `rating`? Expected one of: "),
-        ("id", "kind.json", "kesalahan: Halaman 1, pertanyaan 1 (`satisfaction`): jenis pertanyaan `rating_stars` tidak dikenal: mungkin maksud Anda `rating`? Yang diterima: "),
+        ("en", "kind.json", "error: Page 1, question 1 (`satisfaction`): unknown question kind `rating_stars` (did you mean `rating`?); expected one of: "),
+        ("id", "kind.json", "kesalahan: Halaman 1, pertanyaan 1 (`satisfaction`): jenis pertanyaan `rating_stars` tidak dikenal (mungkin maksud Anda `rating`?); yang diterima: "),
     ];
     for (lang, file, line) in cases {
         let args: &[&str] = if lang == "en" {

@@ -282,8 +282,11 @@ fn starts_value(ch: char) -> bool {
     matches!(ch, '"' | '\'' | '{' | '[' | '-' | '0'..='9') || is_word_char(ch)
 }
 
+/// A letter, digit, `_` or `$` of a word written without quotes. Any
+/// character beyond ASCII counts as a letter: Unicode's tables would cost
+/// the wasm, and the message is the same.
 fn is_word_char(ch: char) -> bool {
-    ch.is_alphanumeric() || ch == '_' || ch == '$'
+    ch.is_ascii_alphanumeric() || ch == '_' || ch == '$' || !ch.is_ascii()
 }
 
 /// Reads a run of letters, digits, `_` and `$`.

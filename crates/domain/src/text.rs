@@ -156,13 +156,15 @@ pub fn piped_ids(text: &str) -> impl Iterator<Item = &str> {
 
 /// The candidate a mistyped `word` most likely meant, for "did you mean":
 /// the closest by edit distance (a swap of two neighbours counts as one
-/// edit, case is ignored) when it is close enough, at most a third of the
+/// edit, ASCII case is ignored) when it is close enough, at most a third of the
 /// longer word's letters (one for short words); or a candidate that the
 /// word starts or ends with, or that starts with the word (`rating_stars`
 /// means `rating`). Ties go to the first candidate.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let original = word;
-    let word = word.to_lowercase();
+    // ASCII only: names in the format are ASCII, and Unicode's case
+    // tables would cost the wasm.
+    let word = word.to_ascii_lowercase();
     let w: Vec<char> = word.chars().collect();
     let mut best: Option<(usize, &'a str)> = None;
     for &c in candidates {
