@@ -6,7 +6,8 @@
 //    them in words, a filled-in response is POSTed once to the endpoint,
 //    with the published JSON shape and an Idempotency-Key equal to its id.
 // 3. After a reload, the CSV and JSON exports hold that response.
-// 4. A broken survey file shows its problems with JSON paths.
+// 4. A broken survey file shows its problems with JSON paths; a survey
+//    address that answers a 404 or a web page says so.
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
@@ -360,5 +361,32 @@ describe('Suara widget, built-in survey, end to end', () => {
     } finally {
       await page.close();
     }
+  });
+
+  test('a survey address that answers a 404 or a web page says so, in the page language', { timeout: 60_000 }, async () => {
+    // Regression: a missing file came back as the widget's page and read as
+    // "not valid JSON: Unexpected token '<'", which says the file is broken.
+    const problemsOf = async (survey, lang) => {
+      const page = await fx.browser.context.newPage();
+      try {
+        await page.goto(widgetUrl(fx.site.url, { survey, lang }));
+        const alert = page.locator('.suara-load-error[role=alert]');
+        await alert.waitFor({ state: 'visible' });
+        return await alert.locator('li').allInnerTexts();
+      } finally {
+        await page.close();
+      }
+    };
+    const missing = `${fx.site.url}/no-such-survey.json`;
+    assert.deepEqual(await problemsOf(missing, 'en'), [
+      `survey: the survey file was not found at ${missing} (HTTP 404): check the survey's address`,
+    ]);
+    assert.deepEqual(await problemsOf(missing, 'id'), [
+      `survey: berkas survei tidak ditemukan di ${missing} (HTTP 404): periksa alamat survei`,
+    ]);
+    const webPage = `${fx.site.url}/index.html`;
+    assert.deepEqual(await problemsOf(webPage, 'en'), [
+      `survey: ${webPage} answered a web page, not a survey file: check the survey's address`,
+    ]);
   });
 });
