@@ -13,8 +13,8 @@
 //! `syntax` (JSON's) use nothing of the crate, `expr` (the show-if syntax)
 //! only `text`; `survey` is built
 //! from them and `value` holds the answers; `logic` evaluates show-if over a
-//! survey and its answers, `answer` validates them with it and `parse` reads
-//! a survey file; `response`, `review`, `i18n`, `translation`, `export` and
+//! survey and its answers, `answer` validates them with it, `problem` says
+//! what can be wrong with a survey file (as data) and `parse` reads one; `response`, `review`, `i18n`, `translation`, `export` and
 //! `endpoint` build on those; `outbox` (what happens to a stored response)
 //! and `journey` (one person's pass through a survey) sit on top.
 
