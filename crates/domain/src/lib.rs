@@ -41,7 +41,7 @@ mod value;
 
 pub use answer::AnswerError;
 pub use endpoint::Endpoint;
-pub use parse::{kind_fields, known_fields, Rejected};
+pub use parse::{kind_fields, known_fields, Refused, Rejected};
 pub use problem::SchemaError;
 pub use response::Response;
 pub use survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey};

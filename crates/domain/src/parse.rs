@@ -107,6 +107,37 @@ impl Survey {
         Survey::from_value(&value).map_err(|e| rejected(e, locales_of(&value)))
     }
 
+    /// Reads a survey file as [`Survey::read_with`] does, and refuses the
+    /// same files, but only counts their problems: no JSON syntax scanner
+    /// (a text `parse_json` refuses is one problem) and no places. The
+    /// respondent's page reads with this, since it only says that the
+    /// survey cannot start and how many problems stop it; the organiser's
+    /// page reads the same file with [`Survey::read_with`] and explains
+    /// each one. The counts agree, and so do the files refused, except a
+    /// text with a lone surrogate escape (`"\ud800"`), which the browser's
+    /// `JSON.parse` reads and the scanner refuses.
+    pub fn read_unexplained(
+        json: &str,
+        parse_json: impl FnOnce(&str) -> Result<Value, String>,
+    ) -> Result<Survey, Refused> {
+        let one = Refused {
+            problems: 1,
+            locales: Vec::new(),
+        };
+        if json.len() > MAX_FILE_BYTES {
+            return Err(one);
+        }
+        let value = parse_json(json).map_err(|_| one)?;
+        let mut p = Parser::default();
+        match p.survey(&value) {
+            Some(s) if p.errors.is_empty() => Ok(s),
+            _ => Err(Refused {
+                problems: p.errors.len(),
+                locales: locales_of(&value),
+            }),
+        }
+    }
+
     /// The checks on a survey file's text before it is parsed: not larger
     /// than [`MAX_FILE_BYTES`], and JSON (see [`syntax`]), with the mistake
     /// and its line and column when it is not.
@@ -137,6 +168,15 @@ impl Survey {
             }
         }
     }
+}
+
+/// A survey file that could not be read, counted
+/// ([`Survey::read_unexplained`]): how many problems, and the survey's
+/// languages as far as they could be read, as in [`Rejected`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub problems: usize,
+    pub locales: Vec<Locale>,
 }
 
 /// A survey file that could not be read: every problem, and the survey's

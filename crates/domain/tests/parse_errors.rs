@@ -236,6 +236,28 @@ fn the_widget_and_the_command_line_read_a_survey_through_one_function() {
 }
 
 #[test]
+fn the_respondents_page_counts_the_problems_the_organisers_page_explains() {
+    // The respondent's page reads with `read_unexplained` (no scanner, no
+    // places, no words) and says how many problems stop the survey; the
+    // organiser's page lists them: every broken file must give one count.
+    let serde = |t: &str| serde_json::from_str(t).map_err(|e: serde_json::Error| e.to_string());
+    for (name, path) in common::files("surveys/invalid", "json") {
+        let text = common::read(&path);
+        let explained = Survey::read_with(&text, serde).expect_err("broken");
+        let counted = Survey::read_unexplained(&text, serde).expect_err("broken");
+        assert_eq!(counted.problems, explained.errors.len(), "{name}");
+        assert_eq!(counted.locales, explained.locales, "{name}");
+    }
+    let big = format!("{{\"id\": \"{}\"}}", "x".repeat(1024 * 1024));
+    assert_eq!(
+        Survey::read_unexplained(&big, serde)
+            .expect_err("too large")
+            .problems,
+        1
+    );
+}
+
+#[test]
 fn a_json_reader_that_refuses_what_the_scanner_accepts_is_quoted() {
     let text = r#"{"format": 1}"#;
     let rejected = Survey::read_with(text, |_| Err("too deep for me".into())).expect_err("refused");
