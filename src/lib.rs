@@ -18,18 +18,22 @@ use wasm_bindgen::JsCast;
 /// Mounts the widget into the element with id `suara` (or any element with a
 /// `data-suara` attribute), or into the page body when there is none.
 pub fn mount() {
-    mount_with(|config, loaded| ui::app::App(ui::app::AppProps { config, loaded }));
+    mount_with(|config, loaded: ui::app::Loaded<suara_domain::Refused>| {
+        ui::app::App(ui::app::AppProps { config, loaded })
+    });
 }
 
 /// Mounts the organiser's page the same way, with the same settings.
 pub fn mount_organiser() {
-    mount_with(|config, loaded| {
+    mount_with(|config, loaded: ui::app::Loaded<suara_domain::Rejected>| {
         ui::organiser::Organiser(ui::organiser::OrganiserProps { config, loaded })
     });
 }
 
-fn mount_with<V: IntoView + 'static>(
-    app: impl FnOnce(config::Config, ui::app::Loaded) -> V + 'static,
+/// Reads the settings, loads the survey (its file's problems kept as `F`)
+/// and mounts `app`.
+fn mount_with<F: ui::app::FileProblems + 'static, V: IntoView + 'static>(
+    app: impl FnOnce(config::Config, ui::app::Loaded<F>) -> V + 'static,
 ) {
     let document = leptos::prelude::document();
     let host = document
@@ -39,7 +43,7 @@ fn mount_with<V: IntoView + 'static>(
         .unwrap_or_else(|| document.body().expect("the page has a body"));
     let config = config::Config::read(&host);
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = ui::app::load(&config).await;
+        let loaded = ui::app::load::<F>(&config).await;
         // Whatever the page put inside the mount element (a "loading" line, a
         // no-script message) makes way for the widget.
         host.set_inner_html("");

@@ -1,29 +1,100 @@
 //! The widget's root: load the configured survey, then show it or say
-//! exactly what is wrong with it.
+//! that it cannot start (the organiser's page says why).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use suara_domain::endpoint::{Endpoint, Settings};
 use suara_domain::i18n::{self, Msg};
-use suara_domain::{Locale, Rejected, SchemaError, Survey, DEFAULT_SURVEY_JSON};
+use suara_domain::problem::Fetch;
+use suara_domain::{Locale, Refused, Rejected, SchemaError, Survey, DEFAULT_SURVEY_JSON};
 
 use super::form::SurveyForm;
 use crate::config::Config;
 use crate::io::{http, json};
 
 /// A survey ready to answer, with where and how to send responses; or every
-/// problem that stops it, worded for the survey's author.
-pub type Loaded = Result<(Survey, Option<Endpoint>), Problems>;
+/// problem that stops it, the survey file's as `F`: counted on the
+/// respondent's page ([`Refused`]), listed on the organiser's ([`Rejected`]).
+pub type Loaded<F> = Result<(Survey, Option<Endpoint>), Stopped<F>>;
 
-/// What stops the survey, in the language the author's messages are in.
-pub struct Problems {
+/// Every problem that stops the survey, as data. The respondent's page
+/// only counts them ([`LoadNotice`]); the organiser's page words each one
+/// for the survey's author (`super::organiser`), so the author's messages
+/// are not in the respondent's download (issue 16: author-only notices
+/// stay with the author).
+pub struct Stopped<F> {
+    /// The language for the author's words ([`i18n::author_locale`]), and
+    /// for the respondent's notice.
     pub lang: Locale,
-    pub lines: Vec<String>,
+    /// The survey address's own problem (it is no `http` or `https`
+    /// address), in English like the other settings'.
+    pub address: Option<String>,
+    /// What is wrong with the survey file, or with fetching it.
+    pub file: Option<F>,
+    /// The endpoint settings' problems, each naming its setting.
+    pub settings: Vec<String>,
+}
+
+impl Stopped<Refused> {
+    /// How many problems stop the survey.
+    pub fn count(&self) -> usize {
+        usize::from(self.address.is_some())
+            + self.file.as_ref().map_or(0, |f| f.problems)
+            + self.settings.len()
+    }
+}
+
+/// A survey file's problems as a page keeps them: [`Survey::read_unexplained`]
+/// on the respondent's page, [`Survey::read_with`] and its JSON syntax
+/// scanner on the organiser's.
+pub trait FileProblems: Sized {
+    /// Reads a survey file's text, with the browser's `JSON.parse` (see
+    /// [`json`]) for the JSON.
+    fn read(text: &str) -> Result<Survey, Self>;
+    /// The survey file could not be fetched.
+    fn fetch(failure: Fetch) -> Self;
+    /// The survey's languages as far as they could be read.
+    fn locales(&self) -> &[Locale];
+}
+
+impl FileProblems for Refused {
+    fn read(text: &str) -> Result<Survey, Refused> {
+        Survey::read_unexplained(text, json::parse)
+    }
+
+    fn fetch(_: Fetch) -> Refused {
+        Refused {
+            problems: 1,
+            locales: Vec::new(),
+        }
+    }
+
+    fn locales(&self) -> &[Locale] {
+        &self.locales
+    }
+}
+
+impl FileProblems for Rejected {
+    /// The same domain function as `suara validate`.
+    fn read(text: &str) -> Result<Survey, Rejected> {
+        Survey::read_with(text, json::parse)
+    }
+
+    fn fetch(failure: Fetch) -> Rejected {
+        Rejected {
+            errors: vec![SchemaError::fetch(failure)],
+            locales: Vec::new(),
+        }
+    }
+
+    fn locales(&self) -> &[Locale] {
+        &self.locales
+    }
 }
 
 /// Reads the survey and checks the configuration; every problem is returned.
-pub async fn load(config: &Config) -> Loaded {
+pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
     let endpoint = config
         .endpoint
         .as_deref()
@@ -37,24 +108,17 @@ pub async fn load(config: &Config) -> Loaded {
             Endpoint::new(http::checked_url(url), settings)
         })
         .transpose();
-    // The address's own problem, in English like the other settings'.
     let mut address = None;
     let survey = match &config.survey {
-        None => read_survey(DEFAULT_SURVEY_JSON),
+        None => F::read(DEFAULT_SURVEY_JSON).map_err(Some),
         Some(url) => match http::checked_url(url) {
             Ok(url) => match http::get_text(&url).await {
-                Ok(text) => read_survey(&text),
-                Err(failure) => Err(Rejected {
-                    errors: vec![SchemaError::fetch(failure)],
-                    locales: Vec::new(),
-                }),
+                Ok(text) => F::read(&text).map_err(Some),
+                Err(failure) => Err(Some(F::fetch(failure))),
             },
             Err(e) => {
                 address = Some(format!("survey: {e}"));
-                Err(Rejected {
-                    errors: Vec::new(),
-                    locales: Vec::new(),
-                })
+                Err(None)
             }
         },
     };
@@ -62,22 +126,23 @@ pub async fn load(config: &Config) -> Loaded {
         (Ok(s), Ok(e)) => return Ok((s, e)),
         pair => pair,
     };
-    let (errors, locales) = match survey {
-        Ok(s) => (Vec::new(), s.locales),
-        Err(r) => (r.errors, r.locales),
+    let (file, locales) = match survey {
+        Ok(s) => (None, s.locales),
+        Err(file) => {
+            let locales = file
+                .as_ref()
+                .map(|f| f.locales().to_vec())
+                .unwrap_or_default();
+            (file, locales)
+        }
     };
     let page_lang = config.lang.as_deref().and_then(Locale::parse);
-    let lang = i18n::author_locale(&locales, page_lang.as_ref());
-    let mut lines: Vec<String> = address.into_iter().collect();
-    lines.extend(i18n::problem_lines(&lang, &errors));
-    lines.extend(endpoint.err().unwrap_or_default());
-    Err(Problems { lang, lines })
-}
-
-/// Reads a survey file through the same domain function as `suara`, with
-/// the browser's `JSON.parse` (see [`json`]) for the JSON text.
-fn read_survey(text: &str) -> Result<Survey, Rejected> {
-    Survey::read_with(text, json::parse)
+    Err(Stopped {
+        lang: i18n::author_locale(&locales, page_lang.as_ref()),
+        address,
+        file,
+        settings: endpoint.err().unwrap_or_default(),
+    })
 }
 
 /// The whole widget: the survey, or what is wrong with it.
@@ -90,7 +155,7 @@ pub fn App(
     /// Settings read from the mount element and the URL.
     config: Config,
     /// The outcome of [`load`].
-    loaded: Loaded,
+    loaded: Loaded<Refused>,
 ) -> impl IntoView {
     let content = match loaded {
         Ok((survey, endpoint)) => {
@@ -99,23 +164,27 @@ pub fn App(
             view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk /> }
                 .into_any()
         }
-        Err(problems) => view! { <LoadError problems /> }.into_any(),
+        Err(stopped) => view! { <LoadNotice stopped /> }.into_any(),
     };
     view! { <div class="suara">{content}</div> }
 }
 
-/// Every problem that stops the survey, for its author.
+/// What the respondent's page says when the survey cannot start: that it
+/// cannot, how many problems stop it, and a link to the organiser's page
+/// with this page's settings, where the author reads every problem.
 #[component]
-pub fn LoadError(
-    /// What is wrong, one line each, in the author's language.
-    problems: Problems,
+fn LoadNotice(
+    /// What stops the survey.
+    stopped: Stopped<Refused>,
 ) -> impl IntoView {
-    let Problems { lang: l, lines } = problems;
+    let l = &stopped.lang;
+    // The same settings, so the organiser's page reads the same survey.
+    let query = window().location().search().unwrap_or_default();
     view! {
-        <div class="suara-load-error" role="alert" lang=l.to_string()>
-            <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
-            <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
-            <ul>{lines.into_iter().map(|p| view! { <li><code>{p}</code></li> }).map(IntoAny::into_any).collect::<super::Items>()}</ul>
+        <div class="suara-load-error" role="alert" lang=l.to_string() dir=if l.is_rtl() { "rtl" } else { "ltr" }>
+            <h1>{i18n::text(l, &Msg::CannotStart)}</h1>
+            <p>{i18n::text(l, &Msg::StoppedBy(stopped.count()))}</p>
+            <p><a class="suara-load-error__link" href=format!("organiser.html{query}")>{i18n::text(l, &Msg::ProblemsLink)}</a></p>
         </div>
     }
 }
