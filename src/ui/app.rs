@@ -164,7 +164,7 @@ pub fn App(
             view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk /> }
                 .into_any()
         }
-        Err(stopped) => view! { <LoadNotice stopped /> }.into_any(),
+        Err(stopped) => view! { <LoadNotice config stopped /> }.into_any(),
     };
     view! { <div class="suara">{content}</div> }
 }
@@ -174,17 +174,46 @@ pub fn App(
 /// with this page's settings, where the author reads every problem.
 #[component]
 fn LoadNotice(
+    /// The settings the survey was loaded with.
+    config: Config,
     /// What stops the survey.
     stopped: Stopped<Refused>,
 ) -> impl IntoView {
     let l = &stopped.lang;
-    // The same settings, so the organiser's page reads the same survey.
-    let query = window().location().search().unwrap_or_default();
+    let href = organiser_link(&config);
     view! {
         <div class="suara-load-error" role="alert" lang=l.to_string() dir=if l.is_rtl() { "rtl" } else { "ltr" }>
             <h1>{i18n::text(l, &Msg::CannotStart)}</h1>
             <p>{i18n::text(l, &Msg::StoppedBy(stopped.count()))}</p>
-            <p><a class="suara-load-error__link" href=format!("organiser.html{query}")>{i18n::text(l, &Msg::ProblemsLink)}</a></p>
+            <p><a class="suara-load-error__link" href=href>{i18n::text(l, &Msg::ProblemsLink)}</a></p>
         </div>
+    }
+}
+
+/// The organiser's page with the widget's settings in its query, so it
+/// reads the same survey and settings: those of the URL and of the mount
+/// element alike (an embedded widget's are on its element), except
+/// `headers`, which never goes in a URL.
+fn organiser_link(config: &Config) -> String {
+    let Ok(query) = web_sys::UrlSearchParams::new() else {
+        return "organiser.html".to_owned();
+    };
+    for (name, value) in [
+        ("survey", &config.survey),
+        ("endpoint", &config.endpoint),
+        ("timeout", &config.timeout),
+        ("wrap", &config.wrap),
+        ("request", &config.request),
+        ("lang", &config.lang),
+    ] {
+        if let Some(value) = value {
+            query.append(name, value);
+        }
+    }
+    let query = String::from(query.to_string());
+    if query.is_empty() {
+        "organiser.html".to_owned()
+    } else {
+        format!("organiser.html?{query}")
     }
 }
