@@ -60,12 +60,20 @@ cd "$ROOT"
 #   193,685 measured. That counts the files that were inline in the page
 #   before and are files now, for the strict CSP: Trunk's loader (210), the
 #   service worker's registration (555) and the page's style (177).
-BUNDLE_BUDGET=194000
+# - 194,600: survey problems as types, worded for the author on the
+#   organiser's page only: the respondent's page counts them without the
+#   JSON scanner and links there (+632 measured: 193,685 -> 194,317; the
+#   link's query built from the settings is 290 of it).
+BUNDLE_BUDGET=194600
 # gzip bytes of the organiser's page (organiser.html and what it loads):
 # - 140,000: counts, "send now", CSV and JSON downloads, removing exported
 #   responses and untranslated texts, with the survey's parser and the
 #   outbox's sender (139,085 measured).
-ORGANISER_BUDGET=140000
+# - 155,800: every survey problem in full for its author: the JSON syntax
+#   scanner, problems as types with the place a person counts, "did you
+#   mean", the survey address's 404 or web page named, in Indonesian as well
+#   as English (+16,375 measured: 139,085 -> 155,460).
+ORGANISER_BUDGET=155800
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}
