@@ -5,10 +5,11 @@
 //! mistake is (line and column, counted in characters from 1, as editors
 //! count) and its likely cause: a comma after the last item, a missing
 //! comma, a key without quotes, single quotes, a comment, a byte order mark,
-//! a web page instead of JSON. It builds no value: the widget then reads the
-//! text with the browser's `JSON.parse` and the command line with
+//! a web page instead of JSON. It builds no value: the organiser's page then
+//! reads the text with the browser's `JSON.parse` and the command line with
 //! serde_json, so no JSON parser of our own is in the wasm, only this
-//! scanner (about 4 KB of code before wasm-opt).
+//! scanner (about 4 KB of code before wasm-opt). The respondent's page does
+//! without it: `JSON.parse` failing is all it needs to know.
 //!
 //! It accepts exactly the texts serde_json accepts (`tests/syntax.rs` checks
 //! it): RFC 8259 JSON, nested at most [`MAX_DEPTH`] deep, with no number too

@@ -1,7 +1,10 @@
 //! The survey author's messages: what is wrong with a survey file, where,
 //! and what to do, in English and Indonesian. Other languages read English:
 //! these words are for the few people who write surveys, and every language
-//! here costs the respondent's download (about 2 KB gzip for Indonesian).
+//! here costs the organiser's download (about 2 KB gzip for Indonesian).
+//! Only the organiser's page and `suara` word problems: the respondent's
+//! page counts them (`Survey::read_unexplained`), so none of this is in its
+//! wasm.
 
 use std::fmt;
 
@@ -125,7 +128,7 @@ fn place(id: bool, p: &Place) -> String {
 
 /// `template` with `%0` to `%9` replaced by `args`. One small function
 /// instead of a `format!` per message and language: the messages cost the
-/// respondent's download little more than their text.
+/// organiser's download little more than their text.
 fn fill(template: &str, args: &[String]) -> String {
     let mut out = String::new();
     let mut rest = template;
