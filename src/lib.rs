@@ -50,9 +50,14 @@ pub fn mount_organiser() {
             root: leptos::prelude::document().into(),
             key: String::new(),
         };
-        mount_with(element, host, None, |config, loaded, _| {
-            ui::organiser::Organiser(ui::organiser::OrganiserProps { config, loaded })
-        });
+        mount_with(
+            element,
+            host,
+            None,
+            |config, loaded: ui::app::Loaded<suara_domain::Rejected>, _| {
+                ui::organiser::Organiser(ui::organiser::OrganiserProps { config, loaded })
+            },
+        );
     }
 }
 
@@ -65,7 +70,11 @@ fn page_host() -> Option<web_sys::HtmlElement> {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
-fn app(config: config::Config, loaded: ui::app::Loaded, host: Host) -> impl IntoView {
+fn app(
+    config: config::Config,
+    loaded: ui::app::Loaded<suara_domain::Refused>,
+    host: Host,
+) -> impl IntoView {
     ui::app::App(ui::app::AppProps {
         config,
         loaded,
@@ -144,14 +153,16 @@ impl Mounted {
     }
 }
 
-/// Reads the settings of `host`, loads its survey, then mounts `view` into
+/// Reads the settings of `host`, loads its survey (its file's problems
+/// kept as `F`: counted for respondents, worded for the organiser), then
+/// mounts `view` into
 /// `into` (whatever the page put there, a "loading" line, a no-script
 /// message, makes way).
-fn mount_with<V: IntoView + 'static>(
+fn mount_with<F: ui::app::FileProblems + 'static, V: IntoView + 'static>(
     into: web_sys::HtmlElement,
     host: Host,
     settings: Option<JsValue>,
-    view: impl FnOnce(config::Config, ui::app::Loaded, Host) -> V + 'static,
+    view: impl FnOnce(config::Config, ui::app::Loaded<F>, Host) -> V + 'static,
 ) -> Mounted {
     let config = config::Config::read(&host.element, settings.as_ref());
     let state = Rc::new(State {
@@ -162,7 +173,7 @@ fn mount_with<V: IntoView + 'static>(
     let mounted = Mounted(state.clone());
     LIVE.with(|l| l.borrow_mut().push(state.clone()));
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = ui::app::load(&config).await;
+        let loaded = ui::app::load::<F>(&config).await;
         if state.gone.get() {
             return;
         }

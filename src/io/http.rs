@@ -1,6 +1,7 @@
 //! Sending one response to a JSON endpoint.
 
 use suara_domain::outbox::{self, Failure, Outcome};
+use suara_domain::problem::Fetch;
 use suara_domain::{Endpoint, Response};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -59,26 +60,32 @@ async fn post(
     ))
 }
 
-/// Fetches a text file (the survey), with a clear message on failure.
-pub async fn get_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
+/// Fetches the survey file's text. A web page, a 404 or another status is
+/// a failure that says so, not text for the JSON reader to trip over.
+pub async fn get_text(url: &str) -> Result<String, Fetch> {
+    let unreachable = |e: JsValue| Fetch::Unreachable {
+        url: url.to_owned(),
+        detail: super::js_message(&e),
+    };
+    let unreadable = |e: JsValue| Fetch::Unreadable {
+        url: url.to_owned(),
+        detail: super::js_message(&e),
+    };
+    let window = web_sys::window().ok_or_else(|| unreachable(JsValue::from_str("no window")))?;
     let reply = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| format!("could not fetch {url}: {}", super::js_message(&e)))?;
+        .map_err(unreachable)?;
     let reply: web_sys::Response = reply.unchecked_into();
-    if !reply.ok() {
-        return Err(format!(
-            "could not fetch {url}: HTTP {} {}",
-            reply.status(),
-            reply.status_text()
-        ));
+    let content_type = reply.headers().get("content-type").ok().flatten();
+    if let Some(failure) = Fetch::of_reply(url, reply.status(), content_type.as_deref()) {
+        return Err(failure);
     }
-    let text = reply.text().map_err(|e| super::js_message(&e))?;
+    let text = reply.text().map_err(unreadable)?;
     JsFuture::from(text)
         .await
-        .map_err(|e| format!("could not read {url}: {}", super::js_message(&e)))?
+        .map_err(unreadable)?
         .as_string()
-        .ok_or_else(|| format!("{url} is not text"))
+        .ok_or_else(|| unreadable(JsValue::from_str("not text")))
 }
 
 /// Resolves `url` against the page and accepts only http and https, so a

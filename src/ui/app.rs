@@ -1,12 +1,13 @@
 //! The widget's root: load the configured survey, then show it or say
-//! exactly what is wrong with it.
+//! that it cannot start (the organiser's page says why).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use suara_domain::endpoint::{Endpoint, Settings};
 use suara_domain::i18n::{self, Msg};
-use suara_domain::{Locale, SchemaError, Survey, DEFAULT_SURVEY_JSON};
+use suara_domain::problem::Fetch;
+use suara_domain::{Locale, Refused, Rejected, SchemaError, Survey, DEFAULT_SURVEY_JSON};
 
 use super::form::SurveyForm;
 use super::Host;
@@ -14,11 +15,87 @@ use crate::config::Config;
 use crate::io::{http, json};
 
 /// A survey ready to answer, with where and how to send responses; or every
-/// problem that stops it.
-pub type Loaded = Result<(Survey, Option<Endpoint>), Vec<String>>;
+/// problem that stops it, the survey file's as `F`: counted on the
+/// respondent's page ([`Refused`]), listed on the organiser's ([`Rejected`]).
+pub type Loaded<F> = Result<(Survey, Option<Endpoint>), Stopped<F>>;
+
+/// Every problem that stops the survey, as data. The respondent's page
+/// only counts them ([`LoadNotice`]); the organiser's page words each one
+/// for the survey's author (`super::organiser`), so the author's messages
+/// are not in the respondent's download (issue 16: author-only notices
+/// stay with the author).
+pub struct Stopped<F> {
+    /// The language for the author's words ([`i18n::author_locale`]), and
+    /// for the respondent's notice.
+    pub lang: Locale,
+    /// The survey address's own problem (it is no `http` or `https`
+    /// address), in English like the other settings'.
+    pub address: Option<String>,
+    /// What is wrong with the survey file, or with fetching it.
+    pub file: Option<F>,
+    /// The endpoint settings' problems, each naming its setting.
+    pub settings: Vec<String>,
+}
+
+impl Stopped<Refused> {
+    /// How many problems stop the survey.
+    pub fn count(&self) -> usize {
+        usize::from(self.address.is_some())
+            + self.file.as_ref().map_or(0, |f| f.problems)
+            + self.settings.len()
+    }
+}
+
+/// A survey file's problems as a page keeps them: [`Survey::read_unexplained`]
+/// on the respondent's page, [`Survey::read_with`] and its JSON syntax
+/// scanner on the organiser's.
+pub trait FileProblems: Sized {
+    /// Reads a survey file's text, with the browser's `JSON.parse` (see
+    /// [`json`]) for the JSON.
+    fn read(text: &str) -> Result<Survey, Self>;
+    /// The survey file could not be fetched.
+    fn fetch(failure: Fetch) -> Self;
+    /// The survey's languages as far as they could be read.
+    fn locales(&self) -> &[Locale];
+}
+
+impl FileProblems for Refused {
+    fn read(text: &str) -> Result<Survey, Refused> {
+        Survey::read_unexplained(text, json::parse)
+    }
+
+    fn fetch(_: Fetch) -> Refused {
+        Refused {
+            problems: 1,
+            locales: Vec::new(),
+        }
+    }
+
+    fn locales(&self) -> &[Locale] {
+        &self.locales
+    }
+}
+
+impl FileProblems for Rejected {
+    /// The same domain function as `suara validate`.
+    fn read(text: &str) -> Result<Survey, Rejected> {
+        Survey::read_with(text, json::parse)
+    }
+
+    fn fetch(failure: Fetch) -> Rejected {
+        Rejected {
+            errors: vec![SchemaError::fetch(failure)],
+            locales: Vec::new(),
+        }
+    }
+
+    fn locales(&self) -> &[Locale] {
+        &self.locales
+    }
+}
 
 /// Reads the survey and checks the configuration; every problem is returned.
-pub async fn load(config: &Config) -> Loaded {
+pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
     let endpoint = config
         .endpoint
         .as_deref()
@@ -32,31 +109,41 @@ pub async fn load(config: &Config) -> Loaded {
             Endpoint::new(http::checked_url(url), settings)
         })
         .transpose();
-    let text = match &config.survey {
-        None => Ok(DEFAULT_SURVEY_JSON.to_owned()),
+    let mut address = None;
+    let survey = match &config.survey {
+        None => F::read(DEFAULT_SURVEY_JSON).map_err(Some),
         Some(url) => match http::checked_url(url) {
-            Ok(url) => http::get_text(&url).await,
-            Err(e) => Err(format!("survey: {e}")),
+            Ok(url) => match http::get_text(&url).await {
+                Ok(text) => F::read(&text).map_err(Some),
+                Err(failure) => Err(Some(F::fetch(failure))),
+            },
+            Err(e) => {
+                address = Some(format!("survey: {e}"));
+                Err(None)
+            }
         },
     };
-    let survey = text.map_err(|e| vec![e]).and_then(|t| read_survey(&t));
-    match (survey, endpoint) {
-        (Ok(s), Ok(e)) => Ok((s, e)),
-        (Err(mut a), Err(b)) => {
-            a.extend(b);
-            Err(a)
+    let (survey, endpoint) = match (survey, endpoint) {
+        (Ok(s), Ok(e)) => return Ok((s, e)),
+        pair => pair,
+    };
+    let (file, locales) = match survey {
+        Ok(s) => (None, s.locales),
+        Err(file) => {
+            let locales = file
+                .as_ref()
+                .map(|f| f.locales().to_vec())
+                .unwrap_or_default();
+            (file, locales)
         }
-        (Err(a), _) | (_, Err(a)) => Err(a),
-    }
-}
-
-/// Reads a survey file: the domain's checks on the text, the browser's
-/// `JSON.parse` (see [`json`]), then the domain's reading of the value.
-fn read_survey(text: &str) -> Result<Survey, Vec<String>> {
-    let words = |errors: Vec<SchemaError>| errors.iter().map(ToString::to_string).collect();
-    Survey::check_text(text).map_err(words)?;
-    let value = json::parse(text).map_err(|e| vec![format!("$: not valid JSON: {e}")])?;
-    Survey::from_value(&value).map_err(words)
+    };
+    let page_lang = config.lang.as_deref().and_then(Locale::parse);
+    Err(Stopped {
+        lang: i18n::author_locale(&locales, page_lang.as_ref()),
+        address,
+        file,
+        settings: endpoint.err().unwrap_or_default(),
+    })
 }
 
 /// The whole widget: the survey, or what is wrong with it.
@@ -69,7 +156,7 @@ pub fn App(
     /// Settings read from the mount element and the URL.
     config: Config,
     /// The outcome of [`load`].
-    loaded: Loaded,
+    loaded: Loaded<Refused>,
     /// Where the widget lives on the page.
     host: Host,
 ) -> impl IntoView {
@@ -81,41 +168,68 @@ pub fn App(
             view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk host /> }
                 .into_any()
         }
-        Err(problems) => {
-            let list = js_sys::Array::new();
-            for p in &problems {
-                list.push(&p.as_str().into());
-            }
+        Err(stopped) => {
+            // The page hears why in short; the organiser's page words every
+            // problem (the respondent's download has no author messages).
             host.tell(
                 "suara:error",
                 &[
                     ("message", "the survey cannot start".into()),
-                    ("problems", list.into()),
+                    ("problems", (stopped.count() as u32).into()),
+                    ("details", organiser_link(&config).into()),
                 ],
             );
-            view! { <LoadError lang=config.lang problems /> }.into_any()
+            view! { <LoadNotice config stopped /> }.into_any()
         }
     };
     view! { <div class="suara">{content}</div> }
 }
 
-/// Every problem that stops the survey, for its author.
+/// What the respondent's page says when the survey cannot start: that it
+/// cannot, how many problems stop it, and a link to the organiser's page
+/// with this page's settings, where the author reads every problem.
 #[component]
-pub fn LoadError(
-    /// The language asked for in the configuration, if any.
-    lang: Option<String>,
-    /// What is wrong, one line each.
-    problems: Vec<String>,
+fn LoadNotice(
+    /// The settings the survey was loaded with.
+    config: Config,
+    /// What stops the survey.
+    stopped: Stopped<Refused>,
 ) -> impl IntoView {
-    let l = lang
-        .as_deref()
-        .and_then(Locale::parse)
-        .unwrap_or_else(|| Locale::parse("en").expect("valid"));
+    let l = &stopped.lang;
+    let href = organiser_link(&config);
     view! {
-        <div class="suara-load-error" role="alert" lang=l.to_string()>
-            <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
-            <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
-            <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).map(IntoAny::into_any).collect::<super::Items>()}</ul>
+        <div class="suara-load-error" role="alert" lang=l.to_string() dir=if l.is_rtl() { "rtl" } else { "ltr" }>
+            <h1>{i18n::text(l, &Msg::CannotStart)}</h1>
+            <p>{i18n::text(l, &Msg::StoppedBy(stopped.count()))}</p>
+            <p><a class="suara-load-error__link" href=href>{i18n::text(l, &Msg::ProblemsLink)}</a></p>
         </div>
+    }
+}
+
+/// The organiser's page with the widget's settings in its query, so it
+/// reads the same survey and settings: those of the URL and of the mount
+/// element alike (an embedded widget's are on its element), except
+/// `headers`, which never goes in a URL.
+fn organiser_link(config: &Config) -> String {
+    let Ok(query) = web_sys::UrlSearchParams::new() else {
+        return "organiser.html".to_owned();
+    };
+    for (name, value) in [
+        ("survey", &config.survey),
+        ("endpoint", &config.endpoint),
+        ("timeout", &config.timeout),
+        ("wrap", &config.wrap),
+        ("request", &config.request),
+        ("lang", &config.lang),
+    ] {
+        if let Some(value) = value {
+            query.append(name, value);
+        }
+    }
+    let query = String::from(query.to_string());
+    if query.is_empty() {
+        "organiser.html".to_owned()
+    } else {
+        format!("organiser.html?{query}")
     }
 }

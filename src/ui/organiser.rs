@@ -13,7 +13,9 @@ use suara_domain::i18n::{self, Msg};
 use suara_domain::outbox::{self, Flush, Status};
 use suara_domain::{Endpoint, Locale, Response, Survey};
 
-use super::app::{LoadError, Loaded};
+use suara_domain::Rejected;
+
+use super::app::{Loaded, Stopped};
 use super::{flag, shown, words, Words};
 use crate::config::Config;
 use crate::io::{self, channel, download, store};
@@ -39,7 +41,7 @@ pub fn Organiser(
     /// widget's: `survey`, `endpoint` and its options, `lang`).
     config: Config,
     /// The outcome of [`super::app::load`].
-    loaded: Loaded,
+    loaded: Loaded<Rejected>,
 ) -> impl IntoView {
     let content = match loaded {
         Ok((survey, endpoint)) => {
@@ -56,9 +58,38 @@ pub fn Organiser(
             }
             .into_any()
         }
-        Err(problems) => view! { <LoadError lang=config.lang problems /> }.into_any(),
+        Err(stopped) => view! { <LoadError stopped /> }.into_any(),
     };
     view! { <div class="suara suara--organiser">{content}</div> }
+}
+
+/// Every problem that stops the survey, in full, for its author: where it
+/// is as a person counts, what is wrong and its JSON path, in the author's
+/// language (the same lines as `suara validate`). Only this page words
+/// them: the respondent's page links here.
+#[component]
+fn LoadError(
+    /// What stops the survey.
+    stopped: Stopped<Rejected>,
+) -> impl IntoView {
+    let Stopped {
+        lang: l,
+        address,
+        file,
+        settings,
+    } = stopped;
+    let errors = file.map(|f| f.errors).unwrap_or_default();
+    let lines = address
+        .into_iter()
+        .chain(i18n::problem_lines(&l, &errors))
+        .chain(settings);
+    view! {
+        <div class="suara-load-error" role="alert" lang=l.to_string() dir=if l.is_rtl() { "rtl" } else { "ltr" }>
+            <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
+            <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
+            <ul>{lines.map(|p| view! { <li><code>{p}</code></li> }).map(IntoAny::into_any).collect::<super::Items>()}</ul>
+        </div>
+    }
 }
 
 /// Flipped whenever the store changes, so counts are read again.

@@ -8,7 +8,8 @@
 //    header, and no preflight.
 // 4. `timeout=1` against an endpoint that never answers: the response is
 //    saved and "will be sent" shows within seconds, not after 20 s.
-// 5. Bad settings are listed as load problems, naming the setting.
+// 5. Bad settings stop the survey: the respondent's page counts them and
+//    links to the organiser's page, which lists them, naming the setting.
 //
 // Each test serves dist/ on its own port, so each starts with empty storage
 // and no response left from another test is sent to its endpoint.
@@ -35,11 +36,14 @@ const TOKEN = 'Bearer submit-only-token';
 
 let browser;
 let indexHtml;
+let organiserHtml;
 const cleanups = [];
 
 before(async () => {
   indexHtml = await readFile(path.join(DIST, 'index.html'), 'utf8');
   assert.match(indexHtml, /<main id="suara">/, 'dist/index.html has the mount element');
+  organiserHtml = await readFile(path.join(DIST, 'organiser.html'), 'utf8');
+  assert.match(organiserHtml, /<main id="suara">/, 'dist/organiser.html has the mount element');
   browser = await launchBrowser();
 });
 
@@ -50,12 +54,12 @@ after(async () => {
 
 const escapeAttr = (value) => String(value).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
-/** The built page with `data-*` attributes on its mount element. */
-function pageWith(data) {
+/** The built page (the widget's, or `html`) with `data-*` attributes on its mount element. */
+function pageWith(data, html = indexHtml) {
   const attrs = Object.entries(data)
     .map(([name, value]) => ` data-${name}="${escapeAttr(value)}"`)
     .join('');
-  return indexHtml.replace('<main id="suara">', `<main id="suara"${attrs}>`);
+  return html.replace('<main id="suara">', `<main id="suara"${attrs}>`);
 }
 
 /** A site of its own (so its own storage) and an endpoint of its own. */
@@ -66,9 +70,9 @@ async function setup(endpointOptions = {}) {
   return { site, endpoint };
 }
 
-/** Serves the built page with `data-*` attributes at `route` on `site`. */
-function servePage(site, route, data) {
-  site.route(route, { body: pageWith(data), type: 'text/html; charset=utf-8' });
+/** Serves the built page (or `html`) with `data-*` attributes at `route` on `site`. */
+function servePage(site, route, data, html) {
+  site.route(route, { body: pageWith(data, html), type: 'text/html; charset=utf-8' });
   return `${site.url}${route}`;
 }
 
@@ -196,45 +200,80 @@ test('timeout=1 against an endpoint that never answers: saved, "will be sent" wi
   }
 });
 
-test('bad endpoint settings are listed as load problems, naming the setting', { timeout: 60_000 }, async () => {
+test('bad endpoint settings: the respondent sees how many, the organiser page lists them, naming the setting', { timeout: 60_000 }, async () => {
   const { site, endpoint } = await setup();
+  // The respondent's page: a short notice, no form, and a link to the
+  // organiser's page with the settings that can be in a URL.
+  const noticeOf = async (url, count) => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(url);
+      const alert = page.locator('.suara-load-error[role=alert]');
+      await alert.getByRole('heading', { name: 'This survey cannot start' }).waitFor({ state: 'visible' });
+      assert.equal(await page.getByRole('button', { name: 'Submit' }).count(), 0, 'no form');
+      assert.ok((await alert.innerText()).includes(`The survey or its settings have ${count}.`), await alert.innerText());
+      assert.equal(await alert.locator('li').count(), 0, 'no problem in detail');
+      const href = await alert.getByRole('link', { name: "The survey's author can read them on the organiser's page" }).getAttribute('href');
+      return new URL(href, page.url());
+    } finally {
+      await page.close();
+    }
+  };
+  // The organiser's page, embedded with the same attributes: every problem.
   const problemsOf = async (url) => {
     const page = await browser.context.newPage();
     try {
       await page.goto(url);
       const alert = page.locator('.suara-load-error[role=alert]');
       await alert.waitFor({ state: 'visible' });
-      assert.equal(await page.getByRole('button', { name: 'Submit' }).count(), 0, 'no form');
       return await alert.locator('li').allInnerTexts();
     } finally {
       await page.close();
     }
   };
-  const array = servePage(site, '/array.html', {
+  const array = {
     endpoint: endpoint.url,
     headers: '["Authorization", "Bearer x"]',
     lang: 'en',
-  });
-  const reserved = servePage(site, '/reserved.html', {
+  };
+  const reserved = {
     endpoint: endpoint.url,
     headers: '{"Content-Type": "text/html", "X Bad": "1"}',
     request: 'simple',
     lang: 'en',
-  });
-  const notJson = servePage(site, '/not-json.html', { endpoint: endpoint.url, headers: '{"Authorization": ', lang: 'en' });
+  };
+  const notJson = { endpoint: endpoint.url, headers: '{"Authorization": ', lang: 'en' };
+  const both = (route, data) => [servePage(site, `${route}.html`, data), servePage(site, `${route}-organiser.html`, data, organiserHtml)];
 
   // timeout and wrap come from the URL, headers from the mount element.
-  assert.deepEqual(await problemsOf(`${array}?timeout=0&wrap=a.b`), [
+  const [arrayPage, arrayOrganiser] = both('/array', array);
+  const link = await noticeOf(`${arrayPage}?timeout=0&wrap=a.b`, '3 problems');
+  assert.equal(link.pathname, '/organiser.html');
+  assert.deepEqual(
+    Object.fromEntries(link.searchParams),
+    { endpoint: endpoint.url, timeout: '0', wrap: 'a.b', lang: 'en' },
+    'the link carries the settings a URL may hold, never headers',
+  );
+  assert.deepEqual(await problemsOf(`${arrayOrganiser}?timeout=0&wrap=a.b`), [
     'timeout: must be a whole number of seconds from 1 to 120',
     'wrap: must be a field name of 1 to 64 ASCII letters, digits, _ or -',
     'headers: not a JSON object of strings',
   ]);
-  assert.deepEqual(await problemsOf(reserved), [
+  // The link itself, on the stand-alone organiser page: what a URL says.
+  assert.deepEqual(await problemsOf(link.href), [
+    'timeout: must be a whole number of seconds from 1 to 120',
+    'wrap: must be a field name of 1 to 64 ASCII letters, digits, _ or -',
+  ]);
+  const [reservedPage, reservedOrganiser] = both('/reserved', reserved);
+  await noticeOf(reservedPage, '3 problems');
+  assert.deepEqual(await problemsOf(reservedOrganiser), [
     'headers: "Content-Type" is set by Suara',
     'headers: "X Bad" is not a valid header name',
     'request: simple mode sends no custom headers: remove headers',
   ]);
-  const problems = await problemsOf(notJson);
+  const [notJsonPage, notJsonOrganiser] = both('/not-json', notJson);
+  await noticeOf(notJsonPage, '1 problem');
+  const problems = await problemsOf(notJsonOrganiser);
   assert.equal(problems.length, 1, `one problem: ${JSON.stringify(problems)}`);
   assert.match(problems[0], /^headers: not valid JSON: \S/, 'the browser says why');
   assert.equal(endpoint.requests.length, 0, 'nothing was sent');

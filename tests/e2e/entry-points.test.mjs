@@ -103,3 +103,28 @@ test('every question kind renders under the strict CSP', { timeout: 60_000 }, as
   assert.match((await violations(page))[0], /^style-src/);
   await page.close();
 });
+
+test('the survey author\'s messages are only in the organiser\'s WebAssembly', async () => {
+  // Issue 16: author-only notices stay with the author. The respondent's
+  // page only counts the problems, so nothing in its binary words them and
+  // the link-time optimiser drops the wording (and the JSON syntax scanner).
+  const dist = path.join(ROOT, 'dist');
+  const wasmOf = async (html) => {
+    const page = await readFile(path.join(dist, html), 'utf8');
+    const [name] = page.match(/[\w-]+_bg\.wasm/) ?? [];
+    assert.ok(name, `${html} names its wasm`);
+    return (await readFile(path.join(dist, name))).toString('latin1');
+  };
+  const respondent = await wasmOf('index.html');
+  const organiser = await wasmOf('organiser.html');
+  for (const words of [
+    'a comma after the last item',
+    'did you mean',
+    'page %0, question %1',
+    'halaman %0, pertanyaan %1',
+    'answered a web page, not a survey file',
+  ]) {
+    assert.ok(organiser.includes(words), `the organiser's page words problems: "${words}"`);
+    assert.ok(!respondent.includes(words), `the respondent's page does not: "${words}"`);
+  }
+});

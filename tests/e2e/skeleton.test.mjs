@@ -6,7 +6,8 @@
 //    them in words, a filled-in response is POSTed once to the endpoint,
 //    with the published JSON shape and an Idempotency-Key equal to its id.
 // 3. After a reload, the CSV and JSON exports hold that response.
-// 4. A broken survey file shows its problems with JSON paths.
+// 4. A broken survey file shows its problems with JSON paths; a survey
+//    address that answers a 404 or a web page says so.
 //
 // Needs `trunk build --release --offline` first (scripts/test.sh does it).
 
@@ -127,6 +128,14 @@ describe('Suara widget, built-in survey, end to end', () => {
     routes: async () => ({
       '/broken-survey.json': {
         body: await readFile(path.join(ROOT, 'tests/e2e/fixtures/broken-survey.json')),
+        type: 'application/json; charset=utf-8',
+      },
+      // The same file offering Indonesian, so its author reads it in either language.
+      '/broken-survey-id.json': {
+        body: JSON.stringify({
+          ...JSON.parse(await readFile(path.join(ROOT, 'tests/e2e/fixtures/broken-survey.json'), 'utf8')),
+          locales: ['en', 'id'],
+        }),
         type: 'application/json; charset=utf-8',
       },
     }),
@@ -342,21 +351,82 @@ describe('Suara widget, built-in survey, end to end', () => {
     });
   });
 
-  test('a broken survey file shows its problems with JSON paths', { timeout: 60_000 }, async () => {
+  /**
+   * Opens the widget with `params`, checks the respondent's short notice
+   * (heading, count, no problem in detail) and its link, follows the link
+   * and returns the organiser's page's lines of problems.
+   */
+  const noticeThenProblems = async (page, params, notice) => {
+    await page.goto(widgetUrl(fx.site.url, params));
+    const alert = page.locator('.suara-load-error[role=alert]');
+    await alert.getByRole('heading', { name: notice.heading }).waitFor({ state: 'visible' });
+    assert.equal(await page.getByRole('button', { name: /Submit|Kirim/ }).count(), 0, 'no form');
+    const text = await alert.innerText();
+    assert.ok(text.includes(notice.count), `the count: ${text}`);
+    assert.equal(await alert.locator('li').count(), 0, 'no problem in detail for the respondent');
+    assert.doesNotMatch(text, /\$\.|HTTP|https?:/, 'no JSON path, status or address for the respondent');
+    const link = alert.getByRole('link', { name: notice.link });
+    const href = new URL(await link.getAttribute('href'), page.url());
+    assert.equal(href.pathname, '/organiser.html', 'the organiser page');
+    for (const [key, value] of Object.entries(params)) {
+      assert.equal(href.searchParams.get(key), value, `the link keeps ${key}`);
+    }
+    await link.click();
+    await page.waitForURL(/\/organiser\.html\?/);
+    const problems = page.locator('.suara-load-error[role=alert] li');
+    await problems.first().waitFor({ state: 'visible' });
+    return problems.allInnerTexts();
+  };
+
+  test('a broken survey file: a short notice for the respondent, every problem with its JSON path on the organiser page', { timeout: 60_000 }, async () => {
     const page = await fx.browser.context.newPage();
     try {
-      await page.goto(widgetUrl(fx.site.url, { survey: `${fx.site.url}/broken-survey.json`, lang: 'en' }));
-      // What Survey::parse reports for the fixture (see crates/domain/src/parse.rs).
+      const survey = `${fx.site.url}/broken-survey-id.json`;
+      // What Survey::read_with reports for the fixture (see crates/domain/src/parse.rs).
       const paths = ['$.pages[0].questions[0].min', '$.pages[0].questions[1].kind', '$.pages[0].questions[2].id'];
-      const problems = page.locator('[role=alert], ul, ol').filter({ hasText: '$.' }).first();
-      await problems.waitFor({ state: 'visible' });
-      for (const p of paths) {
-        await problems.getByText(p, { exact: false }).first().waitFor({ state: 'visible' });
-      }
-      await problems.getByText('favourite_colour').first().waitFor({ state: 'visible' });
-      const bodyText = await page.locator('body').innerText();
-      assert.ok(bodyText.trim().length > 0, 'the page is not blank');
+      const en = await noticeThenProblems(page, { survey, lang: 'en' }, {
+        heading: 'This survey cannot start',
+        count: 'The survey or its settings have 5 problems.',
+        link: "The survey's author can read them on the organiser's page",
+      });
+      assert.equal(en.length, 5, en.join('\n'));
+      assert.equal(en[0], 'Page 1, question 1 (`stars`): `min` must be a whole number from 0 to 1, found 5 ($.pages[0].questions[0].min)');
+      assert.match(en[2], /unknown question kind `favourite_colour`/);
+      for (const p of paths) assert.ok(en.some((line) => line.includes(p)), `${p} is named`);
+      const id = await noticeThenProblems(page, { survey, lang: 'id' }, {
+        heading: 'Survei ini tidak dapat dimulai',
+        count: 'Survei atau pengaturannya memiliki 5 masalah.',
+        link: 'Penyusun survei dapat membacanya di halaman penyelenggara',
+      });
+      assert.equal(id.length, 5, id.join('\n'));
+      assert.equal(id[0], 'Halaman 1, pertanyaan 1 (`stars`): `min` harus bilangan bulat dari 0 sampai 1, ternyata 5 ($.pages[0].questions[0].min)');
+      for (const p of paths) assert.ok(id.some((line) => line.includes(p)), `${p} is named`);
       assert.deepEqual(fx.browser.logs.pageErrors, [], 'no uncaught errors in the page');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a survey address that answers a 404 or a web page: the organiser page says so, in the page language', { timeout: 60_000 }, async () => {
+    // Regression: a missing file came back as the widget's page and read as
+    // "not valid JSON: Unexpected token '<'", which says the file is broken.
+    const page = await fx.browser.context.newPage();
+    const one = {
+      en: { heading: 'This survey cannot start', count: 'The survey or its settings have 1 problem.', link: "The survey's author can read them on the organiser's page" },
+      id: { heading: 'Survei ini tidak dapat dimulai', count: 'Survei atau pengaturannya memiliki 1 masalah.', link: 'Penyusun survei dapat membacanya di halaman penyelenggara' },
+    };
+    try {
+      const missing = `${fx.site.url}/no-such-survey.json`;
+      assert.deepEqual(await noticeThenProblems(page, { survey: missing, lang: 'en' }, one.en), [
+        `survey: the survey file was not found at ${missing} (HTTP 404): check the survey's address`,
+      ]);
+      assert.deepEqual(await noticeThenProblems(page, { survey: missing, lang: 'id' }, one.id), [
+        `survey: berkas survei tidak ditemukan di ${missing} (HTTP 404): periksa alamat survei`,
+      ]);
+      const webPage = `${fx.site.url}/index.html`;
+      assert.deepEqual(await noticeThenProblems(page, { survey: webPage, lang: 'en' }, one.en), [
+        `survey: ${webPage} answered a web page, not a survey file: check the survey's address`,
+      ]);
     } finally {
       await page.close();
     }

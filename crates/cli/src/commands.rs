@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 use suara_domain::codebook;
 use suara_domain::export::{self, CsvOptions, MultiColumns, Separator};
+use suara_domain::i18n;
 use suara_domain::merge::{self, Merged};
 use suara_domain::translation::missing_translations;
 use suara_domain::{Locale, Response, Survey};
@@ -34,8 +35,9 @@ pub fn load_survey(path: &Path) -> Result<Survey, String> {
             if errors.len() == 1 { "" } else { "s" },
             path.display()
         );
+        let english = Locale::parse("en").expect("a language code");
         for e in errors.iter().take(5) {
-            msg.push_str(&format!("\n  {e}"));
+            msg.push_str(&format!("\n  {}", i18n::problem_line(&english, e)));
         }
         if errors.len() > 5 {
             msg.push_str(&format!("\n  ... and {} more", errors.len() - 5));
@@ -48,26 +50,35 @@ fn read_text(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-/// `suara validate`: every problem with its JSON path on standard output;
-/// missing translations as warnings.
-pub fn validate(path: &Path, strict: bool, out: &mut impl Write) -> Outcome {
+/// `suara validate`: every problem, as the widget words it (the same
+/// domain function reads the file), on standard output in `lang` (English or
+/// Indonesian); missing translations as warnings.
+pub fn validate(path: &Path, strict: bool, lang: &Locale, out: &mut impl Write) -> Outcome {
     let text = read_text(path)?;
+    let id = lang.language() == "id";
     let w = |out: &mut dyn Write, line: String| -> Result<(), String> {
         writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))
     };
+    let (error, warning) = if id {
+        ("kesalahan", "peringatan")
+    } else {
+        ("error", "warning")
+    };
+    let plural = |n: usize, one: &str| {
+        if n == 1 || id {
+            format!("{n} {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
     match Survey::parse(&text) {
         Err(errors) => {
-            for e in &errors {
-                w(out, format!("error: {e}"))?;
+            for line in i18n::problem_lines(lang, &errors) {
+                w(out, format!("{error}: {line}"))?;
             }
             w(
                 out,
-                format!(
-                    "{}: {} error{}",
-                    path.display(),
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" }
-                ),
+                format!("{}: {}", path.display(), plural(errors.len(), error)),
             )?;
             Ok(1)
         }
@@ -77,28 +88,41 @@ pub fn validate(path: &Path, strict: bool, out: &mut impl Write) -> Outcome {
             for m in &missing {
                 for p in &m.paths {
                     warnings += 1;
-                    w(
-                        out,
-                        format!("warning: {p}: no translation into `{}`", m.locale),
-                    )?;
+                    let line = if id {
+                        format!("{p}: belum diterjemahkan ke `{}`", m.locale)
+                    } else {
+                        format!("{p}: no translation into `{}`", m.locale)
+                    };
+                    w(out, format!("{warning}: {line}"))?;
                 }
             }
             let questions = survey.questions().count();
-            w(
-                out,
+            let pages = survey.pages.len();
+            let fail = warnings > 0 && strict;
+            let summary = if id {
                 format!(
-                    "{}: survey `{}` version `{}`, {} page{}, {questions} question{}: no errors, {warnings} warning{}{}",
-                    path.display(),
+                    "survei `{}` versi `{}`, {pages} halaman, {questions} pertanyaan: tidak ada kesalahan, {warnings} peringatan{}",
                     survey.id,
                     survey.version,
-                    survey.pages.len(),
-                    if survey.pages.len() == 1 { "" } else { "s" },
-                    if questions == 1 { "" } else { "s" },
-                    if warnings == 1 { "" } else { "s" },
-                    if warnings > 0 && strict { " (--strict: warnings fail)" } else { "" }
-                ),
-            )?;
-            Ok(if strict && warnings > 0 { 1 } else { OK })
+                    if fail { " (--strict: peringatan menggagalkan)" } else { "" }
+                )
+            } else {
+                format!(
+                    "survey `{}` version `{}`, {}, {}: no errors, {}{}",
+                    survey.id,
+                    survey.version,
+                    plural(pages, "page"),
+                    plural(questions, "question"),
+                    plural(warnings, "warning"),
+                    if fail {
+                        " (--strict: warnings fail)"
+                    } else {
+                        ""
+                    }
+                )
+            };
+            w(out, format!("{}: {summary}", path.display()))?;
+            Ok(if fail { 1 } else { OK })
         }
     }
 }

@@ -9,6 +9,7 @@ use suara_cli::collector::{self, Config, DEFAULT_MAX_BODY};
 use suara_cli::commands::{self, CsvArgs};
 use suara_cli::store::Store;
 use suara_domain::export::{CsvOptions, MultiColumns, Separator};
+use suara_domain::Locale;
 
 #[derive(Parser)]
 #[command(
@@ -24,9 +25,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a survey file: every problem with its JSON path
+    /// Check a survey file: every problem, where it is and its JSON path
     #[command(
-        after_help = "Example:\n  suara validate festival.json\n  suara validate --strict festival.json   # missing translations fail too\n\nExit code 1 when the survey has errors (or, with --strict, missing translations)."
+        after_help = "Example:\n  suara validate festival.json\n  suara validate --strict festival.json   # missing translations fail too\n  suara validate --lang id festival.json  # the messages in Indonesian\n\nExit code 1 when the survey has errors (or, with --strict, missing translations)."
     )]
     Validate {
         /// The survey file
@@ -34,6 +35,9 @@ enum Command {
         /// Missing translations fail (exit code 1) instead of warning
         #[arg(long)]
         strict: bool,
+        /// The language of the messages: en (English) or id (Indonesian)
+        #[arg(long, default_value = "en", value_parser = ["en", "id"])]
+        lang: String,
     },
     /// Combine the widget's JSON export files, each response once
     #[command(
@@ -159,8 +163,13 @@ impl CsvFormat {
 
 fn run(cli: Cli) -> commands::Outcome {
     match cli.command {
-        Command::Validate { survey, strict } => {
-            commands::validate(&survey, strict, &mut std::io::stdout())
+        Command::Validate {
+            survey,
+            strict,
+            lang,
+        } => {
+            let lang = Locale::parse(&lang).ok_or("--lang: use en or id")?;
+            commands::validate(&survey, strict, &lang, &mut std::io::stdout())
         }
         Command::Merge {
             survey,

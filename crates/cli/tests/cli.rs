@@ -66,7 +66,7 @@ fn tmp() -> tempfile::TempDir {
 }
 
 #[test]
-fn validate_lists_every_problem_with_its_json_path_and_exits_1() {
+fn validate_lists_every_problem_with_its_place_and_json_path_and_exits_1() {
     let dir = tmp();
     let bad = dir.path().join("bad.json");
     std::fs::write(
@@ -80,14 +80,69 @@ fn validate_lists_every_problem_with_its_json_path_and_exits_1() {
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("error: $.pages[0].questions[0].kind: unknown question kind `stars`"),
+        text.contains("error: Page 1, question 1 (`a`): unknown question kind `stars`;"),
         "{text}"
     );
+    assert!(text.contains("($.pages[0].questions[0].kind)\n"), "{text}");
     assert!(
-        text.contains("error: $.pages[0].questions[1].id: question id `a` is already used"),
+        text.contains("error: Page 1, question 2 (`a`): question id `a` is already used at $.pages[0].questions[0].id ($.pages[0].questions[1].id)\n"),
         "{text}"
     );
     assert!(text.contains("2 errors"), "{text}");
+}
+
+/// A survey with a comma after its last field, and one with a kind that is
+/// close to a known one.
+fn two_mistakes(dir: &Path) {
+    std::fs::write(
+        dir.join("comma.json"),
+        "{\n  \"format\": 1,\n  \"id\": \"festival\",\n}\n",
+    )
+    .expect("a survey file");
+    std::fs::write(
+        dir.join("kind.json"),
+        r#"{"format":1,"id":"x","version":"1","title":"T","default_locale":"id","locales":["id","en"],
+            "pages":[{"id":"p","questions":[{"id":"satisfaction","kind":"rating_stars","label":"A"}]}]}"#,
+    )
+    .expect("a survey file");
+}
+
+#[test]
+fn validate_says_each_mistake_in_english_by_default_and_in_indonesian_with_lang_id() {
+    let dir = tmp();
+    two_mistakes(dir.path());
+    let cases = [
+        ("en", "comma.json", "error: Line 3, column 19: a comma after the last item: JSON allows none there; remove this comma\n"),
+        ("id", "comma.json", "kesalahan: Baris 3, kolom 19: ada koma setelah butir terakhir: JSON tidak membolehkannya; hapus koma ini\n"),
+        ("en", "kind.json", "error: Page 1, question 1 (`satisfaction`): unknown question kind `rating_stars` (did you mean `rating`?); expected one of: "),
+        ("id", "kind.json", "kesalahan: Halaman 1, pertanyaan 1 (`satisfaction`): jenis pertanyaan `rating_stars` tidak dikenal (mungkin maksud Anda `rating`?); yang diterima: "),
+    ];
+    for (lang, file, line) in cases {
+        let args: &[&str] = if lang == "en" {
+            &["validate", file]
+        } else {
+            &["validate", "--lang", lang, file]
+        };
+        let out = suara(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+        assert!(
+            stdout(&out).starts_with(line),
+            "{lang} {file}:\n{}",
+            stdout(&out)
+        );
+    }
+    let summary = stdout(&suara(
+        dir.path(),
+        &["validate", "--lang", "id", "kind.json"],
+    ));
+    assert!(summary.ends_with("kind.json: 1 kesalahan\n"), "{summary}");
+    let refused = suara(dir.path(), &["validate", "--lang", "fr", "kind.json"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("possible values: en, id"),
+        "{}",
+        stderr(&refused)
+    );
 }
 
 fn with_missing_translation(dir: &Path) -> PathBuf {

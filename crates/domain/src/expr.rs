@@ -6,8 +6,6 @@
 //! A hand-written parser: no parser library, so the wasm stays small.
 //! Positions count characters from 1.
 
-use std::fmt;
-
 /// Longest expression, in characters.
 pub const MAX_EXPR_CHARS: usize = 2000;
 /// Deepest nesting of parentheses and `not`.
@@ -77,17 +75,145 @@ pub enum Lit {
     Bool(bool),
 }
 
-/// A problem in an expression, at a character position (from 1).
+/// A problem in an expression, at a character position (from 1). Its
+/// words are in `i18n`'s author module.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExprError {
     pub at: usize,
-    pub message: String,
+    pub problem: ExprProblem,
 }
 
-impl fmt::Display for ExprError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "at {}: {}", self.at, self.message)
-    }
+/// What a message says was found instead: a token of the expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    Word(String),
+    Text(String),
+    Number(String),
+    /// A bracket, comma or comparison, as written.
+    Symbol(&'static str),
+    End,
+}
+
+/// What was expected where [`ExprProblem::Expected`] found something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// `)`
+    Close,
+    /// `[` to start an `in` list.
+    OpenList,
+    /// `,` or `]` in an `in` list.
+    CommaOrCloseList,
+}
+
+/// The questions an expression may use, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Earlier {
+    /// A question's: the questions before it.
+    BeforeQuestion,
+    /// A page's: the questions on earlier pages.
+    EarlierPages,
+}
+
+/// What a comparison needs as its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    OptionValue,
+    Text,
+    Number,
+    Bool,
+}
+
+/// What is wrong with an expression: its syntax ([`parse`]) or what it
+/// asks of the survey's questions (`logic::check`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExprProblem {
+    /// `=` alone.
+    LoneEquals,
+    /// `!` alone.
+    LoneBang,
+    /// A text opened with this quote and never closed.
+    UnclosedText(char),
+    /// A number not written like 3, -1 or 2.5.
+    NumberShape,
+    NumberTooLarge,
+    /// A number with a fraction and more than 15 digits.
+    FractionDigits,
+    /// `&` or `|` for `and` and `or`.
+    AndOr(char),
+    Unexpected(char),
+    Expected {
+        what: Expected,
+        found: Token,
+    },
+    TooDeep {
+        max: usize,
+    },
+    ExpectedCondition {
+        found: Token,
+    },
+    AnsweredNeedsParens,
+    /// No comparison after a question id; `answered` is suggested when the
+    /// id is close to it and a `(` follows.
+    ExpectedComparison {
+        after: String,
+        found: Token,
+        answered: bool,
+    },
+    ExpectedQuestionId {
+        found: Token,
+    },
+    UnquotedValue {
+        word: String,
+    },
+    ExpectedValue {
+        found: Token,
+    },
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    Empty,
+    ExpectedEnd {
+        found: Token,
+    },
+    /// A matrix or ranking compared with `op`: only `answered` works.
+    OnlyAnswered {
+        q: String,
+        kind: &'static str,
+        op: Op,
+    },
+    /// `op` does not compare a question of `kind`; `ops` do.
+    WrongOp {
+        q: String,
+        kind: &'static str,
+        op: Op,
+        ops: &'static [Op],
+    },
+    NotAnOption {
+        value: String,
+        q: String,
+        options: Vec<String>,
+        suggestion: Option<String>,
+    },
+    WrongValue {
+        q: String,
+        kind: &'static str,
+        want: Want,
+    },
+    OwnQuestion {
+        id: String,
+        earlier: Earlier,
+    },
+    LaterQuestion {
+        id: String,
+        earlier: Earlier,
+    },
+    UnknownQuestion {
+        id: String,
+        earlier: Earlier,
+        ids: Vec<String>,
+        suggestion: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -104,11 +230,8 @@ enum Tok {
     End,
 }
 
-fn fail<T>(at: usize, message: impl Into<String>) -> Result<T, ExprError> {
-    Err(ExprError {
-        at,
-        message: message.into(),
-    })
+fn fail<T>(at: usize, problem: ExprProblem) -> Result<T, ExprError> {
+    Err(ExprError { at, problem })
 }
 
 /// Splits `src` into tokens with their positions (from 1).
@@ -139,8 +262,8 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
                     ('<', true) => Tok::Cmp(Op::Le),
                     ('>', false) => Tok::Cmp(Op::Gt),
                     ('>', true) => Tok::Cmp(Op::Ge),
-                    ('=', false) => return fail(at, "`=` alone: write `==` to compare"),
-                    _ => return fail(at, "`!` alone: write `!=`, or `not` before a condition"),
+                    ('=', false) => return fail(at, ExprProblem::LoneEquals),
+                    _ => return fail(at, ExprProblem::LoneBang),
                 }
             }
             '\'' | '"' => {
@@ -149,7 +272,7 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
                     i += 1;
                 }
                 if i == src.len() {
-                    return fail(at, format!("this text has no closing {c}"));
+                    return fail(at, ExprProblem::UnclosedText(c));
                 }
                 i += 1;
                 Tok::Text(src[start..i - 1].iter().collect())
@@ -160,7 +283,7 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
                 }
                 match number(src, &mut i, c == '-') {
                     Ok(n) => Tok::Number(n),
-                    Err(message) => return fail(at, message),
+                    Err(problem) => return fail(at, problem),
                 }
             }
             c if c.is_ascii_alphabetic() || c == '_' => {
@@ -170,8 +293,8 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
                 }
                 Tok::Word(src[start..i].iter().collect())
             }
-            '&' | '|' => return fail(at, format!("`{c}`: write `and` or `or`")),
-            c => return fail(at, format!("unexpected `{c}`")),
+            '&' | '|' => return fail(at, ExprProblem::AndOr(c)),
+            c => return fail(at, ExprProblem::Unexpected(c)),
         };
         out.push((tok, at));
     }
@@ -188,7 +311,7 @@ fn tokens(src: &[char]) -> Result<Vec<(Tok, usize)>, ExprError> {
 /// decimal parser would. The widget then carries no float parser (the
 /// browser reads the answers' numbers), and the digits are read here, not
 /// collected into a string and parsed.
-fn number(src: &[char], i: &mut usize, negative: bool) -> Result<serde_json::Number, &'static str> {
+fn number(src: &[char], i: &mut usize, negative: bool) -> Result<serde_json::Number, ExprProblem> {
     // `None` once it no longer fits an i64.
     let mut whole = Some(0i64);
     let mut digits = 0u64;
@@ -211,21 +334,21 @@ fn number(src: &[char], i: &mut usize, negative: bool) -> Result<serde_json::Num
         } else if c == '.' && scale.is_none() && src.get(*i + 1).is_some_and(char::is_ascii_digit) {
             scale = Some(1.0);
         } else if c == '.' || c.is_ascii_alphanumeric() {
-            return Err("a number here is written like 3, -1 or 2.5");
+            return Err(ExprProblem::NumberShape);
         } else {
             break;
         }
         *i += 1;
     }
     let Some(scale) = scale else {
-        return whole.map(Into::into).ok_or("this number is too large");
+        return whole.map(Into::into).ok_or(ExprProblem::NumberTooLarge);
     };
     if count > 15 {
-        return Err("a number with a fraction may have at most 15 digits");
+        return Err(ExprProblem::FractionDigits);
     }
     let value = digits as f64 / scale;
     serde_json::Number::from_f64(if negative { -value } else { value })
-        .ok_or("this number is too large")
+        .ok_or(ExprProblem::NumberTooLarge)
 }
 
 struct Reader {
@@ -251,30 +374,33 @@ impl Reader {
     fn is_word(&self, w: &str) -> bool {
         matches!(self.peek(), Tok::Word(x) if x == w)
     }
-    fn expect(&mut self, tok: Tok, what: &str) -> Result<(), ExprError> {
+    fn expect(&mut self, tok: Tok, what: Expected) -> Result<(), ExprError> {
         if *self.peek() == tok {
             self.next();
             Ok(())
         } else {
             fail(
                 self.at(),
-                format!("expected {what}, found {}", self.found()),
+                ExprProblem::Expected {
+                    what,
+                    found: self.found(),
+                },
             )
         }
     }
     /// The current token, for "found ..." in a message.
-    fn found(&self) -> String {
+    fn found(&self) -> Token {
         match self.peek() {
-            Tok::Word(w) => format!("`{w}`"),
-            Tok::Text(t) => format!("the text '{t}'"),
-            Tok::Number(n) => format!("the number {n}"),
-            Tok::Cmp(op) => format!("`{}`", op.symbol()),
-            Tok::Open => "`(`".into(),
-            Tok::Close => "`)`".into(),
-            Tok::OpenList => "`[`".into(),
-            Tok::CloseList => "`]`".into(),
-            Tok::Comma => "`,`".into(),
-            Tok::End => "the end".into(),
+            Tok::Word(w) => Token::Word(w.clone()),
+            Tok::Text(t) => Token::Text(t.clone()),
+            Tok::Number(n) => Token::Number(n.to_string()),
+            Tok::Cmp(op) => Token::Symbol(op.symbol()),
+            Tok::Open => Token::Symbol("("),
+            Tok::Close => Token::Symbol(")"),
+            Tok::OpenList => Token::Symbol("["),
+            Tok::CloseList => Token::Symbol("]"),
+            Tok::Comma => Token::Symbol(","),
+            Tok::End => Token::End,
         }
     }
 
@@ -307,10 +433,7 @@ impl Reader {
     fn unary(&mut self) -> Result<Expr, ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return fail(
-                self.at(),
-                format!("nested more than {MAX_DEPTH} deep (parentheses and `not`)"),
-            );
+            return fail(self.at(), ExprProblem::TooDeep { max: MAX_DEPTH });
         }
         let e = if self.is_word("not") {
             self.next();
@@ -328,17 +451,16 @@ impl Reader {
             Tok::Open => {
                 self.next();
                 let e = self.or()?;
-                self.expect(Tok::Close, "`)`")?;
+                self.expect(Tok::Close, Expected::Close)?;
                 return Ok(e);
             }
             Tok::Word(w) if !is_keyword(w) => w.clone(),
             _ => {
                 return fail(
                     at,
-                    format!(
-                    "expected a condition (a question id, `answered(...)`, `not` or `(`), found {}",
-                    self.found()
-                ),
+                    ExprProblem::ExpectedCondition {
+                        found: self.found(),
+                    },
                 )
             }
         };
@@ -346,11 +468,11 @@ impl Reader {
         if word == "answered" && *self.peek() == Tok::Open {
             self.next();
             let question = self.name()?;
-            self.expect(Tok::Close, "`)`")?;
+            self.expect(Tok::Close, Expected::Close)?;
             return Ok(Expr::Answered(question));
         }
         if word == "answered" {
-            return fail(self.at(), "write `answered(question_id)`, with parentheses");
+            return fail(self.at(), ExprProblem::AnsweredNeedsParens);
         }
         let question = Name { id: word, at };
         let op = match self.peek() {
@@ -360,18 +482,19 @@ impl Reader {
             _ => {
                 return fail(
                     self.at(),
-                    format!(
-                        "expected a comparison (==, !=, <, <=, >, >=, in, contains) after `{}`, found {}",
-                        question.id,
-                        self.found()
-                    ),
+                    ExprProblem::ExpectedComparison {
+                        answered: *self.peek() == Tok::Open
+                            && crate::text::closest(&question.id, &["answered"]).is_some(),
+                        after: question.id,
+                        found: self.found(),
+                    },
                 )
             }
         };
         self.next();
         let mut values = Vec::new();
         if op == Op::In {
-            self.expect(Tok::OpenList, "`[` to start the list")?;
+            self.expect(Tok::OpenList, Expected::OpenList)?;
             loop {
                 values.push(self.literal()?);
                 if *self.peek() != Tok::Comma {
@@ -379,7 +502,7 @@ impl Reader {
                 }
                 self.next();
             }
-            self.expect(Tok::CloseList, "`,` or `]`")?;
+            self.expect(Tok::CloseList, Expected::CommaOrCloseList)?;
         } else {
             values.push(self.literal()?);
         }
@@ -399,7 +522,9 @@ impl Reader {
             }
             _ => fail(
                 at,
-                format!("expected a question id, found {}", self.found()),
+                ExprProblem::ExpectedQuestionId {
+                    found: self.found(),
+                },
             ),
         }
     }
@@ -411,19 +536,13 @@ impl Reader {
             Tok::Number(n) => Lit::Number(n),
             Tok::Word(w) if w == "true" => Lit::Bool(true),
             Tok::Word(w) if w == "false" => Lit::Bool(false),
-            Tok::Word(w) => {
-                return fail(
-                    at,
-                    format!("expected a value ('text', a number, true or false), found `{w}`: put text in quotes"),
-                )
-            }
+            Tok::Word(w) => return fail(at, ExprProblem::UnquotedValue { word: w }),
             _ => {
                 return fail(
                     at,
-                    format!(
-                        "expected a value ('text', a number, true or false), found {}",
-                        self.found()
-                    ),
+                    ExprProblem::ExpectedValue {
+                        found: self.found(),
+                    },
                 )
             }
         };
@@ -458,16 +577,16 @@ pub fn parse(src: &str) -> Result<Expr, ExprError> {
     if src.len() > MAX_EXPR_CHARS * 4 || src.chars().count() > MAX_EXPR_CHARS {
         return fail(
             1,
-            format!(
-                "the expression is {} characters; at most {MAX_EXPR_CHARS} are allowed",
-                src.chars().count()
-            ),
+            ExprProblem::TooLong {
+                len: src.chars().count(),
+                max: MAX_EXPR_CHARS,
+            },
         );
     }
     let chars: Vec<char> = src.chars().collect();
     let toks = tokens(&chars)?;
     if toks.len() == 1 {
-        return fail(1, "the expression is empty");
+        return fail(1, ExprProblem::Empty);
     }
     let mut r = Reader {
         toks,
@@ -476,10 +595,7 @@ pub fn parse(src: &str) -> Result<Expr, ExprError> {
     };
     let e = r.or()?;
     if *r.peek() != Tok::End {
-        return fail(
-            r.at(),
-            format!("expected `and`, `or` or the end, found {}", r.found()),
-        );
+        return fail(r.at(), ExprProblem::ExpectedEnd { found: r.found() });
     }
     Ok(e)
 }

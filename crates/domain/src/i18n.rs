@@ -4,6 +4,13 @@
 //! Adding a language: write one more `fn xx(msg: &Msg) -> String` below with
 //! a `match` over every message (the compiler refuses a missing one), and add
 //! it to [`UI_LANGUAGES`] and [`text`].
+//!
+//! The survey author's messages (what is wrong with a survey file) are in
+//! [`author`], in English and Indonesian only: see [`problem_line`].
+
+mod author;
+
+pub use author::{author_locale, problem_line, problem_lines, AUTHOR_LANGUAGES};
 
 use crate::answer::AnswerError;
 use crate::text::Locale;
@@ -84,6 +91,13 @@ pub enum Msg {
     KeepOrder,
     LoadFailed,
     LoadFailedIntro,
+    /// The respondent's page's heading when the survey or a setting is
+    /// broken: it says no more, the author reads why on the organiser's page.
+    CannotStart,
+    /// How many problems stop the survey.
+    StoppedBy(usize),
+    /// The link to the organiser's page, where the author reads them.
+    ProblemsLink,
     Language,
     ExportHeading,
     /// "N responses stored on this device".
@@ -266,6 +280,9 @@ fn en(msg: &Msg) -> String {
         Msg::KeepOrder => "Keep this order".into(),
         Msg::LoadFailed => "This survey could not be loaded".into(),
         Msg::LoadFailedIntro => "The survey or its settings have these problems. Please tell the survey's author:".into(),
+        Msg::CannotStart => "This survey cannot start".into(),
+        Msg::StoppedBy(n) => format!("The survey or its settings have {}.", plural(*n, "problem", "problems")),
+        Msg::ProblemsLink => "The survey's author can read them on the organiser's page".into(),
         Msg::Language => "Language".into(),
         Msg::ExportHeading => "Responses on this device".into(),
         Msg::StoredCount { total, unreadable: 0 } => {
@@ -376,6 +393,9 @@ fn id(msg: &Msg) -> String {
         Msg::KeepOrder => "Pertahankan urutan ini".into(),
         Msg::LoadFailed => "Survei ini tidak dapat dimuat".into(),
         Msg::LoadFailedIntro => "Survei atau pengaturannya memiliki masalah berikut. Mohon beri tahu penyusun survei:".into(),
+        Msg::CannotStart => "Survei ini tidak dapat dimulai".into(),
+        Msg::StoppedBy(n) => format!("Survei atau pengaturannya memiliki {n} masalah."),
+        Msg::ProblemsLink => "Penyusun survei dapat membacanya di halaman penyelenggara".into(),
         Msg::Language => "Bahasa".into(),
         Msg::ExportHeading => "Jawaban di perangkat ini".into(),
         Msg::StoredCount { total, unreadable: 0 } => format!("{total} jawaban tersimpan di perangkat ini."),
@@ -481,6 +501,9 @@ fn ar(msg: &Msg) -> String {
         Msg::KeepOrder => "الإبقاء على هذا الترتيب".into(),
         Msg::LoadFailed => "تعذّر تحميل هذا الاستبيان".into(),
         Msg::LoadFailedIntro => "في الاستبيان أو إعداداته المشكلات التالية. يُرجى إبلاغ كاتب الاستبيان:".into(),
+        Msg::CannotStart => "لا يمكن بدء هذا الاستبيان".into(),
+        Msg::StoppedBy(n) => format!("عدد المشكلات في الاستبيان أو إعداداته: {n}."),
+        Msg::ProblemsLink => "يمكن لكاتب الاستبيان قراءتها في صفحة المنظِّم".into(),
         Msg::Language => "اللغة".into(),
         Msg::ExportHeading => "الإجابات على هذا الجهاز".into(),
         Msg::StoredCount { total, unreadable: 0 } => format!("عدد الإجابات المحفوظة على هذا الجهاز: {total}."),

@@ -10,10 +10,11 @@
 //!
 //! The modules form layers, read from the leaves up, and no module uses one
 //! that uses it back (`tests/module_graph.rs` checks it): `text`, `json` and
-//! `expr` (the show-if syntax) use nothing of the crate; `survey` is built
+//! `syntax` (JSON's) use nothing of the crate, `expr` (the show-if syntax)
+//! only `text`; `survey` is built
 //! from them and `value` holds the answers; `logic` evaluates show-if over a
-//! survey and its answers, `answer` validates them with it and `parse` reads
-//! a survey file; `response`, `review`, `i18n`, `translation`, `export` and
+//! survey and its answers, `answer` validates them with it, `problem` says
+//! what can be wrong with a survey file (as data) and `parse` reads one; `response`, `review`, `i18n`, `translation`, `export` and
 //! `endpoint` build on those; `outbox` (what happens to a stored response)
 //! and `journey` (one person's pass through a survey) sit on top.
 
@@ -29,16 +30,19 @@ pub mod logic;
 pub mod merge;
 pub mod outbox;
 mod parse;
+pub mod problem;
 pub mod response;
 pub mod review;
 pub mod survey;
+pub mod syntax;
 pub mod text;
 pub mod translation;
 mod value;
 
 pub use answer::AnswerError;
 pub use endpoint::Endpoint;
-pub use parse::{kind_fields, known_fields, SchemaError};
+pub use parse::{kind_fields, known_fields, Refused, Rejected};
+pub use problem::SchemaError;
 pub use response::Response;
 pub use survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey};
 pub use text::{Locale, Text};

@@ -6,10 +6,13 @@
 //! every change of the answers.
 
 use crate::survey::{ChoiceOption, QuestionKind, Survey, OTHER_VALUE};
-use crate::text::join;
+use crate::text::closest;
 use crate::value::{AnswerValue, Answers};
 
-pub use crate::expr::{parse, Expr, ExprError, Lit, Name, Op, MAX_DEPTH, MAX_EXPR_CHARS};
+pub use crate::expr::{
+    parse, Earlier, Expected, Expr, ExprError, ExprProblem, Lit, Name, Op, Token, Want, MAX_DEPTH,
+    MAX_EXPR_CHARS,
+};
 
 /// What an expression may use: the questions before it, in survey order,
 /// each with its kind (`None` when the question itself is broken and
@@ -19,8 +22,8 @@ pub struct Scope<'a> {
     pub later: &'a [&'a str],
     /// The question that carries the expression, if not a page.
     pub own: Option<&'a str>,
-    /// "questions before it" or "questions on earlier pages", for messages.
-    pub what: &'a str,
+    /// Which questions `earlier` are, for messages.
+    pub what: Earlier,
 }
 
 /// What a question's answer is compared with.
@@ -66,17 +69,14 @@ impl<'a> Type<'a> {
         }
     }
 
-    /// The comparisons this type takes, as said in a message.
-    fn ops(&self) -> (&'static [Op], &'static str) {
+    /// The comparisons this type takes.
+    fn ops(&self) -> &'static [Op] {
         match self {
-            Type::Choice(_) | Type::Text => (&[Op::Eq, Op::Ne, Op::In], "==, != or in"),
-            Type::Choices(_) => (&[Op::Contains], "contains"),
-            Type::Number => (
-                &[Op::Eq, Op::Ne, Op::Lt, Op::Le, Op::Gt, Op::Ge, Op::In],
-                "==, !=, <, <=, >, >= or in",
-            ),
-            Type::Bool => (&[Op::Eq, Op::Ne], "== or !="),
-            Type::Answered => (&[], ""),
+            Type::Choice(_) | Type::Text => &[Op::Eq, Op::Ne, Op::In],
+            Type::Choices(_) => &[Op::Contains],
+            Type::Number => &[Op::Eq, Op::Ne, Op::Lt, Op::Le, Op::Gt, Op::Ge, Op::In],
+            Type::Bool => &[Op::Eq, Op::Ne],
+            Type::Answered => &[],
         }
     }
 }
@@ -89,7 +89,7 @@ pub fn check(expr: &Expr, scope: &Scope) -> Vec<ExprError> {
 }
 
 fn check_into(expr: &Expr, scope: &Scope, errors: &mut Vec<ExprError>) {
-    let mut push = |at: usize, message: String| errors.push(ExprError { at, message });
+    let mut push = |at: usize, problem: ExprProblem| errors.push(ExprError { at, problem });
     match expr {
         Expr::Not(e) => check_into(e, scope, errors),
         Expr::All(items) | Expr::Any(items) => {
@@ -110,31 +110,27 @@ fn check_into(expr: &Expr, scope: &Scope, errors: &mut Vec<ExprError>) {
             };
             let ty = Type::of(kind);
             let q = &question.id;
-            let (ops, said) = ty.ops();
+            let ops = ty.ops();
             if let Type::Answered = ty {
                 push(
                     question.at,
-                    format!(
-                        "`{q}` is a question of kind `{}`: show_if can only ask whether it is answered, with `answered({q})`, not compare it with `{}`",
-                        kind.name(),
-                        op.symbol()
-                    ),
+                    ExprProblem::OnlyAnswered {
+                        q: q.clone(),
+                        kind: kind.name(),
+                        op: *op,
+                    },
                 );
                 return;
             }
             if !ops.contains(op) {
-                let hint = if *op == Op::Contains {
-                    "`contains` is for multi_choice questions; "
-                } else {
-                    ""
-                };
                 push(
                     question.at,
-                    format!(
-                        "{hint}`{q}` is a question of kind `{}`: compare it with {said}, not `{}`",
-                        kind.name(),
-                        op.symbol()
-                    ),
+                    ExprProblem::WrongOp {
+                        q: q.clone(),
+                        kind: kind.name(),
+                        op: *op,
+                        ops,
+                    },
                 );
                 return;
             }
@@ -144,10 +140,12 @@ fn check_into(expr: &Expr, scope: &Scope, errors: &mut Vec<ExprError>) {
                         if !v.contains(&t.as_str()) {
                             push(
                                 *at,
-                                format!(
-                                    "'{t}' is not an option of `{q}`; its options are: {}",
-                                    join(v, ", ")
-                                ),
+                                ExprProblem::NotAnOption {
+                                    value: t.clone(),
+                                    q: q.clone(),
+                                    options: v.iter().map(|o| (*o).to_owned()).collect(),
+                                    suggestion: closest(t, v).map(str::to_owned),
+                                },
                             );
                         }
                         continue;
@@ -155,18 +153,19 @@ fn check_into(expr: &Expr, scope: &Scope, errors: &mut Vec<ExprError>) {
                     (Type::Text, Lit::Text(_))
                     | (Type::Number, Lit::Number(_))
                     | (Type::Bool, Lit::Bool(_)) => continue,
-                    (Type::Choice(_) | Type::Choices(_), _) => "an option value in quotes",
-                    (Type::Text, _) => "a text in quotes",
-                    (Type::Number, _) => "a number",
-                    (Type::Bool, _) => "true or false",
+                    (Type::Choice(_) | Type::Choices(_), _) => Want::OptionValue,
+                    (Type::Text, _) => Want::Text,
+                    (Type::Number, _) => Want::Number,
+                    (Type::Bool, _) => Want::Bool,
                     (Type::Answered, _) => continue,
                 };
                 push(
                     *at,
-                    format!(
-                        "`{q}` is a question of kind `{}`: compare it with {want}",
-                        kind.name()
-                    ),
+                    ExprProblem::WrongValue {
+                        q: q.clone(),
+                        kind: kind.name(),
+                        want,
+                    },
                 );
             }
         }
@@ -177,35 +176,27 @@ fn check_into(expr: &Expr, scope: &Scope, errors: &mut Vec<ExprError>) {
 fn lookup<'a>(
     name: &Name,
     scope: &Scope<'a>,
-    push: &mut impl FnMut(usize, String),
+    push: &mut impl FnMut(usize, ExprProblem),
 ) -> Option<&'a QuestionKind> {
     if let Some((_, kind)) = scope.earlier.iter().find(|(id, _)| *id == name.id) {
         return *kind;
     }
-    let id = &name.id;
-    let message = if scope.own == Some(id.as_str()) {
-        format!(
-            "`{id}` is this question: show_if may only use {}",
-            scope.what
-        )
+    let id = name.id.clone();
+    let earlier = scope.what;
+    let problem = if scope.own == Some(id.as_str()) {
+        ExprProblem::OwnQuestion { id, earlier }
     } else if scope.later.contains(&id.as_str()) {
-        format!(
-            "question `{id}` comes later in the survey: show_if may only use {}",
-            scope.what
-        )
+        ExprProblem::LaterQuestion { id, earlier }
     } else {
         let ids: Vec<&str> = scope.earlier.iter().map(|(id, _)| *id).collect();
-        if ids.is_empty() {
-            format!("unknown question `{id}`; there are no {}", scope.what)
-        } else {
-            format!(
-                "unknown question `{id}`; {} are: {}",
-                scope.what,
-                join(&ids, ", ")
-            )
+        ExprProblem::UnknownQuestion {
+            suggestion: closest(&id, &ids).map(str::to_owned),
+            ids: ids.iter().map(|i| (*i).to_owned()).collect(),
+            id,
+            earlier,
         }
     };
-    push(name.at, message);
+    push(name.at, problem);
     None
 }
 

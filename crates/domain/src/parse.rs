@@ -1,32 +1,18 @@
 //! Reading a survey file: every problem at once, each with its JSON path.
 
-use std::fmt;
-
 use serde_json::{Map, Value};
 
 use crate::expr;
-use crate::json::type_name;
 use crate::logic::{self, Scope};
+use crate::problem::SchemaError;
+use crate::problem::{Earlier, Found, Holder, IdOf, Item, JsonType, Place, Problem};
 use crate::survey::{
     is_date, ChoiceOption, Kind, Other, Page, Question, QuestionKind, Survey, FIXED_COLUMNS,
     OTHER_VALUE,
 };
-use crate::text::{join, piped_ids, Locale, Text};
+use crate::syntax;
+use crate::text::{closest, piped_ids, Locale, Text};
 use crate::FORMAT_VERSION;
-
-/// One problem in a survey file, at a JSON path such as
-/// `$.pages[0].questions[2].kind`, in words a survey author can act on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SchemaError {
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for SchemaError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
 
 /// Largest survey file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
@@ -93,44 +79,76 @@ impl Survey {
     /// Reads a survey file. On failure, returns every problem found, in
     /// document order, never just the first.
     ///
-    /// The widget does not call this: it parses with the browser's
-    /// `JSON.parse`, which keeps serde_json's text parser out of the wasm, and
-    /// then calls [`Survey::check_text`] and [`Survey::from_value`] itself.
+    /// The widget does not call this: it reads with [`Survey::read_with`]
+    /// and the browser's `JSON.parse`, which keeps serde_json's text parser
+    /// out of the wasm.
     pub fn parse(json: &str) -> Result<Survey, Vec<SchemaError>> {
-        Survey::check_text(json)?;
-        let value: Value = serde_json::from_str(json).map_err(|e| {
-            vec![err(
-                "$",
-                format!(
-                    "not valid JSON: {} (line {}, column {})",
-                    plain_serde_message(&e),
-                    e.line(),
-                    e.column()
-                ),
-            )]
-        })?;
-        Survey::from_value(&value)
+        Survey::read_with(json, |text| {
+            serde_json::from_str(text).map_err(|e| e.to_string())
+        })
+        .map_err(|r| r.errors)
+    }
+
+    /// Reads a survey file with `parse_json` for the JSON text (serde_json
+    /// in `suara`, the browser's `JSON.parse` in the widget), so both say
+    /// the same: the checks on the text ([`Survey::check_text`]), then
+    /// [`Survey::from_value`]. On failure, every problem, and the survey's
+    /// languages as far as they could be read, to word them in.
+    pub fn read_with(
+        json: &str,
+        parse_json: impl FnOnce(&str) -> Result<Value, String>,
+    ) -> Result<Survey, Rejected> {
+        let rejected = |errors, locales| Rejected { errors, locales };
+        Survey::check_text(json).map_err(|e| rejected(e, Vec::new()))?;
+        // The scanner accepts what serde_json accepts (`tests/syntax.rs`):
+        // this error is for a reader that ever disagrees.
+        let value = parse_json(json)
+            .map_err(|why| rejected(vec![SchemaError::file(Problem::NotJson(why))], Vec::new()))?;
+        Survey::from_value(&value).map_err(|e| rejected(e, locales_of(&value)))
+    }
+
+    /// Reads a survey file as [`Survey::read_with`] does, and refuses the
+    /// same files, but only counts their problems: no JSON syntax scanner
+    /// (a text `parse_json` refuses is one problem) and no places. The
+    /// respondent's page reads with this, since it only says that the
+    /// survey cannot start and how many problems stop it; the organiser's
+    /// page reads the same file with [`Survey::read_with`] and explains
+    /// each one. The counts agree, and so do the files refused, except a
+    /// text with a lone surrogate escape (`"\ud800"`), which the browser's
+    /// `JSON.parse` reads and the scanner refuses.
+    pub fn read_unexplained(
+        json: &str,
+        parse_json: impl FnOnce(&str) -> Result<Value, String>,
+    ) -> Result<Survey, Refused> {
+        let one = Refused {
+            problems: 1,
+            locales: Vec::new(),
+        };
+        if json.len() > MAX_FILE_BYTES {
+            return Err(one);
+        }
+        let value = parse_json(json).map_err(|_| one)?;
+        let mut p = Parser::default();
+        match p.survey(&value) {
+            Some(s) if p.errors.is_empty() => Ok(s),
+            _ => Err(Refused {
+                problems: p.errors.len(),
+                locales: locales_of(&value),
+            }),
+        }
     }
 
     /// The checks on a survey file's text before it is parsed: not larger
-    /// than [`MAX_FILE_BYTES`], not empty.
+    /// than [`MAX_FILE_BYTES`], and JSON (see [`syntax`]), with the mistake
+    /// and its line and column when it is not.
     pub fn check_text(json: &str) -> Result<(), Vec<SchemaError>> {
         if json.len() > MAX_FILE_BYTES {
-            return Err(vec![err(
-                "$",
-                format!(
-                    "the file is {} bytes; a survey may be at most {MAX_FILE_BYTES} bytes",
-                    json.len()
-                ),
-            )]);
+            return Err(vec![SchemaError::file(Problem::TooLarge {
+                bytes: json.len(),
+                max: MAX_FILE_BYTES,
+            })]);
         }
-        if json.trim().is_empty() {
-            return Err(vec![err(
-                "$",
-                "the file is empty; a survey is a JSON object",
-            )]);
-        }
-        Ok(())
+        syntax::check(json).map_err(|e| vec![SchemaError::file(Problem::Syntax(e))])
     }
 
     /// Reads a survey from parsed JSON. On failure, returns every problem
@@ -142,20 +160,49 @@ impl Survey {
         match p.survey(value) {
             Some(s) if p.errors.is_empty() => Ok(s),
             // `Parser::error` keeps the errors in document order.
-            _ => Err(p.errors),
+            _ => {
+                for e in &mut p.errors {
+                    e.place = Place::of(&e.path, value);
+                }
+                Err(p.errors)
+            }
         }
     }
 }
 
-fn plain_serde_message(e: &serde_json::Error) -> String {
-    if e.is_eof() {
-        return "the file ends before the JSON is complete".into();
+/// A survey file that could not be read, counted
+/// ([`Survey::read_unexplained`]): how many problems, and the survey's
+/// languages as far as they could be read, as in [`Rejected`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub problems: usize,
+    pub locales: Vec<Locale>,
+}
+
+/// A survey file that could not be read: every problem, and the survey's
+/// languages (`default_locale` first, then `locales`) as far as they could
+/// be read, for [`crate::i18n::author_locale`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub errors: Vec<SchemaError>,
+    pub locales: Vec<Locale>,
+}
+
+/// The language codes a survey value names, the default first; those that
+/// are no language code are left out.
+fn locales_of(value: &Value) -> Vec<Locale> {
+    let mut out: Vec<Locale> = Vec::new();
+    let listed = value.get("locales").and_then(Value::as_array);
+    let codes = value
+        .get("default_locale")
+        .into_iter()
+        .chain(listed.into_iter().flatten());
+    for code in codes {
+        if let Some(l) = code.as_str().and_then(Locale::parse) {
+            out.push(l);
+        }
     }
-    let text = e.to_string();
-    match text.find(" at line ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
+    out
 }
 
 /// The path of `key` in the object at `parent`: `$.title`, or `$["my key"]`
@@ -176,15 +223,15 @@ fn key_path(parent: &str, key: &str) -> String {
 
 /// A value found where another was expected: short scalars as written, so
 /// the author can find them, anything else by its type.
-fn describe(v: &Value) -> String {
+fn describe(v: &Value) -> Found {
     match v {
-        Value::String(s) if s.chars().count() > 40 => type_name(v).to_owned(),
+        Value::String(s) if s.chars().count() > 40 => Found::Type(JsonType::String),
         // As `Value`'s Display writes them, without its serializer (see `key_path`).
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => json_string(s),
-        _ => type_name(v).to_owned(),
+        Value::Null => Found::Written("null".to_owned()),
+        Value::Bool(b) => Found::Written(b.to_string()),
+        Value::Number(n) => Found::Written(n.to_string()),
+        Value::String(s) => Found::Written(json_string(s)),
+        _ => Found::Type(JsonType::of(v)),
     }
 }
 
@@ -192,13 +239,6 @@ fn describe(v: &Value) -> String {
 /// JSON export uses.
 fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
-}
-
-fn err(path: &str, message: impl Into<String>) -> SchemaError {
-    SchemaError {
-        path: path.to_owned(),
-        message: message.into(),
-    }
 }
 
 fn is_code(s: &str, max: usize) -> bool {
@@ -308,54 +348,67 @@ impl Parser {
     /// Records an error, after those that come before it or at the same
     /// place in the document: an insert keeps the list sorted with no sort
     /// code in the wasm, and errors come almost in order anyway.
-    fn error(&mut self, at: &Loc, message: impl Into<String>) {
-        self.error_message(at, message.into());
-    }
-
-    /// [`Parser::error`]'s work, not generic, so its code is in the wasm once
-    /// rather than once for `&str` messages and once for `String` ones.
-    fn error_message(&mut self, at: &Loc, message: String) {
+    /// The place is found once all are, from the path (see [`Survey::from_value`]).
+    fn error(&mut self, at: &Loc, problem: Problem) {
         let i = self.positions.partition_point(|p| *p <= at.position);
         self.positions.insert(i, at.position.clone());
-        self.errors.insert(i, err(&at.path, message));
+        self.errors.insert(
+            i,
+            SchemaError {
+                path: at.path.clone(),
+                place: Place::Survey,
+                problem,
+            },
+        );
     }
 
     fn object<'a>(
         &mut self,
         value: &'a Value,
         loc: Loc,
-        what: &str,
-        allowed: &[&str],
+        what: Holder,
+        allowed: &[&'static str],
     ) -> Option<Obj<'a>> {
-        self.object_with_hint(value, loc, what, allowed, &|_| String::new())
+        self.object_with_hint(value, loc, what, allowed, &|_| Vec::new())
     }
 
-    /// Like [`Parser::object`], with `hint(key)` added to the message about an unknown field.
+    /// Like [`Parser::object`], with `kinds(key)` the question kinds an
+    /// unknown field is for.
     fn object_with_hint<'a>(
         &mut self,
         value: &'a Value,
         loc: Loc,
-        what: &str,
-        allowed: &[&str],
-        hint: &dyn Fn(&str) -> String,
+        what: Holder,
+        allowed: &[&'static str],
+        kinds: &dyn Fn(&str) -> Vec<&'static str>,
     ) -> Option<Obj<'a>> {
         let Value::Object(map) = value else {
             self.error(
                 &loc,
-                format!("{what} must be an object, found {}", type_name(value)),
+                Problem::NotObject {
+                    what,
+                    found: JsonType::of(value),
+                },
             );
             return None;
         };
         let obj = Obj { map, loc };
         for key in map.keys() {
             if !allowed.contains(&key.as_str()) {
+                let other_kinds = kinds(key);
                 self.error(
                     &obj.at(key),
-                    format!(
-                        "unknown field `{key}` in {what}{}; expected one of: {}",
-                        hint(key),
-                        join(allowed, ", ")
-                    ),
+                    Problem::UnknownField {
+                        key: key.clone(),
+                        what,
+                        suggestion: if other_kinds.is_empty() {
+                            closest(key, allowed)
+                        } else {
+                            None
+                        },
+                        other_kinds,
+                        allowed: allowed.to_vec(),
+                    },
                 );
             }
         }
@@ -365,7 +418,12 @@ impl Parser {
     fn required<'a>(&mut self, obj: &Obj<'a>, key: &str) -> Option<&'a Value> {
         let v = obj.get(key);
         if v.is_none() {
-            self.error(&obj.loc, format!("missing field `{key}`"));
+            self.error(
+                &obj.loc,
+                Problem::MissingField {
+                    key: key.to_owned(),
+                },
+            );
         }
         v
     }
@@ -381,7 +439,10 @@ impl Parser {
             other => {
                 self.error(
                     &obj.at(key),
-                    format!("`{key}` must be a string, found {}", type_name(other)),
+                    Problem::NotString {
+                        key: key.to_owned(),
+                        found: JsonType::of(other),
+                    },
                 );
                 None
             }
@@ -395,7 +456,10 @@ impl Parser {
             Some(other) => {
                 self.error(
                     &obj.at(key),
-                    format!("`{key}` must be true or false, found {}", type_name(other)),
+                    Problem::NotBool {
+                        key: key.to_owned(),
+                        found: JsonType::of(other),
+                    },
                 );
                 false
             }
@@ -417,12 +481,12 @@ impl Parser {
             Some(other) => {
                 self.error(
                     &obj.at(key),
-                    format!(
-                        "`{key}` must be a whole number from {} to {}, found {}",
-                        range.start(),
-                        range.end(),
-                        describe(other)
-                    ),
+                    Problem::NotWhole {
+                        key: key.to_owned(),
+                        min: *range.start(),
+                        max: *range.end(),
+                        found: describe(other),
+                    },
                 );
                 default
             }
@@ -436,7 +500,10 @@ impl Parser {
             other => {
                 self.error(
                     &obj.at(key),
-                    format!("`{key}` must be a number, found {}", describe(other)),
+                    Problem::NotNumber {
+                        key: key.to_owned(),
+                        found: describe(other),
+                    },
                 );
                 None
             }
@@ -450,10 +517,10 @@ impl Parser {
             other => {
                 self.error(
                     &obj.at(key),
-                    format!(
-                        "`{key}` must be a date written YYYY-MM-DD, such as 2026-03-15, found {}",
-                        describe(other)
-                    ),
+                    Problem::NotDate {
+                        key: key.to_owned(),
+                        found: describe(other),
+                    },
                 );
                 None
             }
@@ -463,16 +530,22 @@ impl Parser {
     fn array<'a>(&mut self, obj: &Obj<'a>, key: &str, max: usize) -> Option<&'a Vec<Value>> {
         match self.required(obj, key)? {
             Value::Array(items) if items.is_empty() => {
-                self.error(&obj.at(key), format!("`{key}` must not be empty"));
+                self.error(
+                    &obj.at(key),
+                    Problem::EmptyArray {
+                        key: key.to_owned(),
+                    },
+                );
                 None
             }
             Value::Array(items) if items.len() > max => {
                 self.error(
                     &obj.at(key),
-                    format!(
-                        "`{key}` has {} items; at most {max} are allowed",
-                        items.len()
-                    ),
+                    Problem::TooManyItems {
+                        key: key.to_owned(),
+                        len: items.len(),
+                        max,
+                    },
                 );
                 None
             }
@@ -480,7 +553,10 @@ impl Parser {
             other => {
                 self.error(
                     &obj.at(key),
-                    format!("`{key}` must be an array, found {}", type_name(other)),
+                    Problem::NotArray {
+                        key: key.to_owned(),
+                        found: JsonType::of(other),
+                    },
                 );
                 None
             }
@@ -494,14 +570,16 @@ impl Parser {
             if s.chars().count() > MAX_TEXT_CHARS {
                 p.error(
                     path,
-                    format!("text is longer than {MAX_TEXT_CHARS} characters"),
+                    Problem::TextTooLong {
+                        max: MAX_TEXT_CHARS,
+                    },
                 );
             }
         };
         match value {
             Value::String(s) => {
                 if s.trim().is_empty() {
-                    self.error(path, "text must not be empty");
+                    self.error(path, Problem::TextEmpty);
                     return None;
                 }
                 check_len(self, s, path);
@@ -523,14 +601,13 @@ impl Parser {
                             }
                         }
                         None => {
-                            let offered: Vec<&str> =
-                                self.locales.iter().map(Locale::as_str).collect();
+                            let offered = self.locales.iter().map(Locale::to_string).collect();
                             self.error(
                                 &p,
-                                format!(
-                                    "`{code}` is not one of the survey's locales ({})",
-                                    join(&offered, ", ")
-                                ),
+                                Problem::NotSurveyLocale {
+                                    code: code.clone(),
+                                    offered,
+                                },
                             );
                             continue;
                         }
@@ -540,10 +617,12 @@ impl Parser {
                             check_len(self, s, &p);
                             out.push((locale, s.clone()));
                         }
-                        Value::String(_) => self.error(&p, "text must not be empty"),
+                        Value::String(_) => self.error(&p, Problem::TextEmpty),
                         other => self.error(
                             &p,
-                            format!("text must be a string, found {}", type_name(other)),
+                            Problem::TextNotString {
+                                found: JsonType::of(other),
+                            },
                         ),
                     }
                 }
@@ -553,7 +632,9 @@ impl Parser {
                     {
                         self.error(
                             path,
-                            format!("missing text for the default locale `{default}`"),
+                            Problem::NoDefaultText {
+                                default: default.to_string(),
+                            },
                         );
                         return None;
                     }
@@ -563,10 +644,9 @@ impl Parser {
             other => {
                 self.error(
                     path,
-                    format!(
-                        "text must be a string or an object of locale to string, found {}",
-                        type_name(other)
-                    ),
+                    Problem::TextWrongType {
+                        found: JsonType::of(other),
+                    },
                 );
                 None
             }
@@ -583,12 +663,15 @@ impl Parser {
     }
 
     fn survey(&mut self, value: &Value) -> Option<Survey> {
-        let obj = self.object(value, Loc::root(), "a survey", SURVEY_FIELDS)?;
+        let obj = self.object(value, Loc::root(), Holder::Survey, SURVEY_FIELDS)?;
         match self.required(&obj, "format") {
             Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => {}
             Some(other) => self.error(
                 &obj.at("format"),
-                format!("`format` must be {FORMAT_VERSION}, found {}; this version of Suara reads format {FORMAT_VERSION}", describe(other)),
+                Problem::FormatVersion {
+                    found: describe(other),
+                    supported: FORMAT_VERSION,
+                },
             ),
             None => {}
         }
@@ -599,10 +682,7 @@ impl Parser {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
             {
-                self.error(
-                    &obj.at("id"),
-                    format!("survey id `{id}` must be 1 to 128 letters, digits, `_`, `-` or `.`"),
-                );
+                self.error(&obj.at("id"), Problem::SurveyId { id: id.clone() });
             }
         }
         let version = match self.required(&obj, "version") {
@@ -613,7 +693,9 @@ impl Parser {
             Some(other) => {
                 self.error(
                     &obj.at("version"),
-                    format!("`version` must be a text of 1 to 64 characters or a whole number, found {}", describe(other)),
+                    Problem::Version {
+                        found: describe(other),
+                    },
                 );
                 None
             }
@@ -654,7 +736,7 @@ impl Parser {
             if parsed.is_none() {
                 self.error(
                     &obj.at("default_locale"),
-                    format!("`{code}` is not a language code such as `id` or `en`"),
+                    Problem::NotLanguageCode { code: code.clone() },
                 );
                 self.rejected_locales.push(code);
             }
@@ -669,30 +751,31 @@ impl Parser {
                 for (i, item) in items.iter().enumerate() {
                     let p = obj.at("locales").item(i);
                     match item.as_str().map(|s| (s, Locale::parse(s))) {
-                        Some((_, Some(l))) if locales.contains(&l) => {
-                            self.error(&p, format!("locale `{l}` is listed twice"))
-                        }
+                        Some((_, Some(l))) if locales.contains(&l) => self.error(
+                            &p,
+                            Problem::LocaleTwice {
+                                code: l.to_string(),
+                            },
+                        ),
                         Some((_, Some(l))) => locales.push(l),
                         Some((s, None)) => {
-                            self.error(
-                                &p,
-                                format!("`{s}` is not a language code such as `id` or `en`"),
-                            );
+                            self.error(&p, Problem::NotLanguageCode { code: s.to_owned() });
                             self.rejected_locales.push(s.to_owned());
                         }
                         None => self.error(
                             &p,
-                            format!("a locale must be a string, found {}", type_name(item)),
+                            Problem::LocaleNotString {
+                                found: JsonType::of(item),
+                            },
                         ),
                     }
                 }
             }
             Some(other) => self.error(
                 &obj.at("locales"),
-                format!(
-                    "`locales` must be an array of language codes, found {}",
-                    type_name(other)
-                ),
+                Problem::LocalesNotArray {
+                    found: JsonType::of(other),
+                },
             ),
         }
         if let Some(d) = &default {
@@ -701,7 +784,9 @@ impl Parser {
             } else if listed {
                 self.error(
                     &obj.at("locales"),
-                    format!("`locales` must include the default locale `{d}`"),
+                    Problem::LocalesWithoutDefault {
+                        default: d.to_string(),
+                    },
                 );
             }
             // Listed or not, the default is offered: the texts are then judged
@@ -763,21 +848,33 @@ impl Parser {
                 later: &later[before..],
                 own: s.question.as_ref().and_then(|(_, id)| id.as_deref()),
                 what: if s.question.is_some() {
-                    "questions before it"
+                    Earlier::BeforeQuestion
                 } else {
-                    "questions on earlier pages"
+                    Earlier::EarlierPages
                 },
             };
             let expr = match expr::parse(&s.text) {
                 Ok(e) => {
                     let problems = logic::check(&e, &scope);
                     for p in &problems {
-                        self.error(&s.loc, p.to_string());
+                        self.error(
+                            &s.loc,
+                            Problem::ShowIf {
+                                text: s.text.clone(),
+                                error: p.clone(),
+                            },
+                        );
                     }
                     problems.is_empty().then_some(e)
                 }
                 Err(e) => {
-                    self.error(&s.loc, e.to_string());
+                    self.error(
+                        &s.loc,
+                        Problem::ShowIf {
+                            text: s.text.clone(),
+                            error: e,
+                        },
+                    );
                     None
                 }
             };
@@ -816,11 +913,11 @@ impl Parser {
         page_ids: &mut Vec<String>,
         question_ids: &mut Vec<(String, String)>,
     ) -> Option<Page> {
-        let obj = self.object(value, loc, "a page", PAGE_FIELDS)?;
-        let id = self.id_field(&obj, "page");
+        let obj = self.object(value, loc, Holder::Page, PAGE_FIELDS)?;
+        let id = self.id_field(&obj, IdOf::Page);
         if let Some(id) = &id {
             if page_ids.contains(id) {
-                self.error(&obj.at("id"), format!("page id `{id}` is used twice"));
+                self.error(&obj.at("id"), Problem::PageIdTwice { id: id.clone() });
             } else {
                 page_ids.push(id.clone());
             }
@@ -831,7 +928,7 @@ impl Parser {
             "title",
             title.as_ref(),
             question_ids,
-            "questions on earlier pages",
+            Earlier::EarlierPages,
         );
         self.show_if(&obj, None, question_ids.len());
         let items = self.array(&obj, "questions", MAX_QUESTIONS)?;
@@ -842,10 +939,7 @@ impl Parser {
             self.question_index = Some(i);
             self.question_count += 1;
             if self.question_count == MAX_QUESTIONS + 1 {
-                self.error(
-                    &loc,
-                    format!("a survey may have at most {MAX_QUESTIONS} questions"),
-                );
+                self.error(&loc, Problem::TooManyQuestions { max: MAX_QUESTIONS });
             }
             match self.question(item, loc, question_ids) {
                 Some(q) => questions.push(q),
@@ -868,7 +962,7 @@ impl Parser {
         key: &str,
         text: Option<&Text>,
         earlier: &[(String, String)],
-        which: &str,
+        which: Earlier,
     ) {
         let strings: Vec<&str> = match text {
             None => return,
@@ -882,25 +976,27 @@ impl Parser {
                     continue;
                 }
                 reported.push(id);
+                let names: Vec<&str> = earlier.iter().map(|(e, _)| e.as_str()).collect();
                 self.error(
                     &obj.at(key),
-                    format!("`{{{id}}}` shows the answer to question `{id}`, but it is not one of the {which}"),
+                    Problem::UnknownPipe {
+                        id: id.to_owned(),
+                        earlier: which,
+                        suggestion: closest(id, &names).map(str::to_owned),
+                    },
                 );
             }
         }
     }
 
-    fn id_field(&mut self, obj: &Obj, what: &str) -> Option<String> {
+    fn id_field(&mut self, obj: &Obj, what: IdOf) -> Option<String> {
         let id = self.string(obj, "id", true)?;
         if id.is_empty() {
-            self.error(&obj.at("id"), format!("{what} id must not be empty"));
+            self.error(&obj.at("id"), Problem::IdEmpty { what });
             return None;
         }
         if !is_code(&id, 64) {
-            self.error(
-                &obj.at("id"),
-                format!("{what} id `{id}` must start with a lower-case letter and hold only a-z, 0-9 and `_` (at most 64)"),
-            );
+            self.error(&obj.at("id"), Problem::IdNotCode { what, id });
             return None;
         }
         Some(id)
@@ -932,17 +1028,13 @@ impl Parser {
                     kinds.push(k.name());
                 }
             }
-            if kinds.is_empty() {
-                String::new()
-            } else {
-                format!(" (`{key}` is for `{}` questions)", join(&kinds, "` and `"))
-            }
+            kinds
         };
-        let obj = if known_kind.is_some() {
+        let obj = if let Some(kind) = known_kind {
             self.object_with_hint(
                 value,
                 loc,
-                &format!("a question of kind `{kind_name}`"),
+                Holder::QuestionOfKind(kind.name()),
                 &allowed,
                 &other_kinds,
             )?
@@ -950,26 +1042,32 @@ impl Parser {
             let Value::Object(map) = value else {
                 self.error(
                     &loc,
-                    format!("a question must be an object, found {}", type_name(value)),
+                    Problem::NotObject {
+                        what: Holder::Question,
+                        found: JsonType::of(value),
+                    },
                 );
                 return None;
             };
             Obj { map, loc }
         };
         let before = ids.len();
-        let id = self.id_field(&obj, "question");
+        let id = self.id_field(&obj, IdOf::Question);
         let at = self.question_index.unwrap_or_default();
         self.show_if(&obj, Some((at, id.clone())), before);
         if let Some(id) = &id {
             if FIXED_COLUMNS.contains(&id.as_str()) {
                 self.error(
                     &obj.at("id"),
-                    format!("question id `{id}` is reserved: the CSV export has its own `{id}` column; choose another id"),
+                    Problem::QuestionIdReserved { id: id.clone() },
                 );
             } else if let Some((_, first)) = ids.iter().find(|(i, _)| i == id) {
                 self.error(
                     &obj.at("id"),
-                    format!("question id `{id}` is already used at {first}"),
+                    Problem::QuestionIdTwice {
+                        id: id.clone(),
+                        first: first.clone(),
+                    },
                 );
             } else {
                 ids.push((id.clone(), obj.at("id").path));
@@ -983,30 +1081,45 @@ impl Parser {
             "label",
             label.as_ref(),
             earlier,
-            "questions before it",
+            Earlier::BeforeQuestion,
         );
-        self.pipes(&obj, "help", help.as_ref(), earlier, "questions before it");
+        self.pipes(
+            &obj,
+            "help",
+            help.as_ref(),
+            earlier,
+            Earlier::BeforeQuestion,
+        );
         let required = self.boolean(&obj, "required");
         let kind = match (obj.get("kind"), known_kind) {
             (None, _) => {
-                self.error(&obj.loc, "missing field `kind`");
+                self.error(
+                    &obj.loc,
+                    Problem::MissingField {
+                        key: "kind".to_owned(),
+                    },
+                );
                 None
             }
             (Some(Value::String(_)), Some(kind)) => self.kind(&obj, kind, required),
             (Some(Value::String(s)), None) => {
                 self.error(
                     &obj.at("kind"),
-                    format!(
-                        "unknown question kind `{s}`; expected one of: {}",
-                        join(&QuestionKind::NAMES, ", ")
-                    ),
+                    Problem::UnknownKind {
+                        kind: s.clone(),
+                        suggestion: closest(s, &QuestionKind::NAMES),
+                        kinds: &QuestionKind::NAMES,
+                    },
                 );
                 None
             }
             (Some(other), _) => {
                 self.error(
                     &obj.at("kind"),
-                    format!("`kind` must be a string, found {}", type_name(other)),
+                    Problem::NotString {
+                        key: "kind".to_owned(),
+                        found: JsonType::of(other),
+                    },
                 );
                 None
             }
@@ -1040,7 +1153,9 @@ impl Parser {
                     Some(v) => {
                         self.error(
                             &obj.at("other"),
-                            format!("`other` must be true, false or the label of the \"other\" choice, found {}", type_name(v)),
+                            Problem::OtherWrongType {
+                                found: JsonType::of(v),
+                            },
                         );
                         return None;
                     }
@@ -1049,7 +1164,7 @@ impl Parser {
                 if other.is_some() && options.iter().any(|o| o.value == OTHER_VALUE) {
                     self.error(
                         &obj.at("other"),
-                        format!("with `other`, no option may have the value `{OTHER_VALUE}`: it is kept for the \"other\" answer"),
+                        Problem::OtherValueTaken { value: OTHER_VALUE },
                     );
                 }
                 if kind == Kind::SingleChoice {
@@ -1075,7 +1190,7 @@ impl Parser {
             Kind::Consent => {
                 let text = self.text_field(obj, "text", false);
                 if required && text.is_none() && obj.get("text").is_none() {
-                    self.error(&obj.loc, "a required consent question needs `text`: the statement the person agrees to");
+                    self.error(&obj.loc, Problem::ConsentNeedsText);
                 }
                 QuestionKind::Consent { text }
             }
@@ -1088,7 +1203,10 @@ impl Parser {
                     if min.as_f64() > max.as_f64() {
                         self.error(
                             &obj.at("max"),
-                            format!("`max` ({max}) must not be less than `min` ({min})"),
+                            Problem::MaxBelowMin {
+                                min: min.to_string(),
+                                max: max.to_string(),
+                            },
                         );
                     }
                 }
@@ -1101,7 +1219,10 @@ impl Parser {
                     if min > max {
                         self.error(
                             &obj.at("max"),
-                            format!("`max` ({max}) must not be before `min` ({min})"),
+                            Problem::MaxBeforeMin {
+                                min: min.clone(),
+                                max: max.clone(),
+                            },
                         );
                     }
                 }
@@ -1127,21 +1248,21 @@ impl Parser {
                 faces: self.one_of(obj, "faces", &[3, 5], 5),
             },
             Kind::Matrix => {
-                let rows = self.choice_list(obj, "rows", "row", 1);
-                let columns = self.choice_list(obj, "columns", "column", 2);
+                let rows = self.choice_list(obj, "rows", Item::Row, 1);
+                let columns = self.choice_list(obj, "columns", Item::Column, 2);
                 QuestionKind::Matrix {
                     rows: rows?,
                     columns: columns?,
                 }
             }
             Kind::Ranking => QuestionKind::Ranking {
-                options: self.choice_list(obj, "options", "option", 2)?,
+                options: self.choice_list(obj, "options", Item::Option, 2)?,
             },
         })
     }
 
     /// An optional whole number that must be one of `allowed`.
-    fn one_of(&mut self, obj: &Obj, key: &str, allowed: &[u8], default: u8) -> u8 {
+    fn one_of(&mut self, obj: &Obj, key: &str, allowed: &'static [u8], default: u8) -> u8 {
         match obj.get(key) {
             None => default,
             Some(Value::Number(n))
@@ -1151,15 +1272,13 @@ impl Parser {
                 n.as_u64().unwrap_or_default() as u8
             }
             Some(other) => {
-                let names: Vec<String> = allowed.iter().map(u8::to_string).collect();
-                let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 self.error(
                     &obj.at(key),
-                    format!(
-                        "`{key}` must be {}, found {}",
-                        join(&names, " or "),
-                        describe(other)
-                    ),
+                    Problem::NotOneOf {
+                        key: key.to_owned(),
+                        allowed,
+                        found: describe(other),
+                    },
                 );
                 default
             }
@@ -1176,10 +1295,10 @@ impl Parser {
             Some(other) => {
                 self.error(
                     &obj.at("labels"),
-                    format!(
-                        "`labels` must be an array of {points} texts, one per point, found {}",
-                        type_name(other)
-                    ),
+                    Problem::LabelsNotArray {
+                        points,
+                        found: JsonType::of(other),
+                    },
                 );
                 return None;
             }
@@ -1187,10 +1306,10 @@ impl Parser {
         if items.len() != usize::from(points) {
             self.error(
                 &obj.at("labels"),
-                format!(
-                    "`labels` has {} texts; a {points}-point scale needs exactly {points}, one per point from \"strongly disagree\" to \"strongly agree\"",
-                    items.len()
-                ),
+                Problem::LabelsCount {
+                    len: items.len(),
+                    points,
+                },
             );
             return None;
         }
@@ -1206,7 +1325,7 @@ impl Parser {
     }
 
     fn options(&mut self, obj: &Obj) -> Option<Vec<ChoiceOption>> {
-        self.choice_list(obj, "options", "option", 1)
+        self.choice_list(obj, "options", Item::Option, 1)
     }
 
     /// A list under `key` of at least `min` items, each a `value` code (see
@@ -1216,18 +1335,23 @@ impl Parser {
         &mut self,
         obj: &Obj,
         key: &str,
-        what: &str,
+        what: Item,
         min: usize,
     ) -> Option<Vec<ChoiceOption>> {
         let items = self.array(obj, key, MAX_OPTIONS)?;
         if items.len() < min {
             self.error(
                 &obj.at(key),
-                format!(
-                    "`{key}` has {} item; a question of kind `{}` needs at least {min}",
-                    items.len(),
-                    obj.get("kind").and_then(Value::as_str).unwrap_or_default()
-                ),
+                Problem::TooFewItems {
+                    key: key.to_owned(),
+                    len: items.len(),
+                    kind: obj
+                        .get("kind")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    min,
+                },
             );
             return None;
         }
@@ -1237,9 +1361,12 @@ impl Parser {
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let loc = obj.at(key).item(i);
-            let article = if what == "option" { "an" } else { "a" };
-            let Some(o) = self.object(item, loc, &format!("{article} {what}"), OPTION_FIELDS)
-            else {
+            let holder = match what {
+                Item::Option => Holder::Option,
+                Item::Row => Holder::Row,
+                Item::Column => Holder::Column,
+            };
+            let Some(o) = self.object(item, loc, holder, OPTION_FIELDS) else {
                 ok = false;
                 continue;
             };
@@ -1248,14 +1375,20 @@ impl Parser {
                 Some(Value::String(s)) => {
                     self.error(
                         &o.at("value"),
-                        format!("{what} value `{s}` must be 1 to 64 letters, digits, `_` or `-`"),
+                        Problem::ValueNotCode {
+                            what,
+                            value: s.clone(),
+                        },
                     );
                     None
                 }
                 Some(other) => {
                     self.error(
                         &o.at("value"),
-                        format!("{what} value must be a string, found {}", type_name(other)),
+                        Problem::ValueNotString {
+                            what,
+                            found: JsonType::of(other),
+                        },
                     );
                     None
                 }
@@ -1265,7 +1398,10 @@ impl Parser {
                 if seen.contains(v) {
                     self.error(
                         &o.at("value"),
-                        format!("{what} value `{v}` is used twice in this question"),
+                        Problem::ValueTwice {
+                            what,
+                            value: v.clone(),
+                        },
                     );
                 } else {
                     seen.push(v.clone());

@@ -154,6 +154,54 @@ pub fn piped_ids(text: &str) -> impl Iterator<Item = &str> {
     text.split('{').skip(1).filter_map(piped_id)
 }
 
+/// The candidate a mistyped `word` most likely meant, for "did you mean":
+/// the closest by edit distance (a swap of two neighbours counts as one
+/// edit, ASCII case is ignored) when it is close enough, at most a third of the
+/// longer word's letters (one for short words); or a candidate that the
+/// word starts or ends with, or that starts with the word (`rating_stars`
+/// means `rating`). Ties go to the first candidate.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let original = word;
+    // ASCII only: names in the format are ASCII, and Unicode's case
+    // tables would cost the wasm.
+    let word = word.to_ascii_lowercase();
+    let w: Vec<char> = word.chars().collect();
+    let mut best: Option<(usize, &'a str)> = None;
+    for &c in candidates {
+        let cl: Vec<char> = c.chars().collect();
+        let d = distance(&w, &cl);
+        let limit = (w.len().max(cl.len()) / 3).max(1);
+        let part = cl.len() >= 3
+            && w.len() >= 3
+            && (word.starts_with(c) || word.ends_with(c) || c.starts_with(word.as_str()));
+        if (d <= limit || part) && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c).filter(|c| *c != original)
+}
+
+/// The optimal string alignment distance: insertions, deletions,
+/// substitutions and swaps of neighbours, each one edit.
+fn distance(a: &[char], b: &[char]) -> usize {
+    // Three rows of the table: two back, one back, this one.
+    let mut two: Vec<usize> = Vec::new();
+    let mut one: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (one[j] + 1).min(row[j - 1] + 1).min(one[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two[j - 2] + 1);
+            }
+            row[j] = d;
+        }
+        two = std::mem::replace(&mut one, row);
+    }
+    one[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

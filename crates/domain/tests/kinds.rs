@@ -813,15 +813,15 @@ fn show_if_refuses_to_compare_a_matrix_or_a_ranking() {
     };
     assert_eq!(
         with("partnership == '3'"),
-        ["$.pages[0].questions[15].show_if: at 1: `partnership` is a question of kind `matrix`: show_if can only ask whether it is answered, with `answered(partnership)`, not compare it with `==`"]
+        ["$.pages[0].questions[15].show_if: at `partnership == '3'`: `partnership` is a question of kind `matrix`: show_if can only ask whether it is answered, with `answered(partnership)`, not compare it with `==`"]
     );
     assert_eq!(
         with("priorities contains 'jobs'"),
-        ["$.pages[0].questions[15].show_if: at 1: `priorities` is a question of kind `ranking`: show_if can only ask whether it is answered, with `answered(priorities)`, not compare it with `contains`"]
+        ["$.pages[0].questions[15].show_if: at `priorities contains 'jobs'`: `priorities` is a question of kind `ranking`: show_if can only ask whether it is answered, with `answered(priorities)`, not compare it with `contains`"]
     );
     assert_eq!(
         with("answered(monitoring) or priorities in ['jobs']"),
-        ["$.pages[0].questions[15].show_if: at 25: `priorities` is a question of kind `ranking`: show_if can only ask whether it is answered, with `answered(priorities)`, not compare it with `in`"]
+        ["$.pages[0].questions[15].show_if: at `priorities in ['jobs']`: `priorities` is a question of kind `ranking`: show_if can only ask whether it is answered, with `answered(priorities)`, not compare it with `in`"]
     );
 }
 

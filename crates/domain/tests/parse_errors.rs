@@ -1,25 +1,47 @@
 //! What the parser says about broken survey files.
 //!
-//! Each `tests/surveys/invalid/NAME.json` has its expected errors in
-//! `NAME.errors`, one `path: message` line per error, exactly as
-//! `SchemaError`'s `Display` prints them. `UPDATE_GOLDEN=1` rewrites them.
+//! Each `tests/surveys/invalid/NAME.json` has its expected errors as the
+//! author reads them (`i18n::problem_line`: the place, the message, the JSON
+//! path), one a line, in English in `NAME.errors` and in Indonesian in
+//! `NAME.id.errors`. `UPDATE_GOLDEN=1` rewrites them. The inline cases
+//! below compare `SchemaError`'s `Display`: the path and the English message.
 
 mod common;
 
 use serde_json::{json, Value};
-use suara_domain::{SchemaError, Survey};
+use suara_domain::problem::{Fetch, Place, Problem};
+use suara_domain::syntax::{Syntax, SyntaxError};
+use suara_domain::{i18n, Locale, SchemaError, Survey};
 
 fn render(errors: &[SchemaError]) -> String {
     errors.iter().map(|e| format!("{e}\n")).collect()
 }
 
-/// One golden case: `NAME.json` must fail with exactly `NAME.errors`.
+/// The author's lines for `errors` in `lang`, one a line.
+fn lines(errors: &[SchemaError], lang: &str) -> String {
+    let locale = Locale::parse(lang).expect("a language code");
+    i18n::problem_lines(&locale, errors)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// One golden case: `NAME.json` must fail with exactly `NAME.errors` in
+/// English and `NAME.id.errors` in Indonesian.
 fn check_golden(name: &str) -> Result<(), String> {
     let json = common::read(&common::data(&format!("surveys/invalid/{name}.json")));
-    let expected = common::data(&format!("surveys/invalid/{name}.errors"));
-    match Survey::parse(&json) {
-        Ok(_) => Err(format!("surveys/invalid/{name}.json parsed without errors")),
-        Err(errors) => common::golden(&expected, render(&errors).as_bytes()),
+    let errors = Survey::parse(&json)
+        .err()
+        .ok_or_else(|| format!("surveys/invalid/{name}.json parsed without errors"))?;
+    let en = common::data(&format!("surveys/invalid/{name}.errors"));
+    let id = common::data(&format!("surveys/invalid/{name}.id.errors"));
+    match (
+        common::golden(&en, lines(&errors, "en").as_bytes()),
+        common::golden(&id, lines(&errors, "id").as_bytes()),
+    ) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(a), Err(b)) => Err(format!("{a}\n\n{b}")),
+        (Err(e), _) | (_, Err(e)) => Err(e),
     }
 }
 
@@ -48,7 +70,8 @@ fn every_broken_survey_reports_exactly_its_golden_errors() {
         .filter_map(|(name, _)| check_golden(name).err())
         .collect();
     for (name, _) in common::files("surveys/invalid", "errors") {
-        if !cases.iter().any(|(n, _)| *n == name) {
+        let case = name.strip_suffix(".id").unwrap_or(&name);
+        if !cases.iter().any(|(n, _)| n == case) {
             failures.push(format!("surveys/invalid/{name}.errors has no {name}.json"));
         }
     }
@@ -183,7 +206,143 @@ fn from_value_reads_a_parsed_value_as_parse_reads_the_text() {
         Survey::check_text(" \n"),
         Err(vec![SchemaError {
             path: "$".into(),
-            message: "the file is empty; a survey is a JSON object".into()
+            place: Place::File,
+            problem: Problem::Syntax(SyntaxError {
+                kind: Syntax::Empty,
+                line: 1,
+                column: 1
+            }),
         }])
     );
+}
+
+#[test]
+fn the_widget_and_the_command_line_read_a_survey_through_one_function() {
+    // `suara` reads with serde_json (`Survey::parse`), the widget with the
+    // browser's `JSON.parse`; both through `Survey::read_with`, so a survey
+    // gives the same problems, worded by the same `i18n::problem_lines`.
+    for (name, path) in common::files("surveys/invalid", "json") {
+        let text = common::read(&path);
+        let read = Survey::read_with(&text, |t| {
+            serde_json::from_str(t).map_err(|e| e.to_string())
+        })
+        .expect_err("broken");
+        assert_eq!(
+            read.errors,
+            Survey::parse(&text).expect_err("broken"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn the_respondents_page_counts_the_problems_the_organisers_page_explains() {
+    // The respondent's page reads with `read_unexplained` (no scanner, no
+    // places, no words) and says how many problems stop the survey; the
+    // organiser's page lists them: every broken file must give one count.
+    let serde = |t: &str| serde_json::from_str(t).map_err(|e: serde_json::Error| e.to_string());
+    for (name, path) in common::files("surveys/invalid", "json") {
+        let text = common::read(&path);
+        let explained = Survey::read_with(&text, serde).expect_err("broken");
+        let counted = Survey::read_unexplained(&text, serde).expect_err("broken");
+        assert_eq!(counted.problems, explained.errors.len(), "{name}");
+        assert_eq!(counted.locales, explained.locales, "{name}");
+    }
+    let big = format!("{{\"id\": \"{}\"}}", "x".repeat(1024 * 1024));
+    assert_eq!(
+        Survey::read_unexplained(&big, serde)
+            .expect_err("too large")
+            .problems,
+        1
+    );
+}
+
+#[test]
+fn a_json_reader_that_refuses_what_the_scanner_accepts_is_quoted() {
+    let text = r#"{"format": 1}"#;
+    let rejected = Survey::read_with(text, |_| Err("too deep for me".into())).expect_err("refused");
+    let en = Locale::parse("en").unwrap();
+    assert_eq!(
+        i18n::problem_lines(&en, &rejected.errors),
+        ["The survey file: not valid JSON: too deep for me"]
+    );
+}
+
+#[test]
+fn a_rejected_survey_keeps_its_languages_to_word_its_problems_in() {
+    let text = common::read(&common::data("surveys/invalid/close_to_a_known_name.json"));
+    let rejected = Survey::read_with(&text, |t| {
+        serde_json::from_str(t).map_err(|e| e.to_string())
+    })
+    .expect_err("broken");
+    let codes: Vec<String> = rejected.locales.iter().map(ToString::to_string).collect();
+    assert_eq!(codes, ["id", "id", "en"]);
+}
+
+#[test]
+fn author_messages_are_in_the_page_language_the_survey_offers_else_the_surveys_else_the_pages() {
+    let l = |s: &str| Locale::parse(s).unwrap();
+    let cases: &[(&[&str], Option<&str>, &str)] = &[
+        (&["id", "en"], Some("en"), "en"),
+        (&["id", "en"], Some("en-GB"), "en-GB"),
+        (&["id", "en"], Some("fr"), "id"),
+        (&["id", "en"], None, "id"),
+        (&[], Some("id"), "id"),
+        (&[], Some("ar"), "ar"),
+        (&[], None, "en"),
+    ];
+    for (survey, page, want) in cases {
+        let survey: Vec<Locale> = survey.iter().map(|s| l(s)).collect();
+        let got = i18n::author_locale(&survey, page.map(l).as_ref());
+        assert_eq!(got.to_string(), *want, "{survey:?} {page:?}");
+    }
+    // Arabic has no author messages: they read English.
+    let errors = Survey::parse("").expect_err("empty");
+    assert_eq!(
+        i18n::problem_lines(&l("ar"), &errors),
+        ["The survey file: the file is empty; a survey is a JSON object"]
+    );
+}
+
+#[test]
+fn a_survey_address_that_answers_no_survey_file_says_what_it_answered() {
+    let url = "https://example.org/festival.json";
+    let cases = [
+        (200, Some("application/json"), None),
+        (200, None, None),
+        (
+            200,
+            Some("text/html; charset=utf-8"),
+            Some((
+                "survey: https://example.org/festival.json answered a web page, not a survey file: check the survey's address",
+                "survey: https://example.org/festival.json menjawab dengan halaman web, bukan berkas survei: periksa alamat survei",
+            )),
+        ),
+        (
+            404,
+            Some("text/html"),
+            Some((
+                "survey: the survey file was not found at https://example.org/festival.json (HTTP 404): check the survey's address",
+                "survey: berkas survei tidak ditemukan di https://example.org/festival.json (HTTP 404): periksa alamat survei",
+            )),
+        ),
+        (
+            503,
+            None,
+            Some((
+                "survey: the survey file at https://example.org/festival.json could not be fetched (HTTP 503)",
+                "survey: berkas survei di https://example.org/festival.json tidak dapat diambil (HTTP 503)",
+            )),
+        ),
+    ];
+    let en = Locale::parse("en").unwrap();
+    let id = Locale::parse("id").unwrap();
+    for (status, content_type, want) in cases {
+        let got = Fetch::of_reply(url, status, content_type).map(|f| {
+            let e = SchemaError::fetch(f);
+            (i18n::problem_line(&en, &e), i18n::problem_line(&id, &e))
+        });
+        let want = want.map(|(a, b)| (a.to_owned(), b.to_owned()));
+        assert_eq!(got, want, "{status} {content_type:?}");
+    }
 }

@@ -13,6 +13,7 @@ use suara_domain::{kind_fields, known_fields, QuestionKind};
 
 /// Invalid cases that break the format's structure: the schema rejects them too.
 const SCHEMA_REJECTS: &[&str] = &[
+    "close_to_a_known_name",
     "bad_ids",
     "bad_locales",
     "blank_texts",
@@ -68,6 +69,13 @@ const NOT_JSON: &[&str] = &[
     "invalid_json_cut_short",
     "invalid_json_empty_file",
     "invalid_json_trailing_comma",
+    "invalid_json_bom",
+    "invalid_json_comment",
+    "invalid_json_key_without_quotes",
+    "invalid_json_missing_comma_in_a_list",
+    "invalid_json_single_quotes",
+    "invalid_json_unclosed_text",
+    "invalid_json_web_page",
 ];
 
 fn schema() -> Value {
