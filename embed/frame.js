@@ -1,9 +1,13 @@
 // Suara's iframe embed, the host page's side. Include it once on a page with
 // one or more frames of the widget's embed.html:
 //
+//   <script src="https://surveys.example/frame.js"></script>
 //   <iframe data-suara-frame title="Survey" src="https://surveys.example/embed.html?survey=...&parent_origin=https://host.example"></iframe>
-//   <script src="https://surveys.example/frame.js" defer></script>
 //
+// A plain script (not deferred), before the frames: its listener must be
+// there before a frame starts talking. A frame that loaded first is asked
+// for its height again (suara:hello) when this script starts and when the
+// frame fires load.
 // Each frame tells its page its content height ({"type": "suara:height"})
 // and the widget's events ({"type": "suara:submitted", "detail": ...}) with
 // postMessage, only to the origin its parent_origin names. This script
@@ -13,6 +17,20 @@
 (function () {
   'use strict';
   var EVENTS = ['suara:ready', 'suara:page', 'suara:submitted', 'suara:sent', 'suara:error'];
+  var hello = function (frame) {
+    try {
+      frame.contentWindow.postMessage({ type: 'suara:hello' }, new URL(frame.src, location.href).origin);
+    } catch (e) {}
+  };
+  var greet = function () {
+    var frames = document.querySelectorAll('iframe[data-suara-frame]');
+    for (var i = 0; i < frames.length; i++) hello(frames[i]);
+  };
+  // Frames that loaded before this script, or load later.
+  addEventListener('load', greet);
+  addEventListener('load', function (event) {
+    if (event.target && event.target.matches && event.target.matches('iframe[data-suara-frame]')) hello(event.target);
+  }, true);
   addEventListener('message', function (event) {
     var data = event.data;
     if (!data || typeof data.type !== 'string') return;

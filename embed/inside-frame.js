@@ -22,14 +22,19 @@
     window.parent.postMessage(message, origin);
   };
   var last = -1;
-  var measure = function () {
+  var measure = function (again) {
     var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height !== last) {
+    if (height !== last || again === true) {
       last = height;
       say({ type: 'suara:height', height: height });
     }
   };
   new ResizeObserver(measure).observe(document.documentElement);
+  // The page's frame.js asks again once it runs: its first answers may have
+  // gone before it listened.
+  addEventListener('message', function (event) {
+    if (event.source === window.parent && event.origin === origin && event.data && event.data.type === 'suara:hello') measure(true);
+  });
   ['suara:ready', 'suara:page', 'suara:submitted', 'suara:sent', 'suara:error'].forEach(function (name) {
     host.addEventListener(name, function (event) {
       say({ type: name, detail: event.detail });

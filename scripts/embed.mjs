@@ -60,7 +60,9 @@ const inside = readFileSync(join(root, 'embed', 'inside-frame.js'));
 const hash = createHash('sha256').update(inside).digest('hex').slice(0, 16);
 const insideName = `suara-frame-${hash}.js`;
 writeFileSync(join(dist, insideName), inside);
-if (!page.includes('</head>')) fail('index.html has no </head>');
-writeFileSync(join(dist, 'embed.html'), page.replace('</head>', `<script src="/${insideName}" defer></script></head>`));
+// First in the head: deferred scripts run in document order, so its
+// listeners are there before the widget's loader can mount and tell.
+if (!page.includes('<head>')) fail('index.html has no <head>');
+writeFileSync(join(dist, 'embed.html'), page.replace('<head>', `<head>\n    <script src="/${insideName}" defer></script>`));
 writeFileSync(join(dist, 'frame.js'), readFileSync(join(root, 'embed', 'frame.js')));
 console.log(`widget.js -> ${glue}; embed.html + ${insideName}; frame.js`);

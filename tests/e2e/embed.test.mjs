@@ -56,6 +56,7 @@ before(async () => {
     '/examples/embed.html': { body: await host(parentOrigin), type: 'text/html; charset=utf-8' },
     '/examples/embed.css': { body: await examples('embed.css'), type: 'text/css' },
     '/examples/embed.js': { body: await examples('embed.js'), type: 'text/javascript' },
+    '/examples/embed-log.js': { body: await examples('embed-log.js'), type: 'text/javascript' },
     '/examples/three-languages.json': { body: await examples('three-languages.json'), type: 'application/json' },
     '/hostile.css': { body: HOSTILE, type: 'text/css' },
   });
@@ -89,7 +90,7 @@ const events = (page, type, target) =>
 
 test('the example host page: hostile styles, strict CSP, several widgets, their events and the iframe', { timeout: 120_000 }, async () => {
   const page = await fx.browser.context.newPage();
-  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.setViewportSize({ width: 900, height: 1400 });
   await page.goto(`${fx.site.url}/examples/embed.html`);
   const festival = page.locator('#festival');
   const again = page.locator('#festival-again');
@@ -139,7 +140,8 @@ test('the example host page: hostile styles, strict CSP, several widgets, their 
   assert.equal(outside.rootVars, '', 'no custom property at the root');
 
   await mkdir(path.join(ROOT, 'target', 'screenshots'), { recursive: true });
-  await page.screenshot({ path: path.join(ROOT, 'target', 'screenshots', 'embed-host-page.png'), fullPage: true });
+  // The top of the page, as README shows it (docs/embed-host-page.png).
+  await page.screenshot({ path: path.join(ROOT, 'target', 'screenshots', 'embed-host-page.png') });
 
   // A draft each: typing in one widget leaves the other's answers alone.
   await festival.getByLabel('What works well?').fill('Shade and water');
@@ -193,7 +195,11 @@ test('the example host page: hostile styles, strict CSP, several widgets, their 
   await inner.getByRole('button', { name: 'Next', exact: true }).click();
   await inner.getByText('Please fix').first().waitFor({ state: 'visible' });
   await waitFor(async () => (await height()) !== tall, { what: 'the frame to follow the error summary' });
-  await waitFor(async () => (await events(page, 'suara:ready', 'frame')).length === 1, { what: "the frame's ready event on the iframe" });
+  const [frameReady] = await waitFor(async () => {
+    const got = await events(page, 'suara:ready', 'frame');
+    return got.length > 0 && got;
+  }, { timeout: 40_000, what: "the frame's ready event on the iframe" });
+  assert.equal(frameReady.detail.survey, ready.festival, "the frame's survey");
 
   assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
   await page.close();
