@@ -168,8 +168,12 @@ pub fn SurveyForm(
         .enumerate()
         .map(|(i, page)| {
             let title = pages::page_heading(ctx, i, page.title.clone().map(|t| show(ctx, t)));
-            let questions = page
-                .questions
+            // A page's questions are built when it first shows, and kept
+            // after: the first question does not wait for every page of
+            // a long survey to be built.
+            let seen = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || ctx.step() == i);
+            let page_questions = page.questions.clone();
+            let questions = shown(move || seen.get().then(|| page_questions
                 .iter()
                 .map(|q| {
                     let view = view! { <QuestionView question=q.clone() /> }.into_any();
@@ -183,7 +187,8 @@ pub fn SurveyForm(
                         None => view,
                     }
                 })
-                .collect::<super::Items>();
+                .collect::<super::Items>()
+                .into_any()));
             let page_hidden = flag(move || ctx.step() != i);
             view! { <section class="suara-page" id=format!("suara-page-{}", page.id) hidden=page_hidden>{title} {questions}</section> }
         })
