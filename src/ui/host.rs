@@ -22,16 +22,10 @@ pub struct Host {
 }
 
 impl Host {
-    /// The element with id `id` in this widget.
+    /// The element with id `id` in this widget (ids are made of survey ids:
+    /// letters, digits, `_` and `-`, so they need no escaping here).
     pub fn find(&self, id: &str) -> Option<web_sys::HtmlElement> {
-        let found = match self.root.dyn_ref::<web_sys::Document>() {
-            Some(d) => d.get_element_by_id(id),
-            None => self
-                .root
-                .dyn_ref::<web_sys::DocumentFragment>()
-                .and_then(|f| f.get_element_by_id(id)),
-        };
-        found.and_then(|e| e.dyn_into().ok())
+        self.query(&format!("[id='{id}']"))
     }
 
     /// The first element in this widget matching `selector`.
