@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use suara_domain::export::{self, CsvOptions};
-use suara_domain::i18n::{self, Msg};
+use suara_domain::i18n::{self, OrganiserMsg as Msg};
 use suara_domain::outbox::{self, Flush, Status};
 use suara_domain::{Endpoint, Locale, Response, Survey};
 
@@ -26,7 +26,7 @@ struct Say(&'static Locale);
 
 impl Say {
     fn msg(self, msg: &Msg) -> String {
-        i18n::text(self.0, msg)
+        i18n::organiser_text(self.0, msg)
     }
 
     fn words(self, msg: Msg) -> Words {
@@ -85,8 +85,8 @@ fn LoadError(
         .chain(settings);
     view! {
         <div class="suara-load-error" role="alert" lang=l.to_string() dir=if l.is_rtl() { "rtl" } else { "ltr" }>
-            <h1>{i18n::text(&l, &Msg::LoadFailed)}</h1>
-            <p>{i18n::text(&l, &Msg::LoadFailedIntro)}</p>
+            <h1>{i18n::organiser_text(&l, &Msg::LoadFailed)}</h1>
+            <p>{i18n::organiser_text(&l, &Msg::LoadFailedIntro)}</p>
             <ul>{lines.map(|p| view! { <li><code>{p}</code></li> }).map(IntoAny::into_any).collect::<super::Items>()}</ul>
         </div>
     }

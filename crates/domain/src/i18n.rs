@@ -6,11 +6,15 @@
 //! it to [`UI_LANGUAGES`] and [`text`].
 //!
 //! The survey author's messages (what is wrong with a survey file) are in
-//! [`author`], in English and Indonesian only: see [`problem_line`].
+//! [`author`], in English and Indonesian only: see [`problem_line`]. The
+//! organiser's page's words are in [`OrganiserMsg`], apart, so that the
+//! respondent's download has none of them.
 
 mod author;
+mod organiser;
 
 pub use author::{author_locale, problem_line, problem_lines, AUTHOR_LANGUAGES};
+pub use organiser::{organiser_text, OrganiserMsg};
 
 use crate::answer::AnswerError;
 use crate::text::Locale;
@@ -89,8 +93,6 @@ pub enum Msg {
     },
     /// The box that makes a ranking's order, as shown, the answer.
     KeepOrder,
-    LoadFailed,
-    LoadFailedIntro,
     /// The respondent's page's heading when the survey or a setting is
     /// broken: it says no more, the author reads why on the organiser's page.
     CannotStart,
@@ -99,55 +101,11 @@ pub enum Msg {
     /// The link to the organiser's page, where the author reads them.
     ProblemsLink,
     Language,
-    ExportHeading,
-    /// "N responses stored on this device".
-    /// How many records are stored, and how many of them could not be read
-    /// back (kept, but missing from exports, so the operator must know).
-    StoredCount {
-        total: usize,
-        unreadable: usize,
-    },
-    /// Pending, sent and needing attention.
-    OutboxSummary {
-        pending: usize,
-        sent: usize,
-        attention: usize,
-    },
-    ExportCsv,
-    ExportJson,
-    /// The option to start the CSV with a byte order mark.
-    ExcelBom,
-    NothingToExport,
-    ExportFailed(String),
-    /// The operator's button that sends every waiting response now.
-    SendNow,
-    /// Sending is paused because the endpoint refused the credentials.
-    Paused(String),
-    /// Whether the browser promised to keep this site's storage.
-    Persistent(bool),
     /// A draft from an earlier visit was put back into the form.
     DraftRestored,
     StartOver,
     /// Offered when a response could not be stored: take it off the device.
     DownloadResponse,
-    /// The operator's alert when a response could not be stored.
-    StorageFull,
-    /// Why the endpoint refused the latest response that needs attention.
-    Refused(String),
-    /// The button that removes responses in the last download that are done with.
-    ClearDone(usize),
-    /// The question before removing them.
-    ConfirmClear(usize),
-    /// How many were removed.
-    Cleared(usize),
-    /// For the survey's author: texts with no translation into `language`
-    /// show in `fallback` (both language names); `paths` lists them.
-    MissingTranslations {
-        language: String,
-        fallback: String,
-        count: usize,
-        paths: String,
-    },
 }
 
 impl Msg {
@@ -278,46 +236,13 @@ fn en(msg: &Msg) -> String {
         Msg::MoveDown(item) => format!("Move {item} down"),
         Msg::Ranked { item, at, of } => format!("{item}, now {at} of {of}"),
         Msg::KeepOrder => "Keep this order".into(),
-        Msg::LoadFailed => "This survey could not be loaded".into(),
-        Msg::LoadFailedIntro => "The survey or its settings have these problems. Please tell the survey's author:".into(),
         Msg::CannotStart => "This survey cannot start".into(),
         Msg::StoppedBy(n) => format!("The survey or its settings have {}.", plural(*n, "problem", "problems")),
         Msg::ProblemsLink => "The survey's author can read them on the organiser's page".into(),
         Msg::Language => "Language".into(),
-        Msg::ExportHeading => "Responses on this device".into(),
-        Msg::StoredCount { total, unreadable: 0 } => {
-            format!("{} stored on this device.", plural(*total, "response", "responses"))
-        }
-        Msg::StoredCount { total, unreadable } => format!(
-            "{} stored on this device; {unreadable} of them could not be read and are left out of exports. Do not clear this browser's data: tell the organiser.",
-            plural(*total, "response", "responses")
-        ),
-        Msg::OutboxSummary { pending, sent, attention } => {
-            format!("Waiting to send: {pending}. Sent: {sent}. Needs attention: {attention}.")
-        }
-        Msg::ExportCsv => "Download CSV".into(),
-        Msg::ExportJson => "Download JSON".into(),
-        Msg::ExcelBom => "CSV for Excel (UTF-8 with BOM)".into(),
-        Msg::NothingToExport => "There are no responses to export yet.".into(),
-        Msg::ExportFailed(why) => format!("The export failed: {why}"),
-        Msg::SendNow => "Send now".into(),
-        Msg::Paused(why) => format!("Sending is paused ({why}). Check the endpoint's token or permissions, then press \"Send now\"."),
-        Msg::Persistent(true) => "This browser will keep these responses until they are cleared here.".into(),
-        Msg::Persistent(false) => "This browser may clear stored responses if the device runs short of space: export them regularly.".into(),
         Msg::DraftRestored => "Your earlier answers on this device have been restored.".into(),
         Msg::StartOver => "Start over".into(),
         Msg::DownloadResponse => "Download this response".into(),
-        Msg::StorageFull => "The device's storage is full: new responses cannot be saved. Download the responses, then free some space.".into(),
-        Msg::Refused(why) => format!("The endpoint refused a response ({why}). Fix the endpoint, then press \"Send now\" to try again."),
-        Msg::ClearDone(n) => format!("Remove {} in this download from the device", plural(*n, "finished response", "finished responses")),
-        Msg::ConfirmClear(n) => format!("Remove {} from this device? They are sent or in the file you downloaded. Responses still waiting to be sent are kept.", plural(*n, "response", "responses")),
-        Msg::Cleared(n) => format!("{} removed from this device.", plural(*n, "response", "responses")),
-        Msg::MissingTranslations { language, fallback, count, paths } => format!(
-            "For the survey's author: {} of this survey {} no {language} translation and {} in {fallback}: {paths}.",
-            plural(*count, "text", "texts"),
-            if *count == 1 { "has" } else { "have" },
-            if *count == 1 { "shows" } else { "show" }
-        ),
     }
 }
 
@@ -391,40 +316,13 @@ fn id(msg: &Msg) -> String {
         Msg::MoveDown(item) => format!("Pindahkan {item} ke bawah"),
         Msg::Ranked { item, at, of } => format!("{item}, sekarang {at} dari {of}"),
         Msg::KeepOrder => "Pertahankan urutan ini".into(),
-        Msg::LoadFailed => "Survei ini tidak dapat dimuat".into(),
-        Msg::LoadFailedIntro => "Survei atau pengaturannya memiliki masalah berikut. Mohon beri tahu penyusun survei:".into(),
         Msg::CannotStart => "Survei ini tidak dapat dimulai".into(),
         Msg::StoppedBy(n) => format!("Survei atau pengaturannya memiliki {n} masalah."),
         Msg::ProblemsLink => "Penyusun survei dapat membacanya di halaman penyelenggara".into(),
         Msg::Language => "Bahasa".into(),
-        Msg::ExportHeading => "Jawaban di perangkat ini".into(),
-        Msg::StoredCount { total, unreadable: 0 } => format!("{total} jawaban tersimpan di perangkat ini."),
-        Msg::StoredCount { total, unreadable } => format!(
-            "{total} jawaban tersimpan di perangkat ini; {unreadable} di antaranya tidak dapat dibaca dan tidak ikut diekspor. Jangan hapus data peramban ini: beri tahu penyelenggara."
-        ),
-        Msg::OutboxSummary { pending, sent, attention } => {
-            format!("Menunggu dikirim: {pending}. Terkirim: {sent}. Perlu diperiksa: {attention}.")
-        }
-        Msg::ExportCsv => "Unduh CSV".into(),
-        Msg::ExportJson => "Unduh JSON".into(),
-        Msg::ExcelBom => "CSV untuk Excel (UTF-8 dengan BOM)".into(),
-        Msg::NothingToExport => "Belum ada jawaban untuk diekspor.".into(),
-        Msg::ExportFailed(why) => format!("Ekspor gagal: {why}"),
-        Msg::SendNow => "Kirim sekarang".into(),
-        Msg::Paused(why) => format!("Pengiriman dijeda ({why}). Periksa token atau izin endpoint, lalu tekan \"Kirim sekarang\"."),
-        Msg::Persistent(true) => "Peramban ini akan menyimpan jawaban sampai dihapus di sini.".into(),
-        Msg::Persistent(false) => "Peramban ini dapat menghapus jawaban tersimpan jika ruang perangkat hampir habis: ekspor secara berkala.".into(),
         Msg::DraftRestored => "Jawaban Anda sebelumnya di perangkat ini telah dipulihkan.".into(),
         Msg::StartOver => "Mulai dari awal".into(),
         Msg::DownloadResponse => "Unduh jawaban ini".into(),
-        Msg::StorageFull => "Penyimpanan perangkat penuh: jawaban baru tidak dapat disimpan. Unduh jawaban, lalu kosongkan sebagian ruang.".into(),
-        Msg::Refused(why) => format!("Endpoint menolak sebuah jawaban ({why}). Perbaiki endpoint, lalu tekan \"Kirim sekarang\" untuk mencoba lagi."),
-        Msg::ClearDone(n) => format!("Hapus {n} jawaban selesai dalam unduhan ini dari perangkat"),
-        Msg::ConfirmClear(n) => format!("Hapus {n} jawaban dari perangkat ini? Jawaban tersebut sudah terkirim atau ada dalam berkas yang Anda unduh. Jawaban yang masih menunggu dikirim tetap disimpan."),
-        Msg::Cleared(n) => format!("{n} jawaban dihapus dari perangkat ini."),
-        Msg::MissingTranslations { language, fallback, count, paths } => format!(
-            "Untuk penyusun survei: {count} teks survei ini belum diterjemahkan ke {language} dan ditampilkan dalam {fallback}: {paths}."
-        ),
     }
 }
 
@@ -499,40 +397,13 @@ fn ar(msg: &Msg) -> String {
         Msg::MoveDown(item) => format!("نقل {item} إلى الأسفل"),
         Msg::Ranked { item, at, of } => format!("{item}، الآن {at} من {of}"),
         Msg::KeepOrder => "الإبقاء على هذا الترتيب".into(),
-        Msg::LoadFailed => "تعذّر تحميل هذا الاستبيان".into(),
-        Msg::LoadFailedIntro => "في الاستبيان أو إعداداته المشكلات التالية. يُرجى إبلاغ كاتب الاستبيان:".into(),
         Msg::CannotStart => "لا يمكن بدء هذا الاستبيان".into(),
         Msg::StoppedBy(n) => format!("عدد المشكلات في الاستبيان أو إعداداته: {n}."),
         Msg::ProblemsLink => "يمكن لكاتب الاستبيان قراءتها في صفحة المنظِّم".into(),
         Msg::Language => "اللغة".into(),
-        Msg::ExportHeading => "الإجابات على هذا الجهاز".into(),
-        Msg::StoredCount { total, unreadable: 0 } => format!("عدد الإجابات المحفوظة على هذا الجهاز: {total}."),
-        Msg::StoredCount { total, unreadable } => format!(
-            "عدد الإجابات المحفوظة على هذا الجهاز: {total}؛ تعذّرت قراءة {unreadable} منها ولن تُدرج في التصدير. لا تمسح بيانات هذا المتصفح: أبلغ المنظِّم."
-        ),
-        Msg::OutboxSummary { pending, sent, attention } => {
-            format!("بانتظار الإرسال: {pending}. أُرسلت: {sent}. تحتاج إلى مراجعة: {attention}.")
-        }
-        Msg::ExportCsv => "تنزيل CSV".into(),
-        Msg::ExportJson => "تنزيل JSON".into(),
-        Msg::ExcelBom => "ملف CSV لبرنامج Excel (UTF-8 مع BOM)".into(),
-        Msg::NothingToExport => "لا توجد إجابات للتصدير بعد.".into(),
-        Msg::ExportFailed(why) => format!("فشل التصدير: {why}"),
-        Msg::SendNow => "إرسال الآن".into(),
-        Msg::Paused(why) => format!("الإرسال متوقف مؤقتًا ({why}). تحقّق من رمز الوصول أو الأذونات، ثم اضغط «إرسال الآن»."),
-        Msg::Persistent(true) => "سيحتفظ هذا المتصفح بهذه الإجابات حتى تُمسح من هنا.".into(),
-        Msg::Persistent(false) => "قد يمسح هذا المتصفح الإجابات المحفوظة إذا امتلأت مساحة الجهاز: صدّرها بانتظام.".into(),
         Msg::DraftRestored => "تمت استعادة إجاباتك السابقة على هذا الجهاز.".into(),
         Msg::StartOver => "البدء من جديد".into(),
         Msg::DownloadResponse => "تنزيل هذه الإجابة".into(),
-        Msg::StorageFull => "مساحة التخزين في الجهاز ممتلئة: لا يمكن حفظ إجابات جديدة. نزّل الإجابات ثم أفرغ بعض المساحة.".into(),
-        Msg::Refused(why) => format!("رفضت نقطة الاستقبال إحدى الإجابات ({why}). أصلِح نقطة الاستقبال ثم اضغط «إرسال الآن» للمحاولة مرة أخرى."),
-        Msg::ClearDone(n) => format!("حذف الإجابات المكتملة في هذا التنزيل من الجهاز ({n})"),
-        Msg::ConfirmClear(n) => format!("حذف {n} من الإجابات من هذا الجهاز؟ لقد أُرسلت أو هي في الملف الذي نزّلته. الإجابات التي ما زالت بانتظار الإرسال تبقى محفوظة."),
-        Msg::Cleared(n) => format!("عدد الإجابات المحذوفة من هذا الجهاز: {n}."),
-        Msg::MissingTranslations { language, fallback, count, paths } => format!(
-            "إلى كاتب الاستبيان: {count} من نصوص هذا الاستبيان بلا ترجمة إلى {language} وتظهر بـ{fallback}: {paths}."
-        ),
     }
 }
 
