@@ -137,6 +137,12 @@ test('the example host page: hostile styles, strict CSP, several widgets, their 
     rootVars: getComputedStyle(document.documentElement).getPropertyValue('--suara-accent'),
   }));
   assert.deepEqual(outside.sheets, []);
+  // The host themes a widget through its custom properties on the mount
+  // element (examples/embed.css), and only that widget.
+  const accent = (widget) =>
+    widget.evaluate((host) => getComputedStyle(host.shadowRoot.querySelector('.suara-button--primary')).backgroundColor);
+  assert.equal(await accent(again), 'rgb(0, 109, 91)', 'the themed widget');
+  assert.equal(await accent(festival), 'rgb(11, 92, 173)', 'the other keeps the default');
   assert.equal(outside.rootVars, '', 'no custom property at the root');
 
   await mkdir(path.join(ROOT, 'target', 'screenshots'), { recursive: true });
