@@ -37,6 +37,7 @@ pub fn start() {
             element: element.clone(),
             root: leptos::prelude::document().into(),
             key: String::new(),
+            home: String::new(),
         };
         mount_with(element, host, None, app);
     }
@@ -49,6 +50,7 @@ pub fn mount_organiser() {
             element: element.clone(),
             root: leptos::prelude::document().into(),
             key: String::new(),
+            home: String::new(),
         };
         mount_with(
             element,
@@ -138,6 +140,7 @@ impl Mounted {
             element,
             root: shadow.into(),
             key,
+            home: style.to_owned(),
         };
         let settings = (!settings.is_undefined() && !settings.is_null()).then_some(settings);
         Ok(mount_with(container.unchecked_into(), host, settings, app))

@@ -52,6 +52,7 @@ fn mount(id: &str, lang: &str) -> (HtmlElement, FormCtx) {
         element: host.clone(),
         root: document.clone().into(),
         key: String::new(),
+        home: String::new(),
     };
     let ctx = FormCtx::new(survey, journey, place);
     leptos::mount::mount_to(host.clone(), move || {

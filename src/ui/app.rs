@@ -176,10 +176,11 @@ pub fn App(
                 &[
                     ("message", "the survey cannot start".into()),
                     ("problems", (stopped.count() as u32).into()),
-                    ("details", organiser_link(&config).into()),
+                    ("details", organiser_link(&config, &host.home).into()),
                 ],
             );
-            view! { <LoadNotice config stopped /> }.into_any()
+            let href = organiser_link(&config, &host.home);
+            view! { <LoadNotice stopped href /> }.into_any()
         }
     };
     view! { <div class="suara">{content}</div> }
@@ -190,13 +191,12 @@ pub fn App(
 /// with this page's settings, where the author reads every problem.
 #[component]
 fn LoadNotice(
-    /// The settings the survey was loaded with.
-    config: Config,
+    /// The organiser's page with the widget's settings.
+    href: String,
     /// What stops the survey.
     stopped: Stopped<Refused>,
 ) -> impl IntoView {
     let l = &stopped.lang;
-    let href = organiser_link(&config);
     view! {
         <div class="suara-load-error" role="alert" lang=l.to_string() dir=if l.is_rtl() { "rtl" } else { "ltr" }>
             <h1>{i18n::text(l, &Msg::CannotStart)}</h1>
@@ -209,10 +209,19 @@ fn LoadNotice(
 /// The organiser's page with the widget's settings in its query, so it
 /// reads the same survey and settings: those of the URL and of the mount
 /// element alike (an embedded widget's are on its element), except
-/// `headers`, which never goes in a URL.
-fn organiser_link(config: &Config) -> String {
+/// `headers`, which never goes in a URL. A widget embedded in another
+/// site's page (`home`: where the widget's files are) links to the
+/// organiser's page beside its own files, with its addresses made whole
+/// against the page they were given on.
+fn organiser_link(config: &Config, home: &str) -> String {
     let Ok(query) = web_sys::UrlSearchParams::new() else {
         return "organiser.html".to_owned();
+    };
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let whole = |url: &str| {
+        web_sys::Url::new_with_base(url, &page).map_or_else(|_| url.to_owned(), |u| u.href())
     };
     for (name, value) in [
         ("survey", &config.survey),
@@ -223,13 +232,18 @@ fn organiser_link(config: &Config) -> String {
         ("lang", &config.lang),
     ] {
         if let Some(value) = value {
-            query.append(name, value);
+            let address = !home.is_empty() && matches!(name, "survey" | "endpoint");
+            query.append(name, &if address { whole(value) } else { value.clone() });
         }
     }
     let query = String::from(query.to_string());
-    if query.is_empty() {
+    let link = if query.is_empty() {
         "organiser.html".to_owned()
     } else {
         format!("organiser.html?{query}")
+    };
+    if home.is_empty() {
+        return link;
     }
+    web_sys::Url::new_with_base(&link, home).map_or(link, |u| u.href())
 }

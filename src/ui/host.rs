@@ -19,6 +19,9 @@ pub struct Host {
     /// two widgets keeps two drafts. Empty for the page's only or first
     /// widget (`#suara`), whose draft is the survey's own.
     pub key: String,
+    /// Where the widget's own files are, for a widget embedded in another
+    /// site's page (its stylesheet's address); empty on its own pages.
+    pub home: String,
 }
 
 impl Host {

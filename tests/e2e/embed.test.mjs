@@ -221,3 +221,25 @@ test("the frame tells nothing to a page that is not its parent_origin", { timeou
   assert.deepEqual(await page.evaluate(() => window.heard), [], 'no message reached the other origin');
   await page.close();
 });
+
+test("a broken embedded survey links to the organiser's page beside the widget, with whole addresses", { timeout: 60_000 }, async () => {
+  const page = await fx.browser.context.newPage();
+  await page.goto(`${fx.site.url}/examples/embed.html`);
+  await page.locator('#festival').getByRole('button', { name: 'Next', exact: true }).waitFor({ state: 'visible' });
+  await page.evaluate(async () => {
+    const { mount } = await import('/widget.js');
+    const el = document.createElement('div');
+    el.id = 'broken';
+    document.body.append(el);
+    mount(el, { survey: 'no-such-survey.json', lang: 'en' });
+  });
+  const link = page.locator('#broken').getByRole('link');
+  await link.waitFor({ state: 'visible' });
+  const href = new URL(await link.getAttribute('href'));
+  assert.equal(href.origin + href.pathname, `${fx.site.url}/organiser.html`);
+  assert.equal(href.searchParams.get('survey'), `${fx.site.url}/examples/no-such-survey.json`, 'the survey address made whole');
+  const [error] = await events(page, 'suara:error', 'broken');
+  assert.equal(error.detail.details, href.href, 'suara:error names the same page');
+  assert.equal(error.detail.problems, 1);
+  await page.close();
+});
