@@ -79,7 +79,10 @@ cd "$ROOT"
 # - 200,000: the organiser's page's words apart (i18n::OrganiserMsg), so
 #   none of them are in the respondent's download (-2,672 measured:
 #   202,398 -> 199,726).
-BUNDLE_BUDGET=200000
+# - 200,500: theming a shadow-root widget from its mount element (+154,
+#   CSS) and a broken embedded widget's link made whole against the
+#   widget's own files (+376): 200,256 measured.
+BUNDLE_BUDGET=200500
 # gzip bytes of the organiser's page (organiser.html and what it loads):
 # - 140,000: counts, "send now", CSV and JSON downloads, removing exported
 #   responses and untranslated texts, with the survey's parser and the
