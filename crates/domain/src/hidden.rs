@@ -7,10 +7,53 @@
 //! expression: the `regex` crate would add about 275 KB to the widget.
 //! Values are only compared and copied, never used as markup or code.
 
-use std::collections::BTreeMap;
+use serde::{Serialize, Serializer};
 
-/// The hidden values of one response, by field id.
-pub type Hidden = BTreeMap<String, String>;
+/// The hidden values of one response, by field id, in the survey's order;
+/// a JSON object. A list, not a `BTreeMap`: a survey has a few hidden
+/// fields, and a map of another value type would add its B-tree code to
+/// the widget.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hidden(Vec<(String, String)>);
+
+impl Hidden {
+    pub fn new() -> Hidden {
+        Hidden(Vec::new())
+    }
+
+    /// The value of the field `id`.
+    pub fn get(&self, id: &str) -> Option<&str> {
+        for (k, v) in &self.0 {
+            if k == id {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Sets the value of the field `id`, replacing any it had.
+    pub fn insert(&mut self, id: String, value: String) {
+        match self.0.iter_mut().find(|(k, _)| *k == id) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((id, value)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every field id and its value.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+impl Serialize for Hidden {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
 
 /// Most values a hidden field's `values` may list, and the longest value
 /// (in characters) a hidden field may take.
@@ -192,13 +235,13 @@ pub fn check_recorded(
 ) -> Vec<(String, Option<HiddenError>)> {
     let mut problems = Vec::new();
     for f in fields {
-        if let Err(e) = f.check(values.get(&f.id).map(String::as_str)) {
+        if let Err(e) = f.check(values.get(&f.id)) {
             problems.push((f.id.clone(), Some(e)));
         }
     }
-    for id in values.keys() {
-        if !fields.iter().any(|f| f.id == *id) {
-            problems.push((id.clone(), None));
+    for (id, _) in values.iter() {
+        if !fields.iter().any(|f| f.id == id) {
+            problems.push((id.to_owned(), None));
         }
     }
     problems
