@@ -169,3 +169,21 @@ fn thanks_and_start_again_are_read() {
     assert!(!s.start_again);
     assert!(survey_with(json!([])).unwrap().start_again);
 }
+
+#[test]
+fn recorded_values_are_checked_against_the_survey() {
+    let s =
+        survey_with(json!([{ "id": "posyandu", "values": ["P12"], "required": true }])).unwrap();
+    let mut values = hidden::Hidden::new();
+    assert_eq!(
+        hidden::check_recorded(&s.hidden, &values),
+        [("posyandu".to_owned(), Some(HiddenError::Missing))]
+    );
+    values.insert("posyandu".into(), "P12".into());
+    assert!(hidden::check_recorded(&s.hidden, &values).is_empty());
+    values.insert("other".into(), "x".into());
+    assert_eq!(
+        hidden::check_recorded(&s.hidden, &values),
+        [("other".to_owned(), None)]
+    );
+}
