@@ -37,7 +37,8 @@ pub struct Stopped<F> {
     /// What is wrong with the survey file, or with fetching it.
     pub file: Option<F>,
     /// The endpoint settings' problems, each naming its setting, and the
-    /// hidden fields' values' problems, each naming its field.
+    /// hidden fields' values' problems, each naming its field (empty on the
+    /// respondent's page, which counts them: [`FileProblems::hidden_problem`]).
     pub settings: Vec<String>,
     /// The hidden fields' values as given, for the organiser's page's link.
     pub given: Vec<(String, String)>,
@@ -63,6 +64,10 @@ pub trait FileProblems: Sized {
     fn fetch(failure: Fetch) -> Self;
     /// The survey's languages as far as they could be read.
     fn locales(&self) -> &[Locale];
+    /// A hidden field's problem as this page keeps it: counted on the
+    /// respondent's page (no words: they would only add to its download),
+    /// worded on the organiser's, naming the field.
+    fn hidden_problem(id: &str, e: &HiddenError) -> String;
     /// Whether a required hidden field without a value stops the page:
     /// the respondent's, not the organiser's, which counts and downloads
     /// whatever the link (a value given is checked on both).
@@ -71,6 +76,10 @@ pub trait FileProblems: Sized {
 
 impl FileProblems for Refused {
     const NEEDS_HIDDEN: bool = true;
+
+    fn hidden_problem(_: &str, _: &HiddenError) -> String {
+        String::new()
+    }
 
     fn read(text: &str) -> Result<Survey, Refused> {
         Survey::read_unexplained(text, json::parse)
@@ -90,6 +99,10 @@ impl FileProblems for Refused {
 
 impl FileProblems for Rejected {
     const NEEDS_HIDDEN: bool = false;
+
+    fn hidden_problem(id: &str, e: &HiddenError) -> String {
+        hidden::message(id, e)
+    }
 
     /// The same domain function as `suara validate`.
     fn read(text: &str) -> Result<Survey, Rejected> {
@@ -152,7 +165,7 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
             Err(errors) => {
                 for (id, e) in errors {
                     if F::NEEDS_HIDDEN || e != HiddenError::Missing {
-                        hidden_problems.push(hidden::message(&id, &e));
+                        hidden_problems.push(F::hidden_problem(&id, &e));
                     }
                 }
             }
