@@ -9,10 +9,11 @@
 
 use serde::{Serialize, Serializer};
 
-/// The hidden values of one response, by field id, in the survey's order;
-/// a JSON object. A list, not a `BTreeMap`: a survey has a few hidden
-/// fields, and a map of another value type would add its B-tree code to
-/// the widget.
+/// The hidden values of one response, by field id, kept sorted by id (as
+/// a map would be, so two copies of a response compare equal whatever
+/// the order of their JSON's keys); a JSON object. A sorted list, not a
+/// `BTreeMap`: a survey has a few hidden fields, and a map of another value
+/// type would add its B-tree code to the widget.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hidden(Vec<(String, String)>);
 
@@ -33,9 +34,10 @@ impl Hidden {
 
     /// Sets the value of the field `id`, replacing any it had.
     pub fn insert(&mut self, id: String, value: String) {
-        match self.0.iter_mut().find(|(k, _)| *k == id) {
-            Some((_, v)) => *v = value,
-            None => self.0.push((id, value)),
+        let i = self.0.partition_point(|(k, _)| *k < id);
+        match self.0.get_mut(i) {
+            Some((k, v)) if *k == id => *v = value,
+            _ => self.0.insert(i, (id, value)),
         }
     }
 

@@ -187,3 +187,20 @@ fn recorded_values_are_checked_against_the_survey() {
         [("other".to_owned(), None)]
     );
 }
+
+#[test]
+fn a_merge_carries_hidden_values_and_their_key_order_does_not_matter() {
+    use suara_domain::merge;
+    let one = |hidden: &str| {
+        format!(
+            r#"{{"id":"r1","survey_id":"s","survey_version":"2","locale":"en","started_at":"a","submitted_at":"b","answers":{{}},"hidden":{hidden}}}"#
+        )
+    };
+    let a = Response::from_json(&one(r#"{"posyandu":"P12","event":"x"}"#)).unwrap();
+    let b = Response::from_json(&one(r#"{"event":"x","posyandu":"P12"}"#)).unwrap();
+    let merged = merge::merge([a, b]);
+    assert_eq!((merged.responses.len(), merged.duplicates), (1, 1));
+    assert!(merged.responses[0]
+        .to_json()
+        .ends_with(r#""hidden":{"event":"x","posyandu":"P12"}}"#));
+}
