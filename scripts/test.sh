@@ -76,8 +76,8 @@ cd "$ROOT"
 #   the link, parsed and checked with a hand-written matcher, no regex,
 #   recorded in the response and the CSV), the survey's own thank-you with
 #   the status below it and its optional "start again" button, and the
-#   CSV's survey_version and started_at columns (+3,898 measured: 201,243
-#   -> 205,141; a short list for the values instead of a B-tree map saved
+#   CSV's survey_version and started_at columns (+3,965 measured: 201,243
+#   -> 205,208; a sorted list for the values instead of a B-tree map saved
 #   1,297, and wording a refused value on the organiser's page only, 311).
 BUNDLE_BUDGET=205400
 # gzip bytes of the organiser's page (organiser.html and what it loads):
