@@ -26,6 +26,9 @@ pub struct Config {
     pub lang: Option<String>,
     /// `kiosk` (later); anything else is the ordinary embedded widget.
     pub mode: Option<String>,
+    /// Where the settings were read, to read the survey's hidden fields
+    /// the same way once the survey is known ([`Config::value`]).
+    source: Option<(web_sys::HtmlElement, Option<wasm_bindgen::JsValue>)>,
 }
 
 impl Config {
@@ -33,40 +36,55 @@ impl Config {
     /// JavaScript API's object, if any) first, then the element's `data-*`
     /// attributes, then the page's URL parameters.
     pub fn read(host: &web_sys::HtmlElement, settings: Option<&wasm_bindgen::JsValue>) -> Config {
-        let params = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
-        let given = |name: &str| {
-            let v = js_sys::Reflect::get(settings?, &name.into()).ok()?;
-            // `headers` may be given as an object; any other value as text.
-            v.as_string().or_else(|| {
-                (v.is_object())
-                    .then(|| js_sys::JSON::stringify(&v).ok()?.as_string())
-                    .flatten()
-            })
-        };
-        let setting = |name: &str, from_url: bool| {
-            given(name)
-                .or_else(|| host.get_attribute(&format!("data-{name}")))
-                .or_else(|| {
-                    params
-                        .as_ref()
-                        .filter(|_| from_url)
-                        .and_then(|p| p.get(name))
-                })
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
-        let pick = |name: &str| setting(name, true);
+        let pick = |name: &str| setting(host, settings, name, true);
         Config {
             survey: pick("survey"),
             endpoint: pick("endpoint"),
-            headers: setting("headers", false),
+            headers: setting(host, settings, "headers", false),
             timeout: pick("timeout"),
             wrap: pick("wrap"),
             request: pick("request"),
             lang: pick("lang"),
             mode: pick("mode"),
+            source: Some((host.clone(), settings.cloned())),
         }
     }
+
+    /// The value named `name` (a hidden field's id), read as the settings
+    /// are: the settings object, then `data-<name>`, then the URL.
+    pub fn value(&self, name: &str) -> Option<String> {
+        let (host, settings) = self.source.as_ref()?;
+        setting(host, settings.as_ref(), name, true)
+    }
+}
+
+/// A setting's value: `settings`' field `name`, else the element's
+/// `data-<name>`, else (when `from_url`) the URL's parameter `name`; trimmed,
+/// and none when empty.
+fn setting(
+    host: &web_sys::HtmlElement,
+    settings: Option<&wasm_bindgen::JsValue>,
+    name: &str,
+    from_url: bool,
+) -> Option<String> {
+    let given = || {
+        let v = js_sys::Reflect::get(settings?, &name.into()).ok()?;
+        // `headers` may be given as an object; any other value as text.
+        v.as_string().or_else(|| {
+            (v.is_object())
+                .then(|| js_sys::JSON::stringify(&v).ok()?.as_string())
+                .flatten()
+        })
+    };
+    let from_link = || {
+        let search = web_sys::window()?.location().search().ok()?;
+        web_sys::UrlSearchParams::new_with_str(&search)
+            .ok()?
+            .get(name)
+    };
+    given()
+        .or_else(|| host.get_attribute(&format!("data-{name}")))
+        .or_else(|| from_url.then(from_link).flatten())
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
 }

@@ -24,6 +24,7 @@ fn response(id: &str, survey: &str) -> Response {
         started_at: "2026-11-28T08:00:00Z".into(),
         submitted_at: format!("2026-11-28T08:00:{:02}Z", id.len()),
         answers,
+        hidden: Default::default(),
     }
 }
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use suara_domain::endpoint::{Endpoint, Settings};
+use suara_domain::hidden::{self, Hidden, HiddenError};
 use suara_domain::i18n::{self, Msg};
 use suara_domain::problem::Fetch;
 use suara_domain::{Locale, Refused, Rejected, SchemaError, Survey, DEFAULT_SURVEY_JSON};
@@ -17,7 +18,9 @@ use crate::io::{http, json};
 /// A survey ready to answer, with where and how to send responses; or every
 /// problem that stops it, the survey file's as `F`: counted on the
 /// respondent's page ([`Refused`]), listed on the organiser's ([`Rejected`]).
-pub type Loaded<F> = Result<(Survey, Option<Endpoint>), Stopped<F>>;
+/// The survey comes with its hidden fields' values, read from the link or
+/// the mount element and checked.
+pub type Loaded<F> = Result<(Survey, Option<Endpoint>, Hidden), Stopped<F>>;
 
 /// Every problem that stops the survey, as data. The respondent's page
 /// only counts them ([`LoadNotice`]); the organiser's page words each one
@@ -33,8 +36,12 @@ pub struct Stopped<F> {
     pub address: Option<String>,
     /// What is wrong with the survey file, or with fetching it.
     pub file: Option<F>,
-    /// The endpoint settings' problems, each naming its setting.
+    /// The endpoint settings' problems, each naming its setting, and the
+    /// hidden fields' values' problems, each naming its field (empty on the
+    /// respondent's page, which counts them: [`FileProblems::hidden_problem`]).
     pub settings: Vec<String>,
+    /// The hidden fields' values as given, for the organiser's page's link.
+    pub given: Vec<(String, String)>,
 }
 
 impl Stopped<Refused> {
@@ -57,9 +64,23 @@ pub trait FileProblems: Sized {
     fn fetch(failure: Fetch) -> Self;
     /// The survey's languages as far as they could be read.
     fn locales(&self) -> &[Locale];
+    /// A hidden field's problem as this page keeps it: counted on the
+    /// respondent's page (no words: they would only add to its download),
+    /// worded on the organiser's, naming the field.
+    fn hidden_problem(id: &str, e: &HiddenError) -> String;
+    /// Whether a required hidden field without a value stops the page:
+    /// the respondent's, not the organiser's, which counts and downloads
+    /// whatever the link (a value given is checked on both).
+    const NEEDS_HIDDEN: bool;
 }
 
 impl FileProblems for Refused {
+    const NEEDS_HIDDEN: bool = true;
+
+    fn hidden_problem(_: &str, _: &HiddenError) -> String {
+        String::new()
+    }
+
     fn read(text: &str) -> Result<Survey, Refused> {
         Survey::read_unexplained(text, json::parse)
     }
@@ -77,6 +98,12 @@ impl FileProblems for Refused {
 }
 
 impl FileProblems for Rejected {
+    const NEEDS_HIDDEN: bool = false;
+
+    fn hidden_problem(id: &str, e: &HiddenError) -> String {
+        hidden::message(id, e)
+    }
+
     /// The same domain function as `suara validate`.
     fn read(text: &str) -> Result<Survey, Rejected> {
         Survey::read_with(text, json::parse)
@@ -123,8 +150,29 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
             }
         },
     };
+    // The hidden fields' problems are the settings' (each names its field).
+    let mut hidden_problems = Vec::new();
+    let mut values = Hidden::new();
+    let mut given = Vec::new();
+    if let Ok(s) = &survey {
+        for f in &s.hidden {
+            if let Some(v) = config.value(&f.id) {
+                given.push((f.id.clone(), v));
+            }
+        }
+        match hidden::read(&s.hidden, |id| config.value(id)) {
+            Ok(v) => values = v,
+            Err(errors) => {
+                for (id, e) in errors {
+                    if F::NEEDS_HIDDEN || e != HiddenError::Missing {
+                        hidden_problems.push(F::hidden_problem(&id, &e));
+                    }
+                }
+            }
+        }
+    }
     let (survey, endpoint) = match (survey, endpoint) {
-        (Ok(s), Ok(e)) => return Ok((s, e)),
+        (Ok(s), Ok(e)) if hidden_problems.is_empty() => return Ok((s, e, values)),
         pair => pair,
     };
     let (file, locales) = match survey {
@@ -142,7 +190,13 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
         lang: i18n::author_locale(&locales, page_lang.as_ref()),
         address,
         file,
-        settings: endpoint.err().unwrap_or_default(),
+        settings: endpoint
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .chain(hidden_problems)
+            .collect(),
+        given,
     })
 }
 
@@ -161,11 +215,11 @@ pub fn App(
     host: Host,
 ) -> impl IntoView {
     let content = match loaded {
-        Ok((survey, endpoint)) => {
+        Ok((survey, endpoint, hidden)) => {
             let kiosk = config.mode.as_deref() == Some("kiosk");
             let endpoint = endpoint.map(Arc::new);
             host.tell("suara:ready", &[("survey", survey.id.as_str().into())]);
-            view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk host /> }
+            view! { <SurveyForm survey=Arc::new(survey) endpoint lang=config.lang kiosk host hidden /> }
                 .into_any()
         }
         Err(stopped) => {
@@ -176,10 +230,13 @@ pub fn App(
                 &[
                     ("message", "the survey cannot start".into()),
                     ("problems", (stopped.count() as u32).into()),
-                    ("details", organiser_link(&config, &host.home).into()),
+                    (
+                        "details",
+                        organiser_link(&config, &stopped.given, &host.home).into(),
+                    ),
                 ],
             );
-            let href = organiser_link(&config, &host.home);
+            let href = organiser_link(&config, &stopped.given, &host.home);
             view! { <LoadNotice stopped href /> }.into_any()
         }
     };
@@ -209,11 +266,12 @@ fn LoadNotice(
 /// The organiser's page with the widget's settings in its query, so it
 /// reads the same survey and settings: those of the URL and of the mount
 /// element alike (an embedded widget's are on its element), except
-/// `headers`, which never goes in a URL. A widget embedded in another
-/// site's page (`home`: where the widget's files are) links to the
-/// organiser's page beside its own files, with its addresses made whole
+/// `headers`, which never goes in a URL; and the hidden fields' values
+/// given (`given`), so that page explains a refused one. A widget embedded
+/// in another site's page (`home`: where the widget's files are) links to
+/// the organiser's page beside its own files, with its addresses made whole
 /// against the page they were given on.
-fn organiser_link(config: &Config, home: &str) -> String {
+fn organiser_link(config: &Config, given: &[(String, String)], home: &str) -> String {
     let Ok(query) = web_sys::UrlSearchParams::new() else {
         return "organiser.html".to_owned();
     };
@@ -235,6 +293,9 @@ fn organiser_link(config: &Config, home: &str) -> String {
             let address = !home.is_empty() && matches!(name, "survey" | "endpoint");
             query.append(name, &if address { whole(value) } else { value.clone() });
         }
+    }
+    for (name, value) in given {
+        query.append(name, value);
     }
     let query = String::from(query.to_string());
     let link = if query.is_empty() {

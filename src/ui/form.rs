@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use suara_domain::hidden::Hidden;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::journey::{self, Journey};
 use suara_domain::outbox::{Flush, Status};
@@ -45,7 +46,10 @@ pub fn SurveyForm(
     kiosk: bool,
     /// Where the widget lives on the page.
     host: Host,
+    /// The survey's hidden fields' values, recorded in every response.
+    hidden: Hidden,
 ) -> impl IntoView {
+    let hidden = StoredValue::new(hidden);
     let first = Journey::new(io::new_id(), survey.pick_locale(lang.as_deref()));
     let draft_key = host.draft_key(&survey.id);
     let ctx = FormCtx::new(survey.clone(), first, host);
@@ -78,10 +82,11 @@ pub fn SurveyForm(
             }
             // Enter in a field, or the button: "Next" until nothing is left.
             let now = io::now_rfc3339();
-            let response = match ctx.act(|j, s| j.submit(s, &now)) {
+            let mut response = match ctx.act(|j, s| j.submit(s, &now)) {
                 Ok(r) => r,
                 Err(moved) => return pages::focus_after(ctx, moved),
             };
+            response.hidden = hidden.get_value();
             phase.set(Some(Msg::Sending));
             let endpoint = endpoint.clone();
             let draft_key = draft_key.clone();
@@ -162,6 +167,18 @@ pub fn SurveyForm(
     });
     let title = survey.title.clone();
     let description = survey.description.clone();
+    // The author's closing words, else the widget's own.
+    let thanks = match survey.thanks.clone() {
+        Some(t) => show(ctx, t).into_any(),
+        None => say(ctx, Msg::ThankYou).into_any(),
+    };
+    let again = survey.start_again.then(|| {
+        view! {
+            <button type="button" class="suara-button suara-button--primary" on:click=start_again>
+                {say(ctx, Msg::NewResponse)}
+            </button>
+        }
+    });
     let pages = survey
         .pages
         .iter()
@@ -212,15 +229,15 @@ pub fn SurveyForm(
             <LanguageSwitcher />
             <h1 class="suara-survey__title">{show(ctx, title)}</h1>
             {description.map(|d| view! { <p class="suara-survey__description">{show(ctx, d)}</p> }.into_any())}
-            <p class="suara-status" role="status">{status}</p>
             // Always there, shown or hidden: were it rebuilt when the message
             // changes (saved, then sent), the focus on its heading would be lost.
             <div class="suara-done" hidden=flag(move || !phase.with(is_done))>
-                <h2 class="suara-done__title" tabindex="-1" node_ref=done_heading>{say(ctx, Msg::ThankYou)}</h2>
-                <button type="button" class="suara-button suara-button--primary" on:click=start_again>
-                    {say(ctx, Msg::NewResponse)}
-                </button>
+                <h2 class="suara-done__title" tabindex="-1" node_ref=done_heading>{thanks}</h2>
             </div>
+            // Below the thank-you: what became of the response ("sending",
+            // "sent"); also while it is being stored, above the form.
+            <p class="suara-status" role="status">{status}</p>
+            <div class="suara-done__again" hidden=flag(move || !phase.with(is_done))>{again}</div>
             <form
                 class="suara-form"
                 novalidate

@@ -44,7 +44,7 @@ pub fn Organiser(
     loaded: Loaded<Rejected>,
 ) -> impl IntoView {
     let content = match loaded {
-        Ok((survey, endpoint)) => {
+        Ok((survey, endpoint, _)) => {
             // One language for the page's lifetime: the organiser's words
             // need no switching, and `Say` stays a copyable reference.
             let locale: &'static Locale =
@@ -77,6 +77,7 @@ fn LoadError(
         address,
         file,
         settings,
+        given: _,
     } = stopped;
     let errors = file.map(|f| f.errors).unwrap_or_default();
     let lines = address

@@ -373,7 +373,7 @@ export function submitMany(page, count, prefix) {
         input.dispatchEvent(new Event('input', { bubbles: true }));
         document.querySelector('.suara-form button[type="submit"]').click();
         const again = () => {
-          const done = document.querySelector('.suara-done');
+          const done = document.querySelector('.suara-done__again');
           return done && !done.hidden ? done.querySelector('button') : null;
         };
         await until(again, `the thank-you after response ${i}`);

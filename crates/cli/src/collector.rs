@@ -31,6 +31,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use suara_domain::answer::{self, other_text_key};
+use suara_domain::hidden;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::Locale;
 use suara_domain::{Response, Survey};
@@ -476,6 +477,12 @@ pub fn answer_problems(survey: &Survey, response: &Response) -> Vec<String> {
         if !known {
             problems.push(format!("`{key}` is not a question of this survey"));
         }
+    }
+    for (id, e) in hidden::check_recorded(&survey.hidden, &response.hidden) {
+        problems.push(match e {
+            Some(e) => format!("hidden {}", hidden::message(&id, &e)),
+            None => format!("hidden `{id}` is not a hidden field of this survey"),
+        });
     }
     problems
 }

@@ -42,6 +42,8 @@ fn cases() -> Vec<Case> {
     bad_answer["answers"]["stars"] = json!(11);
     let mut unknown_question = response(&id(8), 3);
     unknown_question["answers"]["shoe_size"] = json!(44);
+    let mut unknown_hidden = response(&id(9), 3);
+    unknown_hidden["hidden"] = json!({ "posyandu": "P12" });
     let json_ct = Some("application/json");
     vec![
         Case {
@@ -163,6 +165,14 @@ fn cases() -> Vec<Case> {
             body: body(&unknown_question),
             status: 422,
             reason: "`shoe_size` is not a question",
+        },
+        Case {
+            name: "a hidden value the survey does not declare",
+            content_type: json_ct,
+            headers: &[],
+            body: body(&unknown_hidden),
+            status: 422,
+            reason: "hidden `posyandu` is not a hidden field",
         },
         Case {
             name: "another content type",

@@ -53,6 +53,7 @@ fn responses(n: usize) -> Vec<Response> {
                 started_at: "2026-11-28T09:00:00.000Z".into(),
                 submitted_at: "2026-11-28T09:03:00.000Z".into(),
                 answers,
+                hidden: Default::default(),
             }
         })
         .collect()

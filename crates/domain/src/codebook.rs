@@ -11,7 +11,8 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::answer::AnswerValue;
-use crate::export::{self, code_label, columns, Cell, CsvOptions, MultiColumns};
+use crate::export::{self, code_label, columns, hidden_column, Cell, CsvOptions, MultiColumns};
+use crate::hidden::Allowed;
 use crate::i18n::{self, Msg};
 use crate::survey::{ChoiceOption, Question, QuestionKind, Survey, OTHER_VALUE};
 
@@ -20,9 +21,11 @@ use crate::survey::{ChoiceOption, Question, QuestionKind, Survey, OTHER_VALUE};
 pub struct CodebookRow {
     /// The column's name in the CSV header.
     pub column: String,
-    /// The question it comes from (empty for `id`, `submitted_at`, `locale`).
+    /// The question it comes from (empty for the fixed columns and the
+    /// hidden fields').
     pub question: String,
-    /// The question's kind (`response` for the three fixed columns).
+    /// The question's kind (`response` for the fixed columns, `hidden` for
+    /// a hidden field's).
     pub kind: String,
     /// What the column holds, in the survey's default language.
     pub label: String,
@@ -70,7 +73,30 @@ pub fn codebook(survey: &Survey, multi: MultiColumns) -> Vec<CodebookRow> {
                 .map(|l| code(l.as_str(), i18n::language_name(l)))
                 .collect(),
         ),
+        fixed(
+            "survey_version",
+            "The version of the survey the person answered",
+            vec![],
+        ),
+        fixed(
+            "started_at",
+            "When the person gave their first answer (RFC 3339, UTC)",
+            vec![],
+        ),
     ];
+    for f in &survey.hidden {
+        let codes = match &f.allowed {
+            Allowed::Values(values) => values.iter().map(|v| code(v, v)).collect(),
+            Allowed::Chars(_) => vec![],
+        };
+        rows.push(CodebookRow {
+            column: hidden_column(&f.id),
+            question: String::new(),
+            kind: "hidden".to_owned(),
+            label: format!("Hidden field `{}`, from the survey's link or element", f.id),
+            codes,
+        });
+    }
     for col in columns(survey, multi) {
         let q = col.question;
         let label = survey.tr(&q.label, locale);

@@ -186,18 +186,25 @@ pub(crate) fn columns(survey: &Survey, multi: MultiColumns) -> Vec<Column<'_>> {
     cols
 }
 
-/// The CSV header: `id`, `submitted_at`, `locale`, then the survey's columns.
+/// The CSV header: the [`FIXED_COLUMNS`], a `hidden.<id>` column per hidden
+/// field, then the questions' columns.
 pub fn csv_header(survey: &Survey) -> Vec<String> {
     csv_header_with(survey, MultiColumns::default())
 }
 
 /// The CSV header for a layout of multiple-choice answers.
 pub fn csv_header_with(survey: &Survey, multi: MultiColumns) -> Vec<String> {
-    FIXED_COLUMNS
-        .into_iter()
-        .map(String::from)
-        .chain(columns(survey, multi).into_iter().map(|c| c.name))
-        .collect()
+    let mut header: Vec<String> = FIXED_COLUMNS.into_iter().map(String::from).collect();
+    for f in &survey.hidden {
+        header.push(hidden_column(&f.id));
+    }
+    header.extend(columns(survey, multi).into_iter().map(|c| c.name));
+    header
+}
+
+/// The CSV column of the hidden field `id`.
+pub fn hidden_column(id: &str) -> String {
+    format!("hidden.{id}")
 }
 
 /// Neutralises a text cell against spreadsheet formula injection (OWASP).
@@ -428,7 +435,13 @@ fn records(
             neutralise(&r.id),
             neutralise(&r.submitted_at),
             neutralise(&r.locale),
+            neutralise(&r.survey_version),
+            neutralise(&r.started_at),
         ];
+        let hidden = survey.hidden.iter().map(|f| match r.hidden.get(&f.id) {
+            Some(v) => neutralise(v),
+            None => Cow::Borrowed(""),
+        });
         let cells = cols.iter().map(|col| {
             let qid = col.question.id.as_str();
             let answer = r.answers.get(qid);
@@ -480,7 +493,7 @@ fn records(
                 },
             }
         });
-        push_record(out, fixed.into_iter().chain(cells), sep);
+        push_record(out, fixed.into_iter().chain(hidden).chain(cells), sep);
     }
 }
 

@@ -104,6 +104,7 @@ impl Journey {
             started_at: self.started_at.clone().unwrap_or_default(),
             submitted_at: String::new(),
             answers: self.answers.clone(),
+            hidden: Default::default(),
         }
     }
 

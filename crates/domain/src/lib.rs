@@ -10,7 +10,8 @@
 //!
 //! The modules form layers, read from the leaves up, and no module uses one
 //! that uses it back (`tests/module_graph.rs` checks it): `text`, `json` and
-//! `syntax` (JSON's) use nothing of the crate, `expr` (the show-if syntax)
+//! `syntax` (JSON's) and `hidden` (the hidden fields' matcher) use nothing
+//! of the crate, `expr` (the show-if syntax)
 //! only `text`; `survey` is built
 //! from them and `value` holds the answers; `logic` evaluates show-if over a
 //! survey and its answers, `answer` validates them with it, `problem` says
@@ -23,6 +24,7 @@ pub mod codebook;
 pub mod endpoint;
 pub mod export;
 mod expr;
+pub mod hidden;
 pub mod i18n;
 pub mod journey;
 mod json;

@@ -3,12 +3,13 @@
 use serde_json::{Map, Value};
 
 use crate::expr;
+use crate::hidden::{Allowed, Chars, HiddenField, MAX_VALUES, MAX_VALUE_CHARS};
 use crate::logic::{self, Scope};
 use crate::problem::SchemaError;
 use crate::problem::{Earlier, Found, Holder, IdOf, Item, JsonType, Place, Problem};
 use crate::survey::{
     is_date, ChoiceOption, Kind, Other, Page, Question, QuestionKind, Survey, FIXED_COLUMNS,
-    OTHER_VALUE,
+    OTHER_VALUE, SETTING_NAMES,
 };
 use crate::syntax;
 use crate::text::{closest, piped_ids, Locale, Text};
@@ -35,6 +36,17 @@ const SURVEY_FIELDS: &[&str] = &[
     "locales",
     "pages",
     "review",
+    "hidden",
+    "thanks",
+    "start_again",
+];
+const HIDDEN_FIELDS: &[&str] = &[
+    "id",
+    "values",
+    "chars",
+    "min_length",
+    "max_length",
+    "required",
 ];
 const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if"];
 const QUESTION_FIELDS: &[&str] = &["id", "kind", "label", "help", "required", "show_if"];
@@ -66,9 +78,10 @@ fn fields_of(kind: Kind) -> &'static [&'static str] {
 
 /// Names of the fields a survey, a page, a question and an option accept, for
 /// the schema's sync test.
-pub fn known_fields() -> [(&'static str, &'static [&'static str]); 4] {
+pub fn known_fields() -> [(&'static str, &'static [&'static str]); 5] {
     [
         ("survey", SURVEY_FIELDS),
+        ("hidden", HIDDEN_FIELDS),
         ("page", PAGE_FIELDS),
         ("question", QUESTION_FIELDS),
         ("option", OPTION_FIELDS),
@@ -275,6 +288,8 @@ struct Parser {
     /// Where the page and the question being read are, for `show_ifs`.
     page_index: usize,
     question_index: Option<usize>,
+    /// Every question id read, with its JSON path, for the hidden fields.
+    question_ids: Vec<(String, String)>,
 }
 
 /// A `show_if` text waiting to be checked against the survey's questions.
@@ -709,22 +724,175 @@ impl Parser {
             None => pages.as_ref().is_some_and(|p| p.len() > 1),
             Some(_) => self.boolean(&obj, "review"),
         };
+        let hidden = self.hidden(&obj);
+        let thanks = self.text_field(&obj, "thanks", false);
+        let start_again = match obj.get("start_again") {
+            None => true,
+            Some(_) => self.boolean(&obj, "start_again"),
+        };
         // One match, not a `?` per field: each `?` is an early return with
         // its own code to drop the fields read so far.
-        match (id, version, title, pages, self.default_locale.clone()) {
-            (Some(id), Some(version), Some(title), Some(pages), Some(default_locale)) => {
-                Some(Survey {
-                    id,
-                    version,
-                    title,
-                    description,
-                    default_locale,
-                    locales: self.locales.clone(),
-                    pages,
-                    review,
-                })
-            }
+        match (
+            id,
+            version,
+            title,
+            pages,
+            self.default_locale.clone(),
+            hidden,
+        ) {
+            (
+                Some(id),
+                Some(version),
+                Some(title),
+                Some(pages),
+                Some(default_locale),
+                Some(hidden),
+            ) => Some(Survey {
+                id,
+                version,
+                title,
+                description,
+                default_locale,
+                locales: self.locales.clone(),
+                pages,
+                review,
+                hidden,
+                thanks,
+                start_again,
+            }),
             _ => None,
+        }
+    }
+
+    /// The survey's optional `hidden` fields; `None` once a problem with
+    /// them is recorded. Read after the pages, whose question ids they
+    /// must not take.
+    fn hidden(&mut self, obj: &Obj) -> Option<Vec<HiddenField>> {
+        let items = match obj.get("hidden") {
+            None => return Some(Vec::new()),
+            Some(Value::Array(items)) if items.is_empty() => return Some(Vec::new()),
+            Some(_) => self.array(obj, "hidden", MAX_OPTIONS)?,
+        };
+        let mut out: Vec<HiddenField> = Vec::new();
+        let mut ids: Vec<String> = Vec::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let loc = obj.at("hidden").item(i);
+            let Some(o) = self.object(item, loc, Holder::Hidden, HIDDEN_FIELDS) else {
+                ok = false;
+                continue;
+            };
+            let id = self.id_field(&o, IdOf::Hidden);
+            if let Some(id) = &id {
+                let question = self.question_ids.iter().find(|(q, _)| q == id);
+                if let Some((_, path)) = question {
+                    let problem = Problem::HiddenIdIsQuestion {
+                        id: id.clone(),
+                        question: path.clone(),
+                    };
+                    self.error(&o.at("id"), problem);
+                } else if SETTING_NAMES.contains(&id.as_str()) {
+                    self.error(&o.at("id"), Problem::HiddenIdSetting { id: id.clone() });
+                } else if ids.contains(id) {
+                    self.error(&o.at("id"), Problem::HiddenIdTwice { id: id.clone() });
+                } else {
+                    ids.push(id.clone());
+                }
+            }
+            let allowed = self.allowed(&o);
+            let required = self.boolean(&o, "required");
+            match (id, allowed) {
+                (Some(id), Some(allowed)) => out.push(HiddenField {
+                    id,
+                    allowed,
+                    required,
+                }),
+                _ => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// What a hidden field allows: its `values`, or its `chars` with
+    /// `min_length` (1 by default) and `max_length` (64 by default).
+    fn allowed(&mut self, o: &Obj) -> Option<Allowed> {
+        let max_chars = u64::from(MAX_VALUE_CHARS);
+        let lengths = o.get("min_length").is_some() || o.get("max_length").is_some();
+        match (o.get("values"), o.get("chars")) {
+            (Some(_), None) => {
+                if lengths {
+                    let key = if o.get("min_length").is_some() {
+                        "min_length"
+                    } else {
+                        "max_length"
+                    };
+                    self.error(&o.at(key), Problem::HiddenRule { both: true });
+                    return None;
+                }
+                let items = self.array(o, "values", MAX_VALUES)?;
+                let mut values: Vec<String> = Vec::new();
+                let mut ok = true;
+                for (i, item) in items.iter().enumerate() {
+                    let at = o.at("values").item(i);
+                    match item {
+                        Value::String(s)
+                            if !s.is_empty() && s.chars().count() <= MAX_VALUE_CHARS as usize =>
+                        {
+                            if values.contains(s) {
+                                self.error(&at, Problem::HiddenValueTwice { value: s.clone() });
+                                ok = false;
+                            } else {
+                                values.push(s.clone());
+                            }
+                        }
+                        other => {
+                            let problem = Problem::HiddenValue {
+                                found: describe(other),
+                                max: MAX_VALUE_CHARS,
+                            };
+                            self.error(&at, problem);
+                            ok = false;
+                        }
+                    }
+                }
+                ok.then_some(Allowed::Values(values))
+            }
+            (None, Some(_)) => {
+                let spec = self.string(o, "chars", true);
+                let min = self.integer(o, "min_length", 1..=max_chars, 1);
+                let max = self.integer(o, "max_length", 1..=max_chars, 64);
+                if min > max {
+                    self.error(
+                        &o.at("max_length"),
+                        Problem::MaxBelowMin {
+                            min: min.to_string(),
+                            max: max.to_string(),
+                        },
+                    );
+                    return None;
+                }
+                match Chars::parse(&spec?, min as u32, max as u32) {
+                    Ok(chars) => Some(Allowed::Chars(chars)),
+                    Err(error) => {
+                        let chars = o.get("chars").and_then(Value::as_str).unwrap_or_default();
+                        let problem = Problem::HiddenChars {
+                            chars: chars.to_owned(),
+                            error,
+                        };
+                        self.error(&o.at("chars"), problem);
+                        None
+                    }
+                }
+            }
+            (values, _) => {
+                let both = values.is_some();
+                if both {
+                    self.error(&o.at("chars"), Problem::HiddenRule { both });
+                } else {
+                    self.error(&o.loc, Problem::HiddenRule { both });
+                }
+                None
+            }
         }
     }
 
@@ -816,6 +984,7 @@ impl Parser {
             }
         }
         self.show_ifs(&question_ids, &mut pages, ok);
+        self.question_ids = question_ids;
         ok.then_some(pages)
     }
 

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 pub use crate::expr::Earlier;
 use crate::expr::ExprError;
+use crate::hidden::CharsError;
 use crate::syntax::SyntaxError;
 
 /// One problem in a survey file: what, at which JSON path (such as
@@ -108,6 +109,8 @@ pub enum Holder {
     Option,
     Row,
     Column,
+    /// A hidden field.
+    Hidden,
 }
 
 /// What an id belongs to.
@@ -115,6 +118,7 @@ pub enum Holder {
 pub enum IdOf {
     Page,
     Question,
+    Hidden,
 }
 
 /// The item of a choice list: an option, a matrix's row or column.
@@ -308,6 +312,36 @@ pub enum Problem {
     },
     ValueTwice {
         what: Item,
+        value: String,
+    },
+    /// A hidden field id used twice.
+    HiddenIdTwice {
+        id: String,
+    },
+    /// A hidden field id that is also a question's, at the JSON path `question`.
+    HiddenIdIsQuestion {
+        id: String,
+        question: String,
+    },
+    /// A hidden field id that is the name of one of the widget's settings.
+    HiddenIdSetting {
+        id: String,
+    },
+    /// A hidden field with neither `values` nor `chars`, or with both.
+    HiddenRule {
+        both: bool,
+    },
+    /// A hidden field's `chars` that is no set of characters.
+    HiddenChars {
+        chars: String,
+        error: CharsError,
+    },
+    /// An item of a hidden field's `values` that is no usable value.
+    HiddenValue {
+        found: Found,
+        max: u32,
+    },
+    HiddenValueTwice {
         value: String,
     },
     /// A problem in a `show_if` condition (its text, to quote from).

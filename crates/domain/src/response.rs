@@ -4,13 +4,15 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::answer::{self, AnswerError, AnswerValue, Answers};
+use crate::hidden::Hidden;
 use crate::json::type_name;
 use crate::survey::Survey;
 use crate::text::Locale;
 
 /// One person's finished response. Its JSON form is a published contract:
 /// `id`, `survey_id`, `survey_version`, `locale`, `started_at`,
-/// `submitted_at` (RFC 3339 UTC) and `answers`.
+/// `submitted_at` (RFC 3339 UTC) and `answers`, and `hidden` when the
+/// survey's hidden fields have values (see README, "Response JSON").
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Response {
     /// A UUID v4 made on the device; also the `Idempotency-Key` when sent.
@@ -21,6 +23,10 @@ pub struct Response {
     pub started_at: String,
     pub submitted_at: String,
     pub answers: Answers,
+    /// The survey's hidden fields' values, by field id (see [`crate::hidden`]);
+    /// left out of the JSON when there are none, as before there were any.
+    #[serde(skip_serializing_if = "Hidden::is_empty")]
+    pub hidden: Hidden,
 }
 
 /// What the platform supplies when a response is finished: the domain makes
@@ -53,6 +59,7 @@ impl Response {
             started_at: meta.started_at.to_owned(),
             submitted_at: meta.submitted_at.to_owned(),
             answers: answer::clean(survey, answers),
+            hidden: Hidden::new(),
         })
     }
 
@@ -97,6 +104,29 @@ impl Response {
             }
             None => return Err("missing field `answers`".into()),
         };
+        let mut hidden = Hidden::new();
+        match map.remove("hidden") {
+            None => {}
+            Some(Value::Object(h)) => {
+                for (k, v) in h {
+                    match v {
+                        Value::String(s) => hidden.insert(k, s),
+                        other => {
+                            return Err(format!(
+                                "hidden `{k}` must be a string, found {}",
+                                type_name(&other)
+                            ))
+                        }
+                    };
+                }
+            }
+            Some(other) => {
+                return Err(format!(
+                    "`hidden` must be an object, found {}",
+                    type_name(&other)
+                ))
+            }
+        }
         Ok(Response {
             id,
             survey_id,
@@ -105,6 +135,7 @@ impl Response {
             started_at,
             submitted_at,
             answers,
+            hidden,
         })
     }
 

@@ -1,6 +1,7 @@
 //! A parsed, valid survey. Build one with [`Survey::parse`].
 
 use crate::expr::Expr;
+use crate::hidden::HiddenField;
 use crate::text::{Locale, Text};
 
 /// A survey that passed every check of the format: ids are unique, every
@@ -22,6 +23,15 @@ pub struct Survey {
     /// submitting (`review` in the file; without it, when there is more than
     /// one page).
     pub review: bool,
+    /// Values taken from the link or the mount element (`hidden` in the
+    /// file), recorded in each response; see [`crate::hidden`].
+    pub hidden: Vec<HiddenField>,
+    /// The author's closing words on the thank-you screen (`thanks`),
+    /// instead of the widget's own.
+    pub thanks: Option<Text>,
+    /// Whether the thank-you screen offers to start a new response
+    /// (`start_again`, shown unless `false`).
+    pub start_again: bool,
 }
 
 /// A group of questions shown together.
@@ -134,7 +144,21 @@ pub const OTHER_VALUE: &str = "other";
 
 /// The columns every CSV export starts with, before the survey's own. No
 /// question may use one of these names as its id.
-pub const FIXED_COLUMNS: [&str; 3] = ["id", "submitted_at", "locale"];
+/// The first three are those of the first CSV layout; the two after them
+/// came later, at the end so that the first three keep their places.
+pub const FIXED_COLUMNS: [&str; 5] = [
+    "id",
+    "submitted_at",
+    "locale",
+    "survey_version",
+    "started_at",
+];
+
+/// The widget's settings, read from the same link and element as hidden
+/// fields: no hidden field may take one of these names.
+pub const SETTING_NAMES: [&str; 8] = [
+    "survey", "endpoint", "headers", "timeout", "wrap", "request", "lang", "mode",
+];
 
 /// Declares [`Kind`] and its names from one table, so that no kind can have
 /// a name and no parser, or a parser and no name.

@@ -22,6 +22,7 @@ fn response() -> Response {
         started_at: "2026-11-28T09:15:02.114Z".into(),
         submitted_at: "2026-11-28T09:17:45.870Z".into(),
         answers,
+        hidden: Default::default(),
     }
 }
 

@@ -131,6 +131,8 @@ fn expected_cell(survey: &Survey, response: &Response, column: &str) -> String {
         "id" => return response.id.clone(),
         "submitted_at" => return response.submitted_at.clone(),
         "locale" => return response.locale.clone(),
+        "survey_version" => return response.survey_version.clone(),
+        "started_at" => return response.started_at.clone(),
         _ => {}
     }
     let (qid, part) = column
@@ -235,6 +237,8 @@ fn the_header_has_a_column_per_option_of_a_multi_choice_and_one_per_other_text()
             "id",
             "submitted_at",
             "locale",
+            "survey_version",
+            "started_at",
             "programmes.health",
             "programmes.water",
             "programmes.other",

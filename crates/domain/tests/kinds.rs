@@ -411,6 +411,8 @@ fn the_csv_has_one_column_per_question_in_survey_order() {
             "id",
             "submitted_at",
             "locale",
+            "survey_version",
+            "started_at",
             "again",
             "member",
             "people",

@@ -28,6 +28,7 @@ fn record(id: &str, status: Status) -> Record {
         started_at: "t".into(),
         submitted_at: format!("2026-12-02T10:00:0{}Z", id.len()),
         answers: Default::default(),
+        hidden: Default::default(),
     };
     let mut r = Record::new(response, Some(URL));
     r.status = status;

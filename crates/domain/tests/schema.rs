@@ -146,6 +146,7 @@ fn the_schema_takes_exactly_the_fields_the_parser_takes() {
     check_fields(&schema, "#", set(fields_of("survey")));
     check_fields(&schema, "#/$defs/page", set(fields_of("page")));
     check_fields(&schema, "#/$defs/option", set(fields_of("option")));
+    check_fields(&schema, "#/$defs/hidden", set(fields_of("hidden")));
     let question = resolve(&schema, "#/$defs/question");
     assert_eq!(
         property_names(question),

@@ -9,6 +9,7 @@
 use std::fmt;
 
 use crate::expr::{Expected, ExprError, ExprProblem, Op, Token, Want};
+use crate::hidden::CharsError;
 use crate::problem::{
     Earlier, Fetch, Found, Holder, IdOf, Item, JsonType, List, Part, Place, Problem, SchemaError,
 };
@@ -185,6 +186,7 @@ fn holder(id: bool, h: Holder) -> String {
             return fill(t, &[k.into()]);
         }
         Holder::Option => ("an option", "pilihan"),
+        Holder::Hidden => ("a hidden field", "bidang tersembunyi"),
         Holder::Row => ("a row", "baris"),
         Holder::Column => ("a column", "kolom"),
     };
@@ -204,6 +206,7 @@ fn id_of(id: bool, w: IdOf) -> String {
     let (en, ind) = match w {
         IdOf::Page => ("page", "halaman"),
         IdOf::Question => ("question", "pertanyaan"),
+        IdOf::Hidden => ("hidden field", "bidang tersembunyi"),
     };
     (if id { ind } else { en }).into()
 }
@@ -460,6 +463,60 @@ fn message(id: bool, p: &Problem) -> String {
             "question id `%0` is reserved: the CSV export has its own `%0` column; choose another id",
             "id pertanyaan `%0` sudah dipakai oleh ekspor CSV untuk kolom `%0`; pilih id lain",
             vec![code.clone()],
+        ),
+        Problem::HiddenIdTwice { id: code } => (
+            "hidden field id `%0` is used twice",
+            "id bidang tersembunyi `%0` dipakai dua kali",
+            vec![code.clone()],
+        ),
+        Problem::HiddenIdIsQuestion { id: code, question } => (
+            "hidden field id `%0` is also the id of the question at %1; choose another id",
+            "id bidang tersembunyi `%0` juga id pertanyaan di %1; pilih id lain",
+            vec![code.clone(), question.clone()],
+        ),
+        Problem::HiddenIdSetting { id: code } => (
+            "hidden field id `%0` is the name of a widget setting; choose another id",
+            "id bidang tersembunyi `%0` adalah nama pengaturan widget; pilih id lain",
+            vec![code.clone()],
+        ),
+        Problem::HiddenRule { both } => (
+            if *both {
+                "a hidden field takes `values` or `chars`, not both"
+            } else {
+                "a hidden field needs `values` (a list of allowed values) or `chars` (the allowed characters, such as `A-Z0-9`)"
+            },
+            if *both {
+                "bidang tersembunyi memakai `values` atau `chars`, tidak keduanya"
+            } else {
+                "bidang tersembunyi perlu `values` (daftar nilai yang diterima) atau `chars` (karakter yang diterima, misalnya `A-Z0-9`)"
+            },
+            vec![],
+        ),
+        Problem::HiddenChars { chars, error } => {
+            let (en, ind, arg) = match error {
+                CharsError::Empty => ("`chars` must not be empty", "`chars` tidak boleh kosong", String::new()),
+                CharsError::Blank(c) => (
+                    "`chars` `%0` holds a space or control character (U+%1); list visible characters and ranges such as `a-z`",
+                    "`chars` `%0` berisi spasi atau karakter kendali (U+%1); tulis karakter yang terlihat dan rentang seperti `a-z`",
+                    format!("{:04X}", u32::from(*c)),
+                ),
+                CharsError::Backwards(a, b) => (
+                    "`chars` `%0` has the range `%1` that ends before it starts",
+                    "`chars` `%0` berisi rentang `%1` yang berakhir sebelum awalnya",
+                    format!("{a}-{b}"),
+                ),
+            };
+            (en, ind, vec![chars.clone(), arg])
+        }
+        Problem::HiddenValue { found, max } => (
+            "each of `values` must be a text of 1 to %1 characters, found %0",
+            "setiap isi `values` harus berupa teks 1 sampai %1 karakter, ternyata %0",
+            vec![f(found), max.to_string()],
+        ),
+        Problem::HiddenValueTwice { value } => (
+            "value `%0` is listed twice",
+            "nilai `%0` tercantum dua kali",
+            vec![value.clone()],
         ),
         Problem::QuestionIdTwice { id: code, first } => (
             "question id `%0` is already used at %1",
