@@ -32,26 +32,14 @@ pub fn start() {
     if embedded {
         return;
     }
-    if let Some(element) = page_host() {
-        let host = Host {
-            element: element.clone(),
-            root: leptos::prelude::document().into(),
-            key: String::new(),
-            home: String::new(),
-        };
+    if let Some((element, host)) = page_host() {
         mount_with(element, host, None, app);
     }
 }
 
 /// Mounts the organiser's page the same way, with the same settings.
 pub fn mount_organiser() {
-    if let Some(element) = page_host() {
-        let host = Host {
-            element: element.clone(),
-            root: leptos::prelude::document().into(),
-            key: String::new(),
-            home: String::new(),
-        };
+    if let Some((element, host)) = page_host() {
         mount_with(
             element,
             host,
@@ -63,13 +51,21 @@ pub fn mount_organiser() {
     }
 }
 
-/// The page's mount element: `#suara`, else the first `[data-suara]`.
-fn page_host() -> Option<web_sys::HtmlElement> {
+/// The page's mount element (`#suara`, else the first `[data-suara]`) and
+/// the widget's place there: the page's own DOM.
+fn page_host() -> Option<(web_sys::HtmlElement, Host)> {
     let document = leptos::prelude::document();
-    document
+    let element = document
         .get_element_by_id("suara")
         .or_else(|| document.query_selector("[data-suara]").ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())?;
+    let host = Host {
+        element: element.clone(),
+        root: document.into(),
+        key: String::new(),
+        home: String::new(),
+    };
+    Some((element, host))
 }
 
 fn app(
