@@ -28,10 +28,11 @@
 //        [--shots DIR]   (a screenshot of each tool's first question, warm-up run)
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import { measure as sizes, pages } from '../scripts/sizes.mjs';
 import { DIST, ROOT, launchBrowser, mimeType, startStaticServer, withTimeout } from '../tests/e2e/support.mjs';
 import { toFormbricks, toSurveyJs } from './peers/convert.mjs';
 import { generate } from './peers/survey-200.mjs';
@@ -68,50 +69,19 @@ const MODULES = path.join(PEERS_DIR, 'node_modules');
 
 // -------------------------------------------------------------------- sizes
 
-function sizes(buf) {
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, {
-      params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: buf.length },
-    }).length,
-  };
-}
-
 function add(total, s) {
   for (const k of ['raw', 'gzip', 'brotli']) total[k] = (total[k] ?? 0) + s[k];
   return total;
 }
 
-function htmlFiles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...htmlFiles(full));
-    else if (entry.name.endsWith('.html')) out.push(full);
-  }
-  return out.sort();
-}
-
 /**
- * Every entry point in dist/ with the files it names: any quoted or
- * url()-wrapped reference to a .wasm, .js, .mjs or .css file that exists
- * (Trunk's modulepreload and preload links, the init script, sw.js).
+ * Every entry point in dist/ with the files it loads, as the bundle-size
+ * command measures them (scripts/sizes.mjs), and the page itself.
  */
 function entryPoints() {
-  return htmlFiles(DIST).map((html) => {
-    const text = readFileSync(html, 'utf8');
-    const named = new Set();
-    for (const m of text.matchAll(/["'(]([^"'()\s]+\.(?:wasm|m?js|css))(?:[?#][^"'()\s]*)?["')]/g)) {
-      const ref = m[1];
-      if (/^[a-z]+:/i.test(ref)) continue;
-      const file = ref.startsWith('/') ? path.join(DIST, ref) : path.join(path.dirname(html), ref);
-      if (existsSync(file) && statSync(file).isFile()) named.add(path.relative(DIST, file));
-    }
-    const files = [...named].sort().map((rel) => ({ file: rel, ...sizes(readFileSync(path.join(DIST, rel))) }));
-    const page = { file: path.relative(DIST, html), ...sizes(readFileSync(html)) };
-    const assets = files.reduce((t, f) => add(t, f), { raw: 0, gzip: 0, brotli: 0 });
-    return { entry: page.file, page, files, assets, total: add({ ...assets }, page) };
+  return pages(DIST).map(({ entry, files, total }) => {
+    const page = { file: entry, ...sizes(readFileSync(path.join(DIST, entry))) };
+    return { entry, page, files, assets: total, total: add({ ...total }, page) };
   });
 }
 

@@ -273,10 +273,10 @@ pub async fn put(record: &Record) -> Result<(), StoreError> {
 /// two, never in neither.
 pub async fn finish(record: &Record, draft_key: &str) -> Result<(), StoreError> {
     let value = to_js(record)?;
-    let survey = JsValue::from_str(draft_key);
+    let draft = JsValue::from_str(draft_key);
     write(|responses, drafts| {
         responses.put(&value)?;
-        drafts.delete(&survey).map(drop)
+        drafts.delete(&draft).map(drop)
     })
     .await
 }

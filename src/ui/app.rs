@@ -155,12 +155,15 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
     let mut values = Hidden::new();
     let mut given = Vec::new();
     if let Ok(s) = &survey {
+        // Each field's value read once, from the settings, the element or
+        // the link; then checked.
         for f in &s.hidden {
             if let Some(v) = config.value(&f.id) {
                 given.push((f.id.clone(), v));
             }
         }
-        match hidden::read(&s.hidden, |id| config.value(id)) {
+        let value = |id: &str| given.iter().find(|(k, _)| k == id).map(|(_, v)| v.clone());
+        match hidden::read(&s.hidden, value) {
             Ok(v) => values = v,
             Err(errors) => {
                 for (id, e) in errors {
@@ -225,18 +228,15 @@ pub fn App(
         Err(stopped) => {
             // The page hears why in short; the organiser's page words every
             // problem (the respondent's download has no author messages).
+            let href = organiser_link(&config, &stopped.given, &host.home);
             host.tell(
                 "suara:error",
                 &[
                     ("message", "the survey cannot start".into()),
                     ("problems", (stopped.count() as u32).into()),
-                    (
-                        "details",
-                        organiser_link(&config, &stopped.given, &host.home).into(),
-                    ),
+                    ("details", href.as_str().into()),
                 ],
             );
-            let href = organiser_link(&config, &stopped.given, &host.home);
             view! { <LoadNotice stopped href /> }.into_any()
         }
     };

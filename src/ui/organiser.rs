@@ -156,7 +156,7 @@ fn ExportPanel(
     // remove them from the device.
     let exported = RwSignal::new(Vec::<String>::new());
     // The count lines are kept as their messages: one signal type with the
-    // result message (and the form's phase), so they share their code.
+    // result message, so they share their code.
     let stored = RwSignal::new(Some(Msg::StoredCount {
         total: 0,
         unreadable: 0,
