@@ -8,7 +8,8 @@
 # the organiser's page is built on the side and copied in. Then Trunk's
 # inline loader scripts move into files (scripts/loaders.mjs), so every
 # page runs under a strict Content-Security-Policy, and the embeds are
-# written from the widget's build (scripts/embed.mjs).
+# written from the widget's build (scripts/embed.mjs). Last, every page's
+# JavaScript and CSS is minified (scripts/minify.mjs).
 #
 # Usage: bash scripts/build.sh [--dist DIR]   (default dist/)
 # Run scripts/setup.sh first (npm run build does both).
@@ -40,3 +41,4 @@ mv "$side/organiser/index.html" "$dist/organiser.html"
 cp -R "$side/organiser/." "$dist/"
 node scripts/loaders.mjs "$dist"
 node scripts/embed.mjs "$dist"
+node scripts/minify.mjs "$dist"
