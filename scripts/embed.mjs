@@ -39,6 +39,8 @@ writeFileSync(
 // Built by scripts/embed.mjs; the files it loads are named by their content.
 globalThis.__suaraEmbed = true;
 import init, { mount as mountIn } from './${glue}';
+${readFileSync(join(root, 'embed', 'prefetch.js'), 'utf8')}
+suaraPrefetch(document.querySelectorAll('[data-suara]'));
 const here = (file) => new URL(file, import.meta.url).href;
 await init({ module_or_path: here('${wasm}') });
 const style = here('${css}');

@@ -3,11 +3,19 @@
 // a file of its own, named by a hash of its content like Trunk's files
 // (`suara-widget-start-<hash>.js`), so the pages need no inline script under
 // a strict Content-Security-Policy, and sw.js keeps the file with the page.
+// The file starts with embed/prefetch.js, so the page's survey is fetched
+// while the wasm loads, not after.
 //
 // Usage: node scripts/loaders.mjs DIST
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+// The page's mount element as src/lib.rs finds it (`page_host`).
+const prefetch = `${readFileSync(join(root, 'embed', 'prefetch.js'), 'utf8')}
+suaraPrefetch([document.getElementById('suara') || document.querySelector('[data-suara]')]);
+`;
 
 const dist = process.argv[2];
 if (!dist) {
@@ -30,7 +38,8 @@ for (const name of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
     }
     continue;
   }
-  const [whole, code, base, bin] = found;
+  const [whole, loader, base, bin] = found;
+  const code = prefetch + loader.trim();
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   const file = `${bin}-start-${hash}.js`;
   writeFileSync(join(dist, file), code.trim() + '\n');

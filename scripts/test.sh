@@ -94,7 +94,10 @@ cd "$ROOT"
 #   the wasm-bindgen glue 10,314 -> 7,761, the stylesheets 3,503 -> 2,481,
 #   the loader and the service worker's registration 764 -> 491 (-4,077
 #   measured: 204,206 -> 200,129; sw.js stays as written).
-BUNDLE_BUDGET=200300
+# - 201,000: the survey file asked for while the wasm loads, not after
+#   (embed/prefetch.js first in the start script and widget.js, and the
+#   widget taking its reply: +653 measured: 200,129 -> 200,782).
+BUNDLE_BUDGET=201000
 # gzip bytes of the organiser's page (organiser.html and what it loads):
 # - 140,000: counts, "send now", CSV and JSON downloads, removing exported
 #   responses and untranslated texts, with the survey's parser and the
@@ -112,7 +115,8 @@ BUNDLE_BUDGET=200300
 #   new CSV columns (+4,331 measured: 151,945 -> 156,276).
 # - 152,900: its JavaScript and CSS minified (-3,623 measured: 156,292 ->
 #   152,669).
-ORGANISER_BUDGET=152900
+# - 153,500: its survey file asked for early too (+579 measured: 153,248).
+ORGANISER_BUDGET=153500
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}
