@@ -609,3 +609,23 @@ fn an_unknown_time_zone_is_refused_with_the_zone_meant_and_writes_nothing() {
         assert!(!dir.path().join("out.csv").exists());
     }
 }
+
+#[test]
+fn the_guides_first_survey_validates_as_readme_shows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = tmp();
+    std::fs::copy(
+        root.join("examples/first-survey.json"),
+        dir.path().join("posyandu.json"),
+    )
+    .unwrap();
+    let out = suara(dir.path(), &["validate", "posyandu.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let line = stdout(&out);
+    assert!(line.contains("no errors, 0 warnings"), "{line}");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("  {line}")),
+        "README's guide shows `suara validate posyandu.json` saying {line:?}"
+    );
+}
