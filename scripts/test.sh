@@ -267,6 +267,8 @@ e2e_tests() {
   local rc
   # The collector end to end (tests/e2e/collector.test.mjs) runs the
   # organiser's `suara` binary; `cargo test` built it already, this makes sure.
+  # tests/e2e/release.test.mjs packs this same dist/ with
+  # `scripts/release.sh --no-build`, so the release needs no build of its own.
   cargo build -p suara-cli || return 1
   set +e
   timeout --kill-after=30 "$E2E_TIMEOUT" node --test --test-reporter=spec tests/e2e/
