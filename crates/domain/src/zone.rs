@@ -73,6 +73,18 @@ pub fn suggest<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
     Some(names[i])
 }
 
+/// Seconds since 1970-01-01T00:00:00Z at which a UTC clock shows this
+/// date and time, if it is one of the calendar (years 0 to 9999). A zone's
+/// offset at an instant is its wall clock then, read as UTC, less the
+/// instant: how the organiser's page reads the browser's zones.
+pub fn utc_seconds(date: (i64, i64, i64), hour: i64, minute: i64, second: i64) -> Option<i64> {
+    let (year, month, day) = date;
+    if !(0..24).contains(&hour) || !(0..60).contains(&minute) || !(0..60).contains(&second) {
+        return None;
+    }
+    Some(days_since_epoch(year, month, day)? * DAY + hour * 3600 + minute * 60 + second)
+}
+
 const DAY: i64 = 86_400;
 
 /// The instant of an RFC 3339 timestamp, in seconds since the epoch, and
