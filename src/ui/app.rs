@@ -32,14 +32,17 @@ pub struct Stopped<F> {
     /// for the respondent's notice.
     pub lang: Locale,
     /// The survey address's own problem (it is no `http` or `https`
-    /// address), in English like the other settings'.
-    pub address: Option<String>,
+    /// address), as data like the other settings'.
+    pub address: Option<SchemaError>,
     /// What is wrong with the survey file, or with fetching it.
     pub file: Option<F>,
-    /// The endpoint settings' problems, each naming its setting, and the
-    /// hidden fields' values' problems, each naming its field (empty on the
-    /// respondent's page, which counts them: [`FileProblems::hidden_problem`]).
-    pub settings: Vec<String>,
+    /// The endpoint settings' problems, each naming its setting: counted on
+    /// the respondent's page, worded on the organiser's.
+    pub settings: Vec<SchemaError>,
+    /// The hidden fields' values' problems, each naming its field (empty
+    /// on the respondent's page, which counts them:
+    /// [`FileProblems::hidden_problem`]).
+    pub hidden: Vec<String>,
     /// The hidden fields' values as given, for the organiser's page's link.
     pub given: Vec<(String, String)>,
 }
@@ -50,6 +53,7 @@ impl Stopped<Refused> {
         usize::from(self.address.is_some())
             + self.file.as_ref().map_or(0, |f| f.problems)
             + self.settings.len()
+            + self.hidden.len()
     }
 }
 
@@ -145,7 +149,7 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
                 Err(failure) => Err(Some(F::fetch(failure))),
             },
             Err(e) => {
-                address = Some(format!("survey: {e}"));
+                address = Some(SchemaError::setting("survey", e));
                 Err(None)
             }
         },
@@ -193,12 +197,8 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
         lang: i18n::author_locale(&locales, page_lang.as_ref()),
         address,
         file,
-        settings: endpoint
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .chain(hidden_problems)
-            .collect(),
+        settings: endpoint.err().unwrap_or_default(),
+        hidden: hidden_problems,
         given,
     })
 }

@@ -79,13 +79,15 @@ fn LoadError(
         address,
         file,
         settings,
+        hidden,
         given: _,
     } = stopped;
-    let errors = file.map(|f| f.errors).unwrap_or_default();
-    let lines = address
+    let errors = address
         .into_iter()
-        .chain(i18n::problem_lines(&l, &errors))
-        .chain(settings);
+        .chain(file.map(|f| f.errors).unwrap_or_default())
+        .chain(settings)
+        .collect::<Vec<_>>();
+    let lines = i18n::problem_lines(&l, &errors).into_iter().chain(hidden);
     view! {
         <div class="suara-load-error" role="alert" lang=l.to_string() dir=if l.is_rtl() { "rtl" } else { "ltr" }>
             <h1>{i18n::organiser_text(&l, &Msg::LoadFailed)}</h1>

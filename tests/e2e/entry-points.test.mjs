@@ -149,6 +149,8 @@ test('the survey author\'s messages are only in the organiser\'s WebAssembly', a
     'page %0, question %1',
     'halaman %0, pertanyaan %1',
     'answered a web page, not a survey file',
+    'must be a whole number of seconds from 1 to %0',
+    'bukan nama header yang sah',
   ]) {
     assert.ok(organiser.includes(words), `the organiser's page words problems: "${words}"`);
     assert.ok(!respondent.includes(words), `the respondent's page does not: "${words}"`);

@@ -1,4 +1,5 @@
-//! The survey author's messages: what is wrong with a survey file, where,
+//! The survey author's messages: what is wrong with a survey file or a
+//! setting, where,
 //! and what to do, in English and Indonesian. Other languages read English:
 //! these words are for the few people who write surveys, and every language
 //! here costs the organiser's download (about 2 KB gzip for Indonesian).
@@ -11,7 +12,8 @@ use std::fmt;
 use crate::expr::{Expected, ExprError, ExprProblem, Op, Token, Want};
 use crate::hidden::CharsError;
 use crate::problem::{
-    Earlier, Fetch, Found, Holder, IdOf, Item, JsonType, List, Part, Place, Problem, SchemaError,
+    Earlier, Fetch, Found, HeaderProblem, Holder, IdOf, Item, JsonType, List, Part, Place, Problem,
+    SchemaError, SettingProblem,
 };
 use crate::syntax::{Syntax, MAX_DEPTH};
 use crate::text::{join, Locale};
@@ -627,8 +629,69 @@ fn message(id: bool, p: &Problem) -> String {
                 vec![url.clone(), detail.clone()],
             ),
         },
+        Problem::Setting(p) => setting(p),
     };
     fill(if id { ind } else { en }, &args)
+}
+
+/// A setting's problem in English and Indonesian, with its arguments.
+fn setting(p: &SettingProblem) -> (&'static str, &'static str, Vec<String>) {
+    match p {
+        SettingProblem::NotAnAddress { url } => (
+            "`%0` is not a valid address",
+            "`%0` bukan alamat yang sah",
+            vec![url.clone()],
+        ),
+        SettingProblem::Scheme { url, scheme } => (
+            "`%0` uses `%1`; only http and https addresses are allowed",
+            "`%0` memakai `%1`; hanya alamat http dan https yang diterima",
+            vec![url.clone(), scheme.clone()],
+        ),
+        SettingProblem::Request => ("must be simple or cors", "harus simple atau cors", vec![]),
+        SettingProblem::Timeout { max } => (
+            "must be a whole number of seconds from 1 to %0",
+            "harus bilangan bulat detik dari 1 sampai %0",
+            vec![max.to_string()],
+        ),
+        SettingProblem::Wrap => (
+            "must be a field name of 1 to 64 ASCII letters, digits, _ or -",
+            "harus nama kolom dari 1 sampai 64 huruf ASCII, angka, _ atau -",
+            vec![],
+        ),
+        SettingProblem::HeadersNotJson { detail } => (
+            "not valid JSON: %0",
+            "bukan JSON yang sah: %0",
+            vec![detail.clone()],
+        ),
+        SettingProblem::HeadersNotObject => (
+            "not a JSON object of strings",
+            "bukan objek JSON berisi teks",
+            vec![],
+        ),
+        SettingProblem::Header { name, problem } => {
+            let (en, ind) = match problem {
+                HeaderProblem::Name => (
+                    "\"%0\" is not a valid header name",
+                    "\"%0\" bukan nama header yang sah",
+                ),
+                HeaderProblem::SetBySuara => ("\"%0\" is set by Suara", "\"%0\" diisi oleh Suara"),
+                HeaderProblem::Value => (
+                    "\"%0\" must have a value of ASCII text on one line",
+                    "\"%0\" harus bernilai teks ASCII dalam satu baris",
+                ),
+                HeaderProblem::NotString => (
+                    "\"%0\" must have a string value",
+                    "\"%0\" harus bernilai teks",
+                ),
+            };
+            (en, ind, vec![name.clone()])
+        }
+        SettingProblem::SimpleWithHeaders => (
+            "simple mode sends no custom headers: remove headers",
+            "mode simple tidak mengirim header tambahan: hapus headers",
+            vec![],
+        ),
+    }
 }
 
 fn syntax(id: bool, s: &Syntax) -> String {
