@@ -90,10 +90,11 @@ cd "$ROOT"
 #   -> 205,208; a sorted list for the values instead of a B-tree map saved
 #   1,297, and wording a refused value on the organiser's page only, 311).
 # - 204,400: all of the above together (204,154 measured).
-# - 204,300: the settings' problems counted as types, their words only on
-#   the organiser's page (-181 measured), and a CSS rule for its time zone
-#   box (+8): 204,207 -> 204,034.
-BUNDLE_BUDGET=204300
+# - 204,400 (kept): the settings' problems counted as types, their words
+#   only on the organiser's page (-181 measured), a hidden value's problem
+#   kept as a type (+309), and a CSS rule for the organiser's time zone box
+#   (+8): 204,207 -> 204,343.
+BUNDLE_BUDGET=204400
 # gzip bytes of the organiser's page (organiser.html and what it loads):
 # - 140,000: counts, "send now", CSV and JSON downloads, removing exported
 #   responses and untranslated texts, with the survey's parser and the
@@ -113,10 +114,9 @@ BUNDLE_BUDGET=204300
 #   browser's zones through Intl.DateTimeFormat, the domain's calendar, the
 #   box with its suggestions, 856 of it, and its words in three languages):
 #   +7,253 measured, 156,298 -> 163,551 (the respondent's page +8, a CSS rule).
-# - 164,400: the settings' problems as types, worded here in English and
-#   Indonesian (+561 measured: 164,112; the respondent's page, which only
-#   counts them, -181: 204,034).
-ORGANISER_BUDGET=164400
+# - 164,700: the settings' problems and a hidden value's as types, worded
+#   here in English and Indonesian (+925 measured: 163,551 -> 164,476).
+ORGANISER_BUDGET=164700
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}
 E2E_TIMEOUT=${E2E_TIMEOUT:-900}

@@ -37,12 +37,12 @@ pub struct Stopped<F> {
     /// What is wrong with the survey file, or with fetching it.
     pub file: Option<F>,
     /// The endpoint settings' problems, each naming its setting: counted on
-    /// the respondent's page, worded on the organiser's.
+    /// the respondent's page, worded on the organiser's; there also the
+    /// hidden fields' values' problems, each naming its field.
     pub settings: Vec<SchemaError>,
-    /// The hidden fields' values' problems, each naming its field (empty
-    /// on the respondent's page, which counts them:
-    /// [`FileProblems::hidden_problem`]).
-    pub hidden: Vec<String>,
+    /// How many hidden fields' values are refused (the respondent's page
+    /// keeps only this: [`FileProblems::hidden_problem`]).
+    pub hidden: usize,
     /// The hidden fields' values as given, for the organiser's page's link.
     pub given: Vec<(String, String)>,
 }
@@ -53,7 +53,7 @@ impl Stopped<Refused> {
         usize::from(self.address.is_some())
             + self.file.as_ref().map_or(0, |f| f.problems)
             + self.settings.len()
-            + self.hidden.len()
+            + self.hidden
     }
 }
 
@@ -68,10 +68,10 @@ pub trait FileProblems: Sized {
     fn fetch(failure: Fetch) -> Self;
     /// The survey's languages as far as they could be read.
     fn locales(&self) -> &[Locale];
-    /// A hidden field's problem as this page keeps it: counted on the
-    /// respondent's page (no words: they would only add to its download),
-    /// worded on the organiser's, naming the field.
-    fn hidden_problem(id: &str, e: &HiddenError) -> String;
+    /// A hidden field's problem as this page keeps it: only counted on the
+    /// respondent's page (keeping it would only add to its download), kept
+    /// to be worded on the organiser's, naming the field.
+    fn hidden_problem(id: &str, e: HiddenError) -> Option<SchemaError>;
     /// Whether a required hidden field without a value stops the page:
     /// the respondent's, not the organiser's, which counts and downloads
     /// whatever the link (a value given is checked on both).
@@ -81,8 +81,8 @@ pub trait FileProblems: Sized {
 impl FileProblems for Refused {
     const NEEDS_HIDDEN: bool = true;
 
-    fn hidden_problem(_: &str, _: &HiddenError) -> String {
-        String::new()
+    fn hidden_problem(_: &str, _: HiddenError) -> Option<SchemaError> {
+        None
     }
 
     fn read(text: &str) -> Result<Survey, Refused> {
@@ -104,8 +104,8 @@ impl FileProblems for Refused {
 impl FileProblems for Rejected {
     const NEEDS_HIDDEN: bool = false;
 
-    fn hidden_problem(id: &str, e: &HiddenError) -> String {
-        hidden::message(id, e)
+    fn hidden_problem(id: &str, e: HiddenError) -> Option<SchemaError> {
+        Some(SchemaError::hidden(id, e))
     }
 
     /// The same domain function as `suara validate`.
@@ -156,6 +156,7 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
     };
     // The hidden fields' problems are the settings' (each names its field).
     let mut hidden_problems = Vec::new();
+    let mut refused = 0;
     let mut values = Hidden::new();
     let mut given = Vec::new();
     if let Ok(s) = &survey {
@@ -172,14 +173,15 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
             Err(errors) => {
                 for (id, e) in errors {
                     if F::NEEDS_HIDDEN || e != HiddenError::Missing {
-                        hidden_problems.push(F::hidden_problem(&id, &e));
+                        refused += 1;
+                        hidden_problems.extend(F::hidden_problem(&id, e));
                     }
                 }
             }
         }
     }
     let (survey, endpoint) = match (survey, endpoint) {
-        (Ok(s), Ok(e)) if hidden_problems.is_empty() => return Ok((s, e, values)),
+        (Ok(s), Ok(e)) if refused == 0 => return Ok((s, e, values)),
         pair => pair,
     };
     let (file, locales) = match survey {
@@ -197,8 +199,13 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
         lang: i18n::author_locale(&locales, page_lang.as_ref()),
         address,
         file,
-        settings: endpoint.err().unwrap_or_default(),
-        hidden: hidden_problems,
+        settings: endpoint
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .chain(hidden_problems)
+            .collect(),
+        hidden: refused,
         given,
     })
 }

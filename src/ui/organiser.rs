@@ -79,7 +79,7 @@ fn LoadError(
         address,
         file,
         settings,
-        hidden,
+        hidden: _,
         given: _,
     } = stopped;
     let errors = address
@@ -87,7 +87,7 @@ fn LoadError(
         .chain(file.map(|f| f.errors).unwrap_or_default())
         .chain(settings)
         .collect::<Vec<_>>();
-    let lines = i18n::problem_lines(&l, &errors).into_iter().chain(hidden);
+    let lines = i18n::problem_lines(&l, &errors).into_iter();
     view! {
         <div class="suara-load-error" role="alert" lang=l.to_string() dir=if l.is_rtl() { "rtl" } else { "ltr" }>
             <h1>{i18n::organiser_text(&l, &Msg::LoadFailed)}</h1>

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 pub use crate::expr::Earlier;
 use crate::expr::ExprError;
-use crate::hidden::CharsError;
+use crate::hidden::{CharsError, HiddenError};
 use crate::syntax::SyntaxError;
 
 /// One problem in a survey file: what, at which JSON path (such as
@@ -27,6 +27,9 @@ pub enum Place {
     File,
     /// A setting of the widget, by its name (`survey`, `endpoint`).
     Setting(&'static str),
+    /// A hidden field's value (from the link, the mount element or the
+    /// settings object), by the field's id.
+    Field(String),
     /// A mistake in the JSON text, at a line and column (from 1).
     Line { line: usize, column: usize },
     /// The survey's own fields (`id`, `title`, `locales`, ...).
@@ -381,6 +384,9 @@ pub enum SettingProblem {
     },
     /// `request: simple` with `headers`, which a simple request cannot carry.
     SimpleWithHeaders,
+    /// A hidden field's value (the place names the field) that the survey
+    /// does not allow, or a required one missing.
+    Hidden { id: String, error: HiddenError },
 }
 
 /// Why one of the `headers` cannot be sent.
@@ -444,6 +450,18 @@ impl SchemaError {
             path: "$".to_owned(),
             place: Place::Setting(name),
             problem: Problem::Setting(problem),
+        }
+    }
+
+    /// A problem with the value of the hidden field `id`.
+    pub fn hidden(id: &str, error: HiddenError) -> SchemaError {
+        SchemaError {
+            path: "$".to_owned(),
+            place: Place::Field(id.to_owned()),
+            problem: Problem::Setting(SettingProblem::Hidden {
+                id: id.to_owned(),
+                error,
+            }),
         }
     }
 

@@ -10,7 +10,7 @@
 use std::fmt;
 
 use crate::expr::{Expected, ExprError, ExprProblem, Op, Token, Want};
-use crate::hidden::CharsError;
+use crate::hidden::{CharsError, HiddenError};
 use crate::problem::{
     Earlier, Fetch, Found, HeaderProblem, Holder, IdOf, Item, JsonType, List, Part, Place, Problem,
     SchemaError, SettingProblem,
@@ -33,9 +33,11 @@ pub fn problem_line(locale: &Locale, e: &SchemaError) -> String {
     let id = indonesian(locale);
     let place = capitalised(&place(id, &e.place));
     let message = message(id, &e.problem);
-    match e.place {
-        // A setting's name is its place, as in the settings' messages.
+    match &e.place {
+        // A setting's name is its place, as in the settings' messages, and
+        // a hidden field's id is its.
         Place::Setting(name) => format!("{name}: {message}"),
+        Place::Field(field) => format!("{field}: {message}"),
         Place::File | Place::Line { .. } => format!("{place}: {message}"),
         _ => format!("{place}: {message} ({})", e.path),
     }
@@ -94,6 +96,7 @@ fn place(id: bool, p: &Place) -> String {
         }
         Place::Survey => return pick("the survey", "survei").into(),
         Place::Setting(name) => return (*name).into(),
+        Place::Field(id) => return id.clone(),
         Place::Page { page, id: n, part } => (
             named(fill(pick("page %0", "halaman %0"), &[page.to_string()]), n),
             part,
@@ -691,6 +694,28 @@ fn setting(p: &SettingProblem) -> (&'static str, &'static str, Vec<String>) {
             "mode simple tidak mengirim header tambahan: hapus headers",
             vec![],
         ),
+        SettingProblem::Hidden { id, error } => match error {
+            HiddenError::Missing => (
+                "this survey needs a value for `%0` in its link or its element (data-%0)",
+                "survei ini memerlukan nilai `%0` di tautannya atau di elemennya (data-%0)",
+                vec![id.clone()],
+            ),
+            HiddenError::NotListed { value } => (
+                "`%0` is not one of the values this survey allows",
+                "`%0` bukan salah satu nilai yang diterima survei ini",
+                vec![value.clone()],
+            ),
+            HiddenError::Char { value, ch } => (
+                "`%0` has the character `%1`, which this survey does not allow",
+                "`%0` memuat karakter `%1`, yang tidak diterima survei ini",
+                vec![value.clone(), ch.to_string()],
+            ),
+            HiddenError::Length { value, min, max } => (
+                "`%0` must be %1 to %2 characters long",
+                "`%0` harus sepanjang %1 sampai %2 karakter",
+                vec![value.clone(), min.to_string(), max.to_string()],
+            ),
+        },
     }
 }
 
