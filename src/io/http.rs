@@ -1,7 +1,7 @@
 //! Sending one response to a JSON endpoint.
 
 use suara_domain::outbox::{self, Failure, Outcome};
-use suara_domain::problem::Fetch;
+use suara_domain::problem::{Fetch, SettingProblem};
 use suara_domain::{Endpoint, Response};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -103,16 +103,19 @@ fn prefetched(url: &str) -> Option<js_sys::Promise> {
 
 /// Resolves `url` against the page and accepts only http and https, so a
 /// configured address can never be `javascript:` or `data:`.
-pub fn checked_url(url: &str) -> Result<String, String> {
+pub fn checked_url(url: &str) -> Result<String, SettingProblem> {
     let base = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let parsed = web_sys::Url::new_with_base(url, &base)
-        .map_err(|_| format!("`{url}` is not a valid address"))?;
+    let parsed =
+        web_sys::Url::new_with_base(url, &base).map_err(|_| SettingProblem::NotAnAddress {
+            url: url.to_owned(),
+        })?;
     match parsed.protocol().as_str() {
         "http:" | "https:" => Ok(parsed.href()),
-        other => Err(format!(
-            "`{url}` uses `{other}`; only http and https addresses are allowed"
-        )),
+        other => Err(SettingProblem::Scheme {
+            url: url.to_owned(),
+            scheme: other.to_owned(),
+        }),
     }
 }

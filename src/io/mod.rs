@@ -1,7 +1,7 @@
 //! The only code that touches the browser: storage, drafts, HTTP,
-//! downloads, Web Locks, word between tabs, timers, the clock and random
-//! ids. Each adapter turns browser calls into domain types
-//! and plain error messages.
+//! downloads, Web Locks, word between tabs, timers, the clock, random ids
+//! and the browser's time zones. Each adapter turns browser calls into
+//! domain types and plain error messages.
 
 pub mod channel;
 pub mod download;
@@ -11,6 +11,7 @@ pub mod json;
 pub mod lock;
 pub mod store;
 pub mod timers;
+pub mod zone;
 
 /// The current time as RFC 3339 UTC with milliseconds.
 pub fn now_rfc3339() -> String {

@@ -32,14 +32,17 @@ pub struct Stopped<F> {
     /// for the respondent's notice.
     pub lang: Locale,
     /// The survey address's own problem (it is no `http` or `https`
-    /// address), in English like the other settings'.
-    pub address: Option<String>,
+    /// address), as data like the other settings'.
+    pub address: Option<SchemaError>,
     /// What is wrong with the survey file, or with fetching it.
     pub file: Option<F>,
-    /// The endpoint settings' problems, each naming its setting, and the
-    /// hidden fields' values' problems, each naming its field (empty on the
-    /// respondent's page, which counts them: [`FileProblems::hidden_problem`]).
-    pub settings: Vec<String>,
+    /// The endpoint settings' problems, each naming its setting: counted on
+    /// the respondent's page, worded on the organiser's; there also the
+    /// hidden fields' values' problems, each naming its field.
+    pub settings: Vec<SchemaError>,
+    /// How many hidden fields' values are refused (the respondent's page
+    /// keeps only this: [`FileProblems::hidden_problem`]).
+    pub hidden: usize,
     /// The hidden fields' values as given, for the organiser's page's link.
     pub given: Vec<(String, String)>,
 }
@@ -50,6 +53,7 @@ impl Stopped<Refused> {
         usize::from(self.address.is_some())
             + self.file.as_ref().map_or(0, |f| f.problems)
             + self.settings.len()
+            + self.hidden
     }
 }
 
@@ -64,10 +68,10 @@ pub trait FileProblems: Sized {
     fn fetch(failure: Fetch) -> Self;
     /// The survey's languages as far as they could be read.
     fn locales(&self) -> &[Locale];
-    /// A hidden field's problem as this page keeps it: counted on the
-    /// respondent's page (no words: they would only add to its download),
-    /// worded on the organiser's, naming the field.
-    fn hidden_problem(id: &str, e: &HiddenError) -> String;
+    /// A hidden field's problem as this page keeps it: only counted on the
+    /// respondent's page (keeping it would only add to its download), kept
+    /// to be worded on the organiser's, naming the field.
+    fn hidden_problem(id: &str, e: HiddenError) -> Option<SchemaError>;
     /// Whether a required hidden field without a value stops the page:
     /// the respondent's, not the organiser's, which counts and downloads
     /// whatever the link (a value given is checked on both).
@@ -77,8 +81,8 @@ pub trait FileProblems: Sized {
 impl FileProblems for Refused {
     const NEEDS_HIDDEN: bool = true;
 
-    fn hidden_problem(_: &str, _: &HiddenError) -> String {
-        String::new()
+    fn hidden_problem(_: &str, _: HiddenError) -> Option<SchemaError> {
+        None
     }
 
     fn read(text: &str) -> Result<Survey, Refused> {
@@ -100,8 +104,8 @@ impl FileProblems for Refused {
 impl FileProblems for Rejected {
     const NEEDS_HIDDEN: bool = false;
 
-    fn hidden_problem(id: &str, e: &HiddenError) -> String {
-        hidden::message(id, e)
+    fn hidden_problem(id: &str, e: HiddenError) -> Option<SchemaError> {
+        Some(SchemaError::hidden(id, e))
     }
 
     /// The same domain function as `suara validate`.
@@ -145,13 +149,14 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
                 Err(failure) => Err(Some(F::fetch(failure))),
             },
             Err(e) => {
-                address = Some(format!("survey: {e}"));
+                address = Some(SchemaError::setting("survey", e));
                 Err(None)
             }
         },
     };
     // The hidden fields' problems are the settings' (each names its field).
     let mut hidden_problems = Vec::new();
+    let mut refused = 0;
     let mut values = Hidden::new();
     let mut given = Vec::new();
     if let Ok(s) = &survey {
@@ -168,14 +173,15 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
             Err(errors) => {
                 for (id, e) in errors {
                     if F::NEEDS_HIDDEN || e != HiddenError::Missing {
-                        hidden_problems.push(F::hidden_problem(&id, &e));
+                        refused += 1;
+                        hidden_problems.extend(F::hidden_problem(&id, e));
                     }
                 }
             }
         }
     }
     let (survey, endpoint) = match (survey, endpoint) {
-        (Ok(s), Ok(e)) if hidden_problems.is_empty() => return Ok((s, e, values)),
+        (Ok(s), Ok(e)) if refused == 0 => return Ok((s, e, values)),
         pair => pair,
     };
     let (file, locales) = match survey {
@@ -199,6 +205,7 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
             .into_iter()
             .chain(hidden_problems)
             .collect(),
+        hidden: refused,
         given,
     })
 }

@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use suara_domain::export::{self, CsvOptions};
 use suara_domain::i18n::{self, OrganiserMsg as Msg};
 use suara_domain::outbox::{self, Flush, Status};
+use suara_domain::zone::{self, UtcOffset};
 use suara_domain::{Endpoint, Locale, Response, Survey};
 
 use suara_domain::Rejected;
@@ -18,6 +19,7 @@ use suara_domain::Rejected;
 use super::app::{Loaded, Stopped};
 use super::{flag, shown, words, Words};
 use crate::config::Config;
+use crate::io::zone::BrowserZone;
 use crate::io::{self, channel, download, store};
 
 /// The organiser's words in the page's language.
@@ -77,13 +79,15 @@ fn LoadError(
         address,
         file,
         settings,
+        hidden: _,
         given: _,
     } = stopped;
-    let errors = file.map(|f| f.errors).unwrap_or_default();
-    let lines = address
+    let errors = address
         .into_iter()
-        .chain(i18n::problem_lines(&l, &errors))
-        .chain(settings);
+        .chain(file.map(|f| f.errors).unwrap_or_default())
+        .chain(settings)
+        .collect::<Vec<_>>();
+    let lines = i18n::problem_lines(&l, &errors).into_iter();
     view! {
         <div class="suara-load-error" role="alert" lang=l.to_string() dir=if l.is_rtl() { "rtl" } else { "ltr" }>
             <h1>{i18n::organiser_text(&l, &Msg::LoadFailed)}</h1>
@@ -171,6 +175,8 @@ fn ExportPanel(
         words(move || m.get().map(|m| ctx.msg(&m)).unwrap_or_default())
     };
     let bom = RwSignal::new(true);
+    // The time zone of the CSV's times, as typed: empty for UTC, as stored.
+    let zone_name = RwSignal::new(String::new());
     Effect::new(move |_| {
         tick.0.track();
         spawn_local(async move {
@@ -216,10 +222,29 @@ fn ExportPanel(
                             bom: bom.get_untracked(),
                             ..Default::default()
                         };
+                        let name = zone_name.get_untracked().trim().to_owned();
+                        let zone = match name.as_str() {
+                            "" => None,
+                            name => match BrowserZone::new(name) {
+                                Some(z) => Some(z),
+                                None => {
+                                    let names = io::zone::names();
+                                    let names: Vec<&str> =
+                                        names.iter().map(String::as_str).collect();
+                                    let meant = zone::suggest(name, &names).map(str::to_owned);
+                                    message.set(Some(Msg::UnknownTimeZone {
+                                        name: name.to_owned(),
+                                        meant,
+                                    }));
+                                    return;
+                                }
+                            },
+                        };
+                        let zone = zone.as_ref().map(|z| z as &dyn UtcOffset);
                         (
                             "csv",
                             "text/csv;charset=utf-8",
-                            export::to_csv(&survey, &responses, options),
+                            export::to_csv_in(&survey, &responses, options, zone),
                         )
                     };
                     download::save(&export::file_name(&survey, &now, ext), mime, &contents)
@@ -252,6 +277,11 @@ fn ExportPanel(
             };
             view! { <p class="suara-alert">{words(move || ctx.msg(&msg))}</p> }.into_any()
         })
+        .collect::<super::Items>();
+    // The browser's zones, offered as the time zone is typed.
+    let zones = io::zone::names()
+        .into_iter()
+        .map(|n| view! { <option value=n></option> }.into_any())
         .collect::<super::Items>();
     let csv_survey = survey.clone();
     let clear = move |_| {
@@ -312,6 +342,12 @@ fn ExportPanel(
                     <input type="checkbox" prop:checked=flag(move || bom.get()) on:change=move |ev| bom.set(event_target_checked(&ev)) />
                     {ctx.words(Msg::ExcelBom)}
                 </label>
+                <label class="suara-export__zone">
+                    {ctx.words(Msg::TimeZone)}
+                    <input type="text" class="suara-input" list="suara-time-zones" autocomplete="off" spellcheck="false" placeholder="UTC"
+                        on:input=move |ev| zone_name.set(event_target_value(&ev)) />
+                </label>
+                <datalist id="suara-time-zones">{zones}</datalist>
             </div>
             {shown(move || exported.with(|e| !e.is_empty()).then(|| view! {
                 <button type="button" class="suara-button" on:click=clear>

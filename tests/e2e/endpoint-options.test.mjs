@@ -276,5 +276,25 @@ test('bad endpoint settings: the respondent sees how many, the organiser page li
   const problems = await problemsOf(notJsonOrganiser);
   assert.equal(problems.length, 1, `one problem: ${JSON.stringify(problems)}`);
   assert.match(problems[0], /^headers: not valid JSON: \S/, 'the browser says why');
+  // The same problems in Indonesian, worded on the organiser's page from
+  // the same typed problems as a survey file's.
+  const [, reservedIdOrganiser] = both('/reserved-id', { ...reserved, lang: 'id' });
+  assert.deepEqual(await problemsOf(reservedIdOrganiser), [
+    'headers: "Content-Type" diisi oleh Suara',
+    'headers: "X Bad" bukan nama header yang sah',
+    'request: mode simple tidak mengirim header tambahan: hapus headers',
+  ]);
+  const inIndonesian = new URL(link.href);
+  inIndonesian.searchParams.set('lang', 'id');
+  assert.deepEqual(await problemsOf(inIndonesian.href), [
+    'timeout: harus bilangan bulat detik dari 1 sampai 120',
+    'wrap: harus nama kolom dari 1 sampai 64 huruf ASCII, angka, _ atau -',
+  ]);
+  const schemePage = servePage(site, '/scheme.html', { endpoint: 'javascript:alert(1)', lang: 'en' });
+  await noticeOf(schemePage, '1 problem');
+  const [, schemeOrganiser] = both('/scheme-id', { endpoint: 'javascript:alert(1)', lang: 'id' });
+  assert.deepEqual(await problemsOf(schemeOrganiser), [
+    'endpoint: `javascript:alert(1)` memakai `javascript:`; hanya alamat http dan https yang diterima',
+  ]);
   assert.equal(endpoint.requests.length, 0, 'nothing was sent');
 });

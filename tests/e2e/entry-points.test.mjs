@@ -75,6 +75,32 @@ test('under a strict CSP the widget starts, submits, and the organiser\'s page c
   const records = parseCsv((await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, ''));
   assert.equal(records.length, 2, 'a header and the response');
   assert.equal(records[1][0], fx.endpoint.posts[0].body.id, 'the response the widget sent');
+  const sent = fx.endpoint.posts[0].body;
+  assert.deepEqual([records[1][1], records[1][4]], [sent.submitted_at, sent.started_at], 'times in UTC, as stored, by default');
+
+  // The CSV's times in a time zone the organiser names, with its offset
+  // (the browser's own zones, Intl.DateTimeFormat); a mistyped zone names
+  // the one meant and downloads nothing.
+  const zone = organiser.getByLabel(/time zone/);
+  await zone.fill('Asia/Jakrta');
+  await organiser.getByRole('button', { name: 'Download CSV' }).click();
+  await organiser
+    .getByText('`Asia/Jakrta` is not a time zone name (did you mean Asia/Jakarta?): give one such as Asia/Jakarta')
+    .waitFor({ state: 'visible' });
+  await zone.fill('Asia/Jakarta');
+  const [local] = await Promise.all([
+    organiser.waitForEvent('download'),
+    organiser.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const zoned = parseCsv((await readFile(await local.path(), 'utf8')).replace(/^\uFEFF/, ''));
+  const jakarta = (utc) => new Date(Date.parse(utc) + 7 * 3600_000).toISOString().replace('Z', '+07:00');
+  assert.deepEqual(
+    [zoned[1][1], zoned[1][4]],
+    [jakarta(sent.submitted_at), jakarta(sent.started_at)],
+    "Jakarta's wall clock, seven hours ahead, with its offset",
+  );
+  assert.deepEqual(zoned[0], records[0], 'the same columns');
+  assert.deepEqual(zoned[1].slice(5), records[1].slice(5), 'the same answers');
   // A second response while the organiser's page is open: its counts follow.
   await page.getByRole('button', { name: 'Start a new response' }).click();
   await answerBuiltIn(page, { stars: 2, nps: 3 });
@@ -123,6 +149,8 @@ test('the survey author\'s messages are only in the organiser\'s WebAssembly', a
     'page %0, question %1',
     'halaman %0, pertanyaan %1',
     'answered a web page, not a survey file',
+    'must be a whole number of seconds from 1 to %0',
+    'bukan nama header yang sah',
   ]) {
     assert.ok(organiser.includes(words), `the organiser's page words problems: "${words}"`);
     assert.ok(!respondent.includes(words), `the respondent's page does not: "${words}"`);

@@ -34,7 +34,7 @@ use suara_domain::answer::{self, other_text_key};
 use suara_domain::hidden;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::Locale;
-use suara_domain::{Response, Survey};
+use suara_domain::{Response, SchemaError, Survey};
 
 use crate::store::{Quarantined, Store, Stored};
 
@@ -480,7 +480,10 @@ pub fn answer_problems(survey: &Survey, response: &Response) -> Vec<String> {
     }
     for (id, e) in hidden::check_recorded(&survey.hidden, &response.hidden) {
         problems.push(match e {
-            Some(e) => format!("hidden {}", hidden::message(&id, &e)),
+            Some(e) => format!(
+                "hidden {}",
+                i18n::problem_line(&english(), &SchemaError::hidden(&id, e))
+            ),
             None => format!("hidden `{id}` is not a hidden field of this survey"),
         });
     }

@@ -7,11 +7,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
 use suara_domain::codebook;
 use suara_domain::export::{self, CsvOptions, MultiColumns, Separator};
 use suara_domain::i18n;
 use suara_domain::merge::{self, Merged};
 use suara_domain::translation::missing_translations;
+use suara_domain::zone::{self, UtcOffset};
 use suara_domain::{Locale, Response, Survey};
 
 use crate::store::{is_database_url, Store};
@@ -299,6 +302,38 @@ pub struct CsvArgs {
     pub options: CsvOptions,
     /// Labels in this language instead of codes (`Some` with `--labels`).
     pub labels: Option<Locale>,
+    /// The time zone of the CSV's times (`--time-zone`); UTC, as stored, when `None`.
+    pub zone: Option<TimeZone>,
+}
+
+/// A time zone's rule for the domain's CSV writer: its offset at an instant.
+struct Zone<'a>(&'a TimeZone);
+
+impl UtcOffset for Zone<'_> {
+    fn offset_at(&self, utc: i64) -> i32 {
+        // Every instant a timestamp can name (years 0 to 9999) is a jiff
+        // timestamp; anything else is left in UTC.
+        Timestamp::from_second(utc).map_or(0, |t| self.0.to_offset(t).seconds())
+    }
+}
+
+/// Reads `--time-zone`: an IANA name such as `Asia/Jakarta` (any case), or
+/// `UTC`. An unknown name says which zone was likely meant.
+pub fn time_zone(name: &str) -> Result<TimeZone, String> {
+    if let Ok(zone) = TimeZone::get(name.trim()) {
+        return Ok(zone);
+    }
+    let names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|n| n.as_str().to_owned())
+        .collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let meant = zone::suggest(name, &refs)
+        .map(|n| format!(" (did you mean {n}?)"))
+        .unwrap_or_default();
+    Err(format!(
+        "--time-zone {name}: not a time zone name{meant}; give an IANA time zone name such as Asia/Jakarta, Asia/Makassar, Asia/Jayapura, Europe/London or UTC"
+    ))
 }
 
 /// Picks the language for `--labels`: `--lang` when the survey offers it,
@@ -354,6 +389,8 @@ pub fn csv(survey_path: &Path, inputs: &[String], output: &Path, args: &CsvArgs)
     let survey = load_survey(survey_path)?;
     let read = read_inputs(&survey, inputs)?;
     let merged = merge::merge(read.responses.iter().cloned());
+    let zone = args.zone.as_ref().map(Zone);
+    let zone = zone.as_ref().map(|z| z as &dyn UtcOffset);
     let mut out = String::new();
     if args.options.bom {
         out.push('\u{feff}');
@@ -364,6 +401,7 @@ pub fn csv(survey_path: &Path, inputs: &[String], output: &Path, args: &CsvArgs)
         args.options,
         true,
         args.labels.as_ref(),
+        zone,
     ));
     let bar = progress(merged.responses.len() as u64, "writing");
     for chunk in merged.responses.chunks(CSV_CHUNK) {
@@ -373,6 +411,7 @@ pub fn csv(survey_path: &Path, inputs: &[String], output: &Path, args: &CsvArgs)
             args.options,
             false,
             args.labels.as_ref(),
+            zone,
         ));
         bar.inc(chunk.len() as u64);
     }

@@ -55,7 +55,7 @@ enum Command {
     },
     /// Write one CSV from export files or a collector's database
     #[command(
-        after_help = "Examples:\n  suara csv --survey festival.json tablet-*.json -o festival.csv\n  suara csv --survey festival.json sqlite:responses.db -o festival.csv --labels --sep ';' --bom\n  suara csv --survey festival.json merged.json -o festival.csv --multi joined --labels --lang en\n\nThe inputs are merged as `suara merge` does; conflicting responses are left out and listed (exit code 2)."
+        after_help = "Examples:\n  suara csv --survey festival.json tablet-*.json -o festival.csv\n  suara csv --survey festival.json sqlite:responses.db -o festival.csv --labels --sep ';' --bom\n  suara csv --survey festival.json merged.json -o festival.csv --multi joined --labels --lang en\n  suara csv --survey festival.json tablet-*.json -o festival.csv --time-zone Asia/Jakarta\n\nThe inputs are merged as `suara merge` does; conflicting responses are left out and listed (exit code 2)."
     )]
     Csv {
         #[command(flatten)]
@@ -74,6 +74,9 @@ enum Command {
         /// The language of --labels (default: the survey's default language)
         #[arg(long, requires = "labels")]
         lang: Option<String>,
+        /// Write submitted_at and started_at in this time zone, with its offset (2026-08-17T09:30:00+07:00): an IANA name such as Asia/Jakarta (default: UTC, as stored)
+        #[arg(long = "time-zone", visible_alias = "tz", value_name = "ZONE")]
+        time_zone: Option<String>,
     },
     /// Write the codebook: what each CSV column holds and what its codes mean
     #[command(
@@ -183,7 +186,9 @@ fn run(cli: Cli) -> commands::Outcome {
             format,
             labels,
             lang,
+            time_zone,
         } => {
+            let zone = time_zone.as_deref().map(commands::time_zone).transpose()?;
             let labels = if labels {
                 let s = commands::load_survey(&survey.path)?;
                 Some(commands::labels_locale(&s, lang.as_deref())?)
@@ -193,6 +198,7 @@ fn run(cli: Cli) -> commands::Outcome {
             let args = CsvArgs {
                 options: format.options(),
                 labels,
+                zone,
             };
             commands::csv(&survey.path, &inputs, &output, &args)
         }

@@ -467,3 +467,165 @@ fn every_command_has_an_example_in_its_help() {
         );
     }
 }
+
+/// tablet-a's file with its first two responses' times set to `times`
+/// (started, submitted), written to `dir` as `name`.
+fn export_with_times(dir: &Path, name: &str, times: &[(&str, &str)]) {
+    let mut export: Value =
+        serde_json::from_str(&std::fs::read_to_string(data("tablet-a.json")).unwrap()).unwrap();
+    let responses = export["responses"].as_array_mut().unwrap();
+    responses.truncate(times.len());
+    for (r, (started, submitted)) in responses.iter_mut().zip(times) {
+        r["started_at"] = (*started).into();
+        r["submitted_at"] = (*submitted).into();
+    }
+    std::fs::write(dir.join(name), export.to_string()).unwrap();
+}
+
+/// The `started_at` and `submitted_at` cells of each record of a CSV.
+fn times_of(bytes: &[u8]) -> Vec<(String, String)> {
+    let rows = records(bytes, b',');
+    let col = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
+    let (started, submitted) = (col("started_at"), col("submitted_at"));
+    rows[1..]
+        .iter()
+        .map(|r| (r[started].clone(), r[submitted].clone()))
+        .collect()
+}
+
+#[test]
+fn csv_time_zone_writes_the_zones_wall_clock_with_its_offset_across_a_change_of_clocks() {
+    let dir = tmp();
+    // The night London's clocks go back: 01:30 happens twice.
+    export_with_times(
+        dir.path(),
+        "night.json",
+        &[
+            ("2026-10-25T00:29:00.250Z", "2026-10-25T00:30:00.500Z"),
+            ("2026-10-25T01:29:00Z", "2026-10-25T01:30:00Z"),
+        ],
+    );
+    let survey = data("festival.json");
+    let run = |out: &str, extra: &[&str]| {
+        let mut args = vec!["csv", "--survey", &survey, "night.json", "-o", out];
+        args.extend(extra);
+        let o = suara(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        times_of(&std::fs::read(dir.path().join(out)).unwrap())
+    };
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        run("london.csv", &["--time-zone", "Europe/London"]),
+        pairs(&[
+            (
+                "2026-10-25T01:29:00.250+01:00",
+                "2026-10-25T01:30:00.500+01:00"
+            ),
+            ("2026-10-25T01:29:00+00:00", "2026-10-25T01:30:00+00:00"),
+        ])
+    );
+    assert_eq!(
+        run("jakarta.csv", &["--tz", "asia/jakarta"]),
+        pairs(&[
+            (
+                "2026-10-25T07:29:00.250+07:00",
+                "2026-10-25T07:30:00.500+07:00"
+            ),
+            ("2026-10-25T08:29:00+07:00", "2026-10-25T08:30:00+07:00"),
+        ])
+    );
+    // UTC by default, as stored.
+    assert_eq!(
+        run("utc.csv", &[]),
+        pairs(&[
+            ("2026-10-25T00:29:00.250Z", "2026-10-25T00:30:00.500Z"),
+            ("2026-10-25T01:29:00Z", "2026-10-25T01:30:00Z"),
+        ])
+    );
+    // Summer in London: an hour ahead of UTC.
+    export_with_times(
+        dir.path(),
+        "summer.json",
+        &[("2026-08-17T09:00:00Z", "2026-08-17T09:00:30Z")],
+    );
+    let o = suara(
+        dir.path(),
+        &[
+            "csv",
+            "--survey",
+            &survey,
+            "summer.json",
+            "-o",
+            "summer.csv",
+            "--time-zone",
+            "Europe/London",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        times_of(&std::fs::read(dir.path().join("summer.csv")).unwrap()),
+        pairs(&[("2026-08-17T10:00:00+01:00", "2026-08-17T10:00:30+01:00")])
+    );
+}
+
+#[test]
+fn an_unknown_time_zone_is_refused_with_the_zone_meant_and_writes_nothing() {
+    let dir = tmp();
+    let survey = data("festival.json");
+    let a = data("tablet-a.json");
+    for (given, meant) in [
+        ("Asia/Jakrta", Some("Asia/Jakarta")),
+        ("Jakarta", Some("Asia/Jakarta")),
+        ("WIB", None),
+    ] {
+        let o = suara(
+            dir.path(),
+            &[
+                "csv",
+                "--survey",
+                &survey,
+                &a,
+                "-o",
+                "out.csv",
+                "--time-zone",
+                given,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1), "{given}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("--time-zone {given}: not a time zone name")),
+            "{err}"
+        );
+        match meant {
+            Some(m) => assert!(err.contains(&format!("(did you mean {m}?)")), "{err}"),
+            None => assert!(!err.contains("did you mean"), "{err}"),
+        }
+        assert!(err.contains("Asia/Jakarta, Asia/Makassar"), "{err}");
+        assert!(!dir.path().join("out.csv").exists());
+    }
+}
+
+#[test]
+fn the_guides_first_survey_validates_as_readme_shows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = tmp();
+    std::fs::copy(
+        root.join("examples/first-survey.json"),
+        dir.path().join("posyandu.json"),
+    )
+    .unwrap();
+    let out = suara(dir.path(), &["validate", "posyandu.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let line = stdout(&out);
+    assert!(line.contains("no errors, 0 warnings"), "{line}");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("  {line}")),
+        "README's guide shows `suara validate posyandu.json` saying {line:?}"
+    );
+}

@@ -61,7 +61,7 @@ pub fn codebook(survey: &Survey, multi: MultiColumns) -> Vec<CodebookRow> {
         fixed("id", "Response id (a UUID made on the device)", vec![]),
         fixed(
             "submitted_at",
-            "When the response was submitted (RFC 3339, UTC)",
+            "When the response was submitted (RFC 3339: UTC, or with the offset of the time zone the CSV was written in)",
             vec![],
         ),
         fixed(
@@ -80,7 +80,7 @@ pub fn codebook(survey: &Survey, multi: MultiColumns) -> Vec<CodebookRow> {
         ),
         fixed(
             "started_at",
-            "When the person gave their first answer (RFC 3339, UTC)",
+            "When the person gave their first answer (RFC 3339: UTC, or with the offset of the time zone the CSV was written in)",
             vec![],
         ),
     ];

@@ -2,10 +2,13 @@
 //! body shape and request mode, checked from the page's settings.
 //!
 //! The browser shell checks the address (only http and https) and parses the
-//! `headers` text; everything else is decided here.
+//! `headers` text; everything else is decided here. Problems are data
+//! ([`SettingProblem`]), worded for the author on the organiser's page
+//! only, like a survey file's.
 
 use serde_json::Value;
 
+use crate::problem::{HeaderProblem, SchemaError, SettingProblem};
 use crate::Response;
 
 /// The time limit for one attempt when `timeout` is not set, in seconds.
@@ -18,7 +21,8 @@ pub const MAX_TIMEOUT_SECS: u32 = 120;
 /// `None` when a setting is absent.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Settings<'a> {
-    /// `headers`: the setting's JSON, or why its text is not JSON.
+    /// `headers`: the setting's JSON, or why its text is not JSON (the
+    /// reader's words).
     pub headers: Option<Result<Value, String>>,
     /// `timeout`: seconds.
     pub timeout: Option<&'a str>,
@@ -47,17 +51,20 @@ pub struct Endpoint {
 impl Endpoint {
     /// Checks the settings. `url` is the shell's checked address, or what is
     /// wrong with it. Every problem is returned, each naming its setting.
-    pub fn new(url: Result<String, String>, settings: Settings) -> Result<Endpoint, Vec<String>> {
-        let mut problems: Vec<String> = Vec::new();
+    pub fn new(
+        url: Result<String, SettingProblem>,
+        settings: Settings,
+    ) -> Result<Endpoint, Vec<SchemaError>> {
+        let mut problems: Vec<SchemaError> = Vec::new();
         let url = url.unwrap_or_else(|e| {
-            problems.push(["endpoint: ", &e].concat());
+            problems.push(SchemaError::setting("endpoint", e));
             String::new()
         });
         let simple = match settings.request {
             None | Some("cors") => false,
             Some("simple") => true,
             Some(_) => {
-                problems.push("request: must be simple or cors".into());
+                problems.push(SchemaError::setting("request", SettingProblem::Request));
                 false
             }
         };
@@ -65,51 +72,58 @@ impl Endpoint {
             None => DEFAULT_TIMEOUT_SECS,
             Some(Ok(n @ 1..=MAX_TIMEOUT_SECS)) => n,
             Some(_) => {
-                problems.push("timeout: must be a whole number of seconds from 1 to 120".into());
+                problems.push(SchemaError::setting(
+                    "timeout",
+                    SettingProblem::Timeout {
+                        max: MAX_TIMEOUT_SECS,
+                    },
+                ));
                 DEFAULT_TIMEOUT_SECS
             }
         };
         if let Some(w) = settings.wrap {
             let name_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
             if w.is_empty() || w.len() > 64 || !w.chars().all(name_char) {
-                problems.push(
-                    "wrap: must be a field name of 1 to 64 ASCII letters, digits, _ or -".into(),
-                );
+                problems.push(SchemaError::setting("wrap", SettingProblem::Wrap));
             }
         }
         let has_headers = settings.headers.is_some();
         let mut headers = Vec::new();
+        let header = |p: SettingProblem| SchemaError::setting("headers", p);
         match settings.headers {
             None => {}
-            Some(Err(e)) => problems.push(["headers: not valid JSON: ", &e].concat()),
+            Some(Err(detail)) => problems.push(header(SettingProblem::HeadersNotJson { detail })),
             Some(Ok(Value::Object(map))) => {
                 for (name, value) in map {
                     let problem = match &value {
-                        Value::String(_) if !is_token(&name) => "is not a valid header name",
+                        Value::String(_) if !is_token(&name) => HeaderProblem::Name,
                         Value::String(_)
                             if name.eq_ignore_ascii_case("content-type")
                                 || name.eq_ignore_ascii_case("idempotency-key") =>
                         {
-                            "is set by Suara"
+                            HeaderProblem::SetBySuara
                         }
                         Value::String(v)
                             if !v.chars().all(|c| c == '\t' || matches!(c, ' '..='~')) =>
                         {
-                            "must have a value of ASCII text on one line"
+                            HeaderProblem::Value
                         }
                         Value::String(v) => {
                             headers.push((name, v.clone()));
                             continue;
                         }
-                        _ => "must have a string value",
+                        _ => HeaderProblem::NotString,
                     };
-                    problems.push(["headers: \"", &name, "\" ", problem].concat());
+                    problems.push(header(SettingProblem::Header { name, problem }));
                 }
             }
-            Some(Ok(_)) => problems.push("headers: not a JSON object of strings".into()),
+            Some(Ok(_)) => problems.push(header(SettingProblem::HeadersNotObject)),
         }
         if simple && has_headers {
-            problems.push("request: simple mode sends no custom headers: remove headers".into());
+            problems.push(SchemaError::setting(
+                "request",
+                SettingProblem::SimpleWithHeaders,
+            ));
         }
         if !problems.is_empty() {
             return Err(problems);

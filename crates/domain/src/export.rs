@@ -3,7 +3,8 @@
 //! The CSV is RFC 4180 (CRLF records, quoted where needed), one column per
 //! question in survey order, and safe to open in a spreadsheet: a text cell
 //! that starts with `=`, `+`, `-`, `@`, TAB, CR or LF is prefixed with `'`
-//! so it is never run as a formula, while numbers stay numbers.
+//! so it is never run as a formula, while numbers stay numbers. Its times
+//! are UTC, as stored, or in a time zone the caller gives ([`UtcOffset`]).
 
 use std::borrow::Cow;
 
@@ -14,6 +15,7 @@ use crate::i18n::{self, Msg};
 use crate::response::Response;
 use crate::survey::{Question, QuestionKind, Survey, OTHER_VALUE};
 use crate::text::Locale;
+use crate::zone::{self, UtcOffset};
 
 /// The columns every CSV export starts with; the survey parser reserves
 /// them, so they are defined with the survey.
@@ -251,6 +253,15 @@ fn value_cell(value: &AnswerValue) -> Cow<'_, str> {
     }
 }
 
+/// A timestamp's cell: as stored (UTC), or in `zone`; a text that is no
+/// timestamp stays as it is.
+fn time_cell<'a>(timestamp: &'a str, zone: Option<&dyn UtcOffset>) -> Cow<'a, str> {
+    match zone.and_then(|z| zone::in_zone(timestamp, z)) {
+        Some(local) => Cow::Owned(local),
+        None => neutralise(timestamp),
+    }
+}
+
 fn neutralise_owned(s: String) -> Cow<'static, str> {
     match neutralise(&s) {
         Cow::Borrowed(_) => Cow::Owned(s),
@@ -362,8 +373,20 @@ fn joined(q: &Question, chosen: &[String], labels: &impl Labels) -> String {
         .join(";")
 }
 
-/// Writes every response as CSV, in the order given.
+/// Writes every response as CSV, in the order given, its times in UTC.
 pub fn to_csv(survey: &Survey, responses: &[Response], options: CsvOptions) -> String {
+    to_csv_in(survey, responses, options, None)
+}
+
+/// Writes every response as CSV, in the order given, with `submitted_at`
+/// and `started_at` in the time zone `zone` (with its offset:
+/// `2026-08-17T09:30:00.114+07:00`), or as stored in UTC when `None`.
+pub fn to_csv_in(
+    survey: &Survey,
+    responses: &[Response],
+    options: CsvOptions,
+    zone: Option<&dyn UtcOffset>,
+) -> String {
     let mut out = String::new();
     if options.bom {
         out.push('\u{feff}');
@@ -375,19 +398,22 @@ pub fn to_csv(survey: &Survey, responses: &[Response], options: CsvOptions) -> S
         options,
         true,
         &|_: &Question, _: &AnswerValue| None,
+        zone,
     );
     out
 }
 
 /// The CSV's records for `responses`, its header first when `header`, with
 /// the options' labels in `labels` instead of their codes when given (see
-/// [`code_label`]); never a byte order mark. For writing a long CSV in parts.
+/// [`code_label`]), and its times in `zone` when given (see [`to_csv_in`]);
+/// never a byte order mark. For writing a long CSV in parts.
 pub fn csv_records(
     survey: &Survey,
     responses: &[Response],
     options: CsvOptions,
     header: bool,
     labels: Option<&Locale>,
+    zone: Option<&dyn UtcOffset>,
 ) -> String {
     let mut out = String::new();
     match labels {
@@ -398,6 +424,7 @@ pub fn csv_records(
             options,
             header,
             &|q: &Question, v: &AnswerValue| code_label(survey, q, v, locale),
+            zone,
         ),
         None => records(
             &mut out,
@@ -406,6 +433,7 @@ pub fn csv_records(
             options,
             header,
             &|_: &Question, _: &AnswerValue| None,
+            zone,
         ),
     }
     out
@@ -418,6 +446,7 @@ fn records(
     options: CsvOptions,
     header: bool,
     labels: &impl Labels,
+    zone: Option<&dyn UtcOffset>,
 ) {
     let cols = columns(survey, options.multi);
     let sep = options.separator.char();
@@ -433,10 +462,10 @@ fn records(
     for r in responses {
         let fixed = [
             neutralise(&r.id),
-            neutralise(&r.submitted_at),
+            time_cell(&r.submitted_at, zone),
             neutralise(&r.locale),
             neutralise(&r.survey_version),
-            neutralise(&r.started_at),
+            time_cell(&r.started_at, zone),
         ];
         let hidden = survey.hidden.iter().map(|f| match r.hidden.get(&f.id) {
             Some(v) => neutralise(v),

@@ -248,22 +248,3 @@ pub fn check_recorded(
     }
     problems
 }
-
-/// A hidden value's problem in English, naming the field, as the widget's
-/// settings' problems are worded (`posyandu: ...`).
-pub fn message(id: &str, e: &HiddenError) -> String {
-    match e {
-        HiddenError::Missing => format!(
-            "{id}: this survey needs a value for `{id}` in its link or its element (data-{id})"
-        ),
-        HiddenError::NotListed { value } => {
-            format!("{id}: `{value}` is not one of the values this survey allows")
-        }
-        HiddenError::Char { value, ch } => {
-            format!("{id}: `{value}` has the character `{ch}`, which this survey does not allow")
-        }
-        HiddenError::Length { value, min, max } => {
-            format!("{id}: `{value}` must be {min} to {max} characters long")
-        }
-    }
-}

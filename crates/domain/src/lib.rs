@@ -10,7 +10,8 @@
 //!
 //! The modules form layers, read from the leaves up, and no module uses one
 //! that uses it back (`tests/module_graph.rs` checks it): `text`, `json` and
-//! `syntax` (JSON's) and `hidden` (the hidden fields' matcher) use nothing
+//! `syntax` (JSON's), `hidden` (the hidden fields' matcher) and `zone`
+//! (the calendar of times in a time zone) use nothing
 //! of the crate, `expr` (the show-if syntax)
 //! only `text`; `survey` is built
 //! from them and `value` holds the answers; `logic` evaluates show-if over a
@@ -40,6 +41,7 @@ pub mod syntax;
 pub mod text;
 pub mod translation;
 mod value;
+pub mod zone;
 
 pub use answer::AnswerError;
 pub use endpoint::Endpoint;

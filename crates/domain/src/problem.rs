@@ -1,4 +1,4 @@
-//! What can be wrong with a survey file, as data: the kind of problem with
+//! What can be wrong with a survey file or a setting, as data: the kind of problem with
 //! its arguments, the JSON path of the value, and the place as a person
 //! counts it ("page 1, question 3 (`satisfaction`)"). Code decides on these
 //! types; the words, in English and Indonesian, are in `i18n`'s `author`
@@ -8,7 +8,7 @@ use serde_json::Value;
 
 pub use crate::expr::Earlier;
 use crate::expr::ExprError;
-use crate::hidden::CharsError;
+use crate::hidden::{CharsError, HiddenError};
 use crate::syntax::SyntaxError;
 
 /// One problem in a survey file: what, at which JSON path (such as
@@ -27,6 +27,9 @@ pub enum Place {
     File,
     /// A setting of the widget, by its name (`survey`, `endpoint`).
     Setting(&'static str),
+    /// A hidden field's value (from the link, the mount element or the
+    /// settings object), by the field's id.
+    Field(String),
     /// A mistake in the JSON text, at a line and column (from 1).
     Line { line: usize, column: usize },
     /// The survey's own fields (`id`, `title`, `locales`, ...).
@@ -351,6 +354,52 @@ pub enum Problem {
     },
     /// The survey file could not be fetched.
     Fetch(Fetch),
+    /// One of the widget's settings (the place names it) is wrong.
+    Setting(SettingProblem),
+}
+
+/// What is wrong with one of the widget's settings: an address (`survey`,
+/// `endpoint`) or how responses are sent (`request`, `timeout`, `wrap`,
+/// `headers`). The setting's name is the problem's [`Place::Setting`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingProblem {
+    /// An address that is no address at all.
+    NotAnAddress { url: String },
+    /// An address of a scheme other than http or https (`javascript:`).
+    Scheme { url: String, scheme: String },
+    /// `request`: neither `simple` nor `cors`.
+    Request,
+    /// `timeout`: no whole number of seconds from 1 to `max`.
+    Timeout { max: u32 },
+    /// `wrap`: no field name of 1 to 64 ASCII letters, digits, `_` or `-`.
+    Wrap,
+    /// `headers`: a text that is not JSON, with the reader's words.
+    HeadersNotJson { detail: String },
+    /// `headers`: JSON, but no object.
+    HeadersNotObject,
+    /// `headers`: one header that cannot be sent.
+    Header {
+        name: String,
+        problem: HeaderProblem,
+    },
+    /// `request: simple` with `headers`, which a simple request cannot carry.
+    SimpleWithHeaders,
+    /// A hidden field's value (the place names the field) that the survey
+    /// does not allow, or a required one missing.
+    Hidden { id: String, error: HiddenError },
+}
+
+/// Why one of the `headers` cannot be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderProblem {
+    /// Not an HTTP header name.
+    Name,
+    /// `Content-Type` or `Idempotency-Key`, which Suara sets.
+    SetBySuara,
+    /// A value that is not ASCII text on one line.
+    Value,
+    /// A value that is not a string.
+    NotString,
 }
 
 /// Why the survey file could not be fetched from its address (`url`).
@@ -392,6 +441,27 @@ impl SchemaError {
             path: "$".to_owned(),
             place: Place::Setting("survey"),
             problem: Problem::Fetch(failure),
+        }
+    }
+
+    /// A problem with the widget's setting `name`.
+    pub fn setting(name: &'static str, problem: SettingProblem) -> SchemaError {
+        SchemaError {
+            path: "$".to_owned(),
+            place: Place::Setting(name),
+            problem: Problem::Setting(problem),
+        }
+    }
+
+    /// A problem with the value of the hidden field `id`.
+    pub fn hidden(id: &str, error: HiddenError) -> SchemaError {
+        SchemaError {
+            path: "$".to_owned(),
+            place: Place::Field(id.to_owned()),
+            problem: Problem::Setting(SettingProblem::Hidden {
+                id: id.to_owned(),
+                error,
+            }),
         }
     }
 

@@ -1,10 +1,13 @@
-//! The endpoint settings: what is accepted, every problem's message, and the
+//! The endpoint settings: what is accepted, every problem (as data, worded
+//! in English and Indonesian as the organiser's page says them), and the
 //! exact headers and body each request carries.
 
 use serde_json::{json, Value};
 use suara_domain::answer::{AnswerValue, Answers};
 use suara_domain::endpoint::{Endpoint, Settings, DEFAULT_TIMEOUT_SECS, MAX_TIMEOUT_SECS};
-use suara_domain::Response;
+use suara_domain::i18n::problem_lines;
+use suara_domain::problem::{Place, SettingProblem};
+use suara_domain::{Locale, Response, SchemaError};
 
 const URL: &str = "https://example.org/hook";
 const ID: &str = "0b7e1c1e-8a0d-4f5e-9c4b-2f6f7e0e9a11";
@@ -27,7 +30,15 @@ fn response() -> Response {
 }
 
 fn endpoint(settings: Settings) -> Result<Endpoint, Vec<String>> {
-    Endpoint::new(Ok(URL.into()), settings)
+    worded(Endpoint::new(Ok(URL.into()), settings), "en")
+}
+
+/// The settings' problems as the organiser's page words them in `lang`.
+fn worded(
+    checked: Result<Endpoint, Vec<SchemaError>>,
+    lang: &str,
+) -> Result<Endpoint, Vec<String>> {
+    checked.map_err(|errors| problem_lines(&Locale::parse(lang).unwrap(), &errors))
 }
 
 fn with_headers(headers: Value) -> Settings<'static> {
@@ -337,9 +348,15 @@ fn header_values_are_ascii_text_on_one_line() {
 #[test]
 fn a_bad_address_is_reported_with_the_other_problems() {
     assert_eq!(
-        Endpoint::new(
-            Err("`javascript:x` uses `javascript:`; only http and https addresses are allowed".into()),
-            Settings::default(),
+        worded(
+            Endpoint::new(
+                Err(SettingProblem::Scheme {
+                    url: "javascript:x".into(),
+                    scheme: "javascript:".into()
+                }),
+                Settings::default(),
+            ),
+            "en"
         ),
         Err(vec![
             "endpoint: `javascript:x` uses `javascript:`; only http and https addresses are allowed".to_owned()
@@ -347,10 +364,13 @@ fn a_bad_address_is_reported_with_the_other_problems() {
     );
 }
 
-#[test]
-fn every_problem_is_reported_at_once_naming_its_setting() {
-    let all = Endpoint::new(
-        Err("`x` is not a valid address".into()),
+fn every_problem(lang: &str) -> Result<Endpoint, Vec<String>> {
+    worded(all_problems(), lang)
+}
+
+fn all_problems() -> Result<Endpoint, Vec<SchemaError>> {
+    Endpoint::new(
+        Err(SettingProblem::NotAnAddress { url: "x".into() }),
         Settings {
             headers: Some(Ok(
                 json!({ "Content-Type": "a", "Bad Name": "b", "X-Ok": "c" }),
@@ -359,9 +379,13 @@ fn every_problem_is_reported_at_once_naming_its_setting() {
             wrap: Some("a b"),
             request: Some("simple"),
         },
-    );
+    )
+}
+
+#[test]
+fn every_problem_is_reported_at_once_naming_its_setting() {
     assert_eq!(
-        all,
+        every_problem("en"),
         Err(vec![
             "endpoint: `x` is not a valid address".to_owned(),
             "timeout: must be a whole number of seconds from 1 to 120".to_owned(),
@@ -369,6 +393,77 @@ fn every_problem_is_reported_at_once_naming_its_setting() {
             "headers: \"Content-Type\" is set by Suara".to_owned(),
             "headers: \"Bad Name\" is not a valid header name".to_owned(),
             "request: simple mode sends no custom headers: remove headers".to_owned(),
+        ])
+    );
+    // As data, each at its setting: code decides on these, never on words.
+    let places: Vec<Place> = all_problems()
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.place)
+        .collect();
+    assert_eq!(
+        places,
+        ["endpoint", "timeout", "wrap", "headers", "headers", "request"].map(Place::Setting)
+    );
+}
+
+#[test]
+fn every_settings_problem_is_worded_in_indonesian_too() {
+    assert_eq!(
+        every_problem("id"),
+        Err(vec![
+            "endpoint: `x` bukan alamat yang sah".to_owned(),
+            "timeout: harus bilangan bulat detik dari 1 sampai 120".to_owned(),
+            "wrap: harus nama kolom dari 1 sampai 64 huruf ASCII, angka, _ atau -".to_owned(),
+            "headers: \"Content-Type\" diisi oleh Suara".to_owned(),
+            "headers: \"Bad Name\" bukan nama header yang sah".to_owned(),
+            "request: mode simple tidak mengirim header tambahan: hapus headers".to_owned(),
+        ])
+    );
+    let more = [
+        (
+            Settings {
+                request: Some("fast"),
+                headers: Some(Err("Unexpected end of JSON input".into())),
+                ..Settings::default()
+            },
+            vec![
+                "request: harus simple atau cors",
+                "headers: bukan JSON yang sah: Unexpected end of JSON input",
+            ],
+        ),
+        (
+            with_headers(json!({ "X-Note": "a\nb", "X-Count": 3 })),
+            vec![
+                "headers: \"X-Note\" harus bernilai teks ASCII dalam satu baris",
+                "headers: \"X-Count\" harus bernilai teks",
+            ],
+        ),
+        (
+            with_headers(json!(["a"])),
+            vec!["headers: bukan objek JSON berisi teks"],
+        ),
+    ];
+    for (settings, lines) in more {
+        assert_eq!(
+            worded(Endpoint::new(Ok(URL.into()), settings), "id"),
+            Err(lines.into_iter().map(String::from).collect())
+        );
+    }
+    assert_eq!(
+        worded(
+            Endpoint::new(
+                Err(SettingProblem::Scheme {
+                    url: "data:x".into(),
+                    scheme: "data:".into()
+                }),
+                Settings::default()
+            ),
+            "id"
+        ),
+        Err(vec![
+            "endpoint: `data:x` memakai `data:`; hanya alamat http dan https yang diterima"
+                .to_owned()
         ])
     );
 }

@@ -87,13 +87,49 @@ fn values_are_read_checked_and_recorded() {
     let errors = hidden::read(&s.hidden, given(&[("event", "Bad!")])).unwrap_err();
     assert_eq!(errors[0], ("posyandu".to_owned(), HiddenError::Missing));
     assert_eq!(errors[1].0, "event");
-    let m = hidden::message(&errors[1].0, &errors[1].1);
+    let m = worded("en", &errors[1].0, &errors[1].1);
     assert!(m.starts_with("event: `Bad!`"), "{m}");
     let e = hidden::read(&s.hidden, given(&[("posyandu", "P99")])).unwrap_err();
     assert_eq!(
-        hidden::message(&e[0].0, &e[0].1),
+        worded("en", &e[0].0, &e[0].1),
         "posyandu: `P99` is not one of the values this survey allows"
     );
+}
+
+/// A hidden value's problem as the organiser's page words it in `lang`.
+fn worded(lang: &str, id: &str, e: &HiddenError) -> String {
+    let lang = suara_domain::Locale::parse(lang).unwrap();
+    suara_domain::i18n::problem_line(&lang, &suara_domain::SchemaError::hidden(id, e.clone()))
+}
+
+#[test]
+fn a_refused_hidden_value_is_worded_in_english_and_indonesian_naming_the_field() {
+    let cases = [
+        (
+            HiddenError::Missing,
+            "posyandu: this survey needs a value for `posyandu` in its link or its element (data-posyandu)",
+            "posyandu: survei ini memerlukan nilai `posyandu` di tautannya atau di elemennya (data-posyandu)",
+        ),
+        (
+            HiddenError::NotListed { value: "P99".into() },
+            "posyandu: `P99` is not one of the values this survey allows",
+            "posyandu: `P99` bukan salah satu nilai yang diterima survei ini",
+        ),
+        (
+            HiddenError::Char { value: "<b>".into(), ch: '<' },
+            "posyandu: `<b>` has the character `<`, which this survey does not allow",
+            "posyandu: `<b>` memuat karakter `<`, yang tidak diterima survei ini",
+        ),
+        (
+            HiddenError::Length { value: "P".into(), min: 2, max: 8 },
+            "posyandu: `P` must be 2 to 8 characters long",
+            "posyandu: `P` harus sepanjang 2 sampai 8 karakter",
+        ),
+    ];
+    for (e, en, id) in cases {
+        assert_eq!(worded("en", "posyandu", &e), en);
+        assert_eq!(worded("id", "posyandu", &e), id);
+    }
 }
 
 #[test]

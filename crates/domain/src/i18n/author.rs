@@ -1,4 +1,5 @@
-//! The survey author's messages: what is wrong with a survey file, where,
+//! The survey author's messages: what is wrong with a survey file or a
+//! setting, where,
 //! and what to do, in English and Indonesian. Other languages read English:
 //! these words are for the few people who write surveys, and every language
 //! here costs the organiser's download (about 2 KB gzip for Indonesian).
@@ -9,9 +10,10 @@
 use std::fmt;
 
 use crate::expr::{Expected, ExprError, ExprProblem, Op, Token, Want};
-use crate::hidden::CharsError;
+use crate::hidden::{CharsError, HiddenError};
 use crate::problem::{
-    Earlier, Fetch, Found, Holder, IdOf, Item, JsonType, List, Part, Place, Problem, SchemaError,
+    Earlier, Fetch, Found, HeaderProblem, Holder, IdOf, Item, JsonType, List, Part, Place, Problem,
+    SchemaError, SettingProblem,
 };
 use crate::syntax::{Syntax, MAX_DEPTH};
 use crate::text::{join, Locale};
@@ -31,9 +33,11 @@ pub fn problem_line(locale: &Locale, e: &SchemaError) -> String {
     let id = indonesian(locale);
     let place = capitalised(&place(id, &e.place));
     let message = message(id, &e.problem);
-    match e.place {
-        // A setting's name is its place, as in the settings' messages.
+    match &e.place {
+        // A setting's name is its place, as in the settings' messages, and
+        // a hidden field's id is its.
         Place::Setting(name) => format!("{name}: {message}"),
+        Place::Field(field) => format!("{field}: {message}"),
         Place::File | Place::Line { .. } => format!("{place}: {message}"),
         _ => format!("{place}: {message} ({})", e.path),
     }
@@ -92,6 +96,7 @@ fn place(id: bool, p: &Place) -> String {
         }
         Place::Survey => return pick("the survey", "survei").into(),
         Place::Setting(name) => return (*name).into(),
+        Place::Field(id) => return id.clone(),
         Place::Page { page, id: n, part } => (
             named(fill(pick("page %0", "halaman %0"), &[page.to_string()]), n),
             part,
@@ -627,8 +632,91 @@ fn message(id: bool, p: &Problem) -> String {
                 vec![url.clone(), detail.clone()],
             ),
         },
+        Problem::Setting(p) => setting(p),
     };
     fill(if id { ind } else { en }, &args)
+}
+
+/// A setting's problem in English and Indonesian, with its arguments.
+fn setting(p: &SettingProblem) -> (&'static str, &'static str, Vec<String>) {
+    match p {
+        SettingProblem::NotAnAddress { url } => (
+            "`%0` is not a valid address",
+            "`%0` bukan alamat yang sah",
+            vec![url.clone()],
+        ),
+        SettingProblem::Scheme { url, scheme } => (
+            "`%0` uses `%1`; only http and https addresses are allowed",
+            "`%0` memakai `%1`; hanya alamat http dan https yang diterima",
+            vec![url.clone(), scheme.clone()],
+        ),
+        SettingProblem::Request => ("must be simple or cors", "harus simple atau cors", vec![]),
+        SettingProblem::Timeout { max } => (
+            "must be a whole number of seconds from 1 to %0",
+            "harus bilangan bulat detik dari 1 sampai %0",
+            vec![max.to_string()],
+        ),
+        SettingProblem::Wrap => (
+            "must be a field name of 1 to 64 ASCII letters, digits, _ or -",
+            "harus nama kolom dari 1 sampai 64 huruf ASCII, angka, _ atau -",
+            vec![],
+        ),
+        SettingProblem::HeadersNotJson { detail } => (
+            "not valid JSON: %0",
+            "bukan JSON yang sah: %0",
+            vec![detail.clone()],
+        ),
+        SettingProblem::HeadersNotObject => (
+            "not a JSON object of strings",
+            "bukan objek JSON berisi teks",
+            vec![],
+        ),
+        SettingProblem::Header { name, problem } => {
+            let (en, ind) = match problem {
+                HeaderProblem::Name => (
+                    "\"%0\" is not a valid header name",
+                    "\"%0\" bukan nama header yang sah",
+                ),
+                HeaderProblem::SetBySuara => ("\"%0\" is set by Suara", "\"%0\" diisi oleh Suara"),
+                HeaderProblem::Value => (
+                    "\"%0\" must have a value of ASCII text on one line",
+                    "\"%0\" harus bernilai teks ASCII dalam satu baris",
+                ),
+                HeaderProblem::NotString => (
+                    "\"%0\" must have a string value",
+                    "\"%0\" harus bernilai teks",
+                ),
+            };
+            (en, ind, vec![name.clone()])
+        }
+        SettingProblem::SimpleWithHeaders => (
+            "simple mode sends no custom headers: remove headers",
+            "mode simple tidak mengirim header tambahan: hapus headers",
+            vec![],
+        ),
+        SettingProblem::Hidden { id, error } => match error {
+            HiddenError::Missing => (
+                "this survey needs a value for `%0` in its link or its element (data-%0)",
+                "survei ini memerlukan nilai `%0` di tautannya atau di elemennya (data-%0)",
+                vec![id.clone()],
+            ),
+            HiddenError::NotListed { value } => (
+                "`%0` is not one of the values this survey allows",
+                "`%0` bukan salah satu nilai yang diterima survei ini",
+                vec![value.clone()],
+            ),
+            HiddenError::Char { value, ch } => (
+                "`%0` has the character `%1`, which this survey does not allow",
+                "`%0` memuat karakter `%1`, yang tidak diterima survei ini",
+                vec![value.clone(), ch.to_string()],
+            ),
+            HiddenError::Length { value, min, max } => (
+                "`%0` must be %1 to %2 characters long",
+                "`%0` harus sepanjang %1 sampai %2 karakter",
+                vec![value.clone(), min.to_string(), max.to_string()],
+            ),
+        },
+    }
 }
 
 fn syntax(id: bool, s: &Syntax) -> String {

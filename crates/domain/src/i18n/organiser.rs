@@ -47,6 +47,13 @@ pub enum OrganiserMsg {
     ConfirmClear(usize),
     /// How many were removed.
     Cleared(usize),
+    /// The field for the time zone of the CSV's times.
+    TimeZone,
+    /// A time zone name the browser does not know, and the zone likely meant.
+    UnknownTimeZone {
+        name: String,
+        meant: Option<String>,
+    },
     /// For the survey's author: texts with no translation into `language`
     /// show in `fallback` (both language names); `paths` lists them.
     MissingTranslations {
@@ -96,6 +103,11 @@ fn en(msg: &OrganiserMsg) -> String {
         OrganiserMsg::ClearDone(n) => format!("Remove {} in this download from the device", plural(*n, "finished response", "finished responses")),
         OrganiserMsg::ConfirmClear(n) => format!("Remove {} from this device? They are sent or in the file you downloaded. Responses still waiting to be sent are kept.", plural(*n, "response", "responses")),
         OrganiserMsg::Cleared(n) => format!("{} removed from this device.", plural(*n, "response", "responses")),
+        OrganiserMsg::TimeZone => "Times in the CSV in this time zone (empty: UTC), e.g. Asia/Jakarta".into(),
+        OrganiserMsg::UnknownTimeZone { name, meant } => format!(
+            "`{name}` is not a time zone name{}: give one such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura, or leave it empty for UTC.",
+            meant.as_ref().map(|m| format!(" (did you mean {m}?)")).unwrap_or_default()
+        ),
         OrganiserMsg::MissingTranslations { language, fallback, count, paths } => format!(
             "For the survey's author: {} of this survey {} no {language} translation and {} in {fallback}: {paths}.",
             plural(*count, "text", "texts"),
@@ -131,6 +143,11 @@ fn id(msg: &OrganiserMsg) -> String {
         OrganiserMsg::ClearDone(n) => format!("Hapus {n} jawaban selesai dalam unduhan ini dari perangkat"),
         OrganiserMsg::ConfirmClear(n) => format!("Hapus {n} jawaban dari perangkat ini? Jawaban tersebut sudah terkirim atau ada dalam berkas yang Anda unduh. Jawaban yang masih menunggu dikirim tetap disimpan."),
         OrganiserMsg::Cleared(n) => format!("{n} jawaban dihapus dari perangkat ini."),
+        OrganiserMsg::TimeZone => "Waktu di CSV dalam zona waktu ini (kosong: UTC), mis. Asia/Jakarta".into(),
+        OrganiserMsg::UnknownTimeZone { name, meant } => format!(
+            "`{name}` bukan nama zona waktu{}: tulis nama seperti Asia/Jakarta, Asia/Makassar atau Asia/Jayapura, atau kosongkan untuk UTC.",
+            meant.as_ref().map(|m| format!(" (mungkin maksud Anda {m}?)")).unwrap_or_default()
+        ),
         OrganiserMsg::MissingTranslations { language, fallback, count, paths } => format!(
             "Untuk penyusun survei: {count} teks survei ini belum diterjemahkan ke {language} dan ditampilkan dalam {fallback}: {paths}."
         ),
@@ -163,6 +180,11 @@ fn ar(msg: &OrganiserMsg) -> String {
         OrganiserMsg::ClearDone(n) => format!("حذف الإجابات المكتملة في هذا التنزيل من الجهاز ({n})"),
         OrganiserMsg::ConfirmClear(n) => format!("حذف {n} من الإجابات من هذا الجهاز؟ لقد أُرسلت أو هي في الملف الذي نزّلته. الإجابات التي ما زالت بانتظار الإرسال تبقى محفوظة."),
         OrganiserMsg::Cleared(n) => format!("عدد الإجابات المحذوفة من هذا الجهاز: {n}."),
+        OrganiserMsg::TimeZone => "أوقات ملف CSV بهذه المنطقة الزمنية (فارغ: UTC)، مثل Asia/Jakarta".into(),
+        OrganiserMsg::UnknownTimeZone { name, meant } => format!(
+            "`{name}` ليس اسم منطقة زمنية{}: اكتب اسمًا مثل Asia/Jakarta أو Europe/London، أو اتركه فارغًا لاستخدام UTC.",
+            meant.as_ref().map(|m| format!(" (هل تقصد {m}؟)")).unwrap_or_default()
+        ),
         OrganiserMsg::MissingTranslations { language, fallback, count, paths } => format!(
             "إلى كاتب الاستبيان: {count} من نصوص هذا الاستبيان بلا ترجمة إلى {language} وتظهر بـ{fallback}: {paths}."
         ),
