@@ -23,9 +23,9 @@ const fail = (why) => {
 };
 
 const page = readFileSync(join(dist, 'index.html'), 'utf8');
-const glue = page.match(/href="\/(suara-widget-[0-9a-f]{1,16}\.js)"/)?.[1] ?? fail('index.html names no suara-widget-<hash>.js');
-const wasm = page.match(/href="\/(suara-widget-[0-9a-f]{1,16}_bg\.wasm)"/)?.[1] ?? fail('index.html names no wasm');
-const css = page.match(/href="\/(suara-[0-9a-f]{1,16}\.css)"/)?.[1] ?? fail('index.html names no suara-<hash>.css');
+const glue = page.match(/href="(?:\.?\/)(suara-widget-[0-9a-f]{1,16}\.js)"/)?.[1] ?? fail('index.html names no suara-widget-<hash>.js');
+const wasm = page.match(/href="(?:\.?\/)(suara-widget-[0-9a-f]{1,16}_bg\.wasm)"/)?.[1] ?? fail('index.html names no wasm');
+const css = page.match(/href="(?:\.?\/)(suara-[0-9a-f]{1,16}\.css)"/)?.[1] ?? fail('index.html names no suara-<hash>.css');
 
 writeFileSync(
   join(dist, 'widget.js'),
@@ -65,6 +65,6 @@ writeFileSync(join(dist, insideName), inside);
 // First in the head: deferred scripts run in document order, so its
 // listeners are there before the widget's loader can mount and tell.
 if (!page.includes('<head>')) fail('index.html has no <head>');
-writeFileSync(join(dist, 'embed.html'), page.replace('<head>', `<head>\n    <script src="/${insideName}" defer></script>`));
+writeFileSync(join(dist, 'embed.html'), page.replace('<head>', `<head>\n    <script src="./${insideName}" defer></script>`));
 writeFileSync(join(dist, 'frame.js'), readFileSync(join(root, 'embed', 'frame.js')));
 console.log(`widget.js -> ${glue}; embed.html + ${insideName}; frame.js`);

@@ -47,7 +47,7 @@ for (const page of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
   const path = join(dist, page);
   const html = readFileSync(path, 'utf8');
   const next = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
-    const file = tag.match(/\b(?:href|src)="\/?([^"/?#]+)"/)?.[1];
+    const file = tag.match(/\b(?:href|src)="(?:\.?\/)?([^"/?#]+)"/)?.[1];
     if (!file || !/\bintegrity="/.test(tag) || !files.includes(file)) return tag;
     const digest = createHash('sha384').update(readFileSync(join(dist, file))).digest('base64');
     updated++;

@@ -68,7 +68,7 @@ const MSG = {
 /** The hashed files the widget's page in dist/ names: what it needs to start. */
 async function hashedFiles() {
   const html = await readFile(path.join(DIST, 'index.html'), 'utf8');
-  const names = [...new Set([...html.matchAll(/["']\/?([\w./-]+-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css))["']/g)].map((m) => m[1]))];
+  const names = [...new Set([...html.matchAll(/["'](?:\.?\/)?([\w-][\w./-]*-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css))["']/g)].map((m) => m[1]))];
   assert.ok(names.some((n) => n.endsWith('.wasm')), `no hashed wasm named in ${path.relative(ROOT, DIST)}/index.html`);
   return names.map((n) => `/${n}`);
 }

@@ -63,8 +63,8 @@ describe('the release archive, unpacked and served by a plain static server', ()
     await run('mkdir', ['-p', fx.site]);
     await run('tar', ['-xzf', fx.archive, '-C', fx.site]);
     const [top] = await readdir(fx.site);
-    // What is inside the folder is the site, at its root (README: the
-    // pages name their files from `/`).
+    // What is inside the folder is the site, here at its root (and in a
+    // folder of a site below).
     fx.top = path.join(fx.site, top);
     fx.server = await startStaticServer({ root: fx.top, headers: { 'Access-Control-Allow-Origin': '*' } });
     fx.endpoint = await startEndpoint();
@@ -120,6 +120,27 @@ describe('the release archive, unpacked and served by a plain static server', ()
     const missing = fx.server.requests.filter((r) => r.path !== '/favicon.ico' && !existsSync(path.join(fx.top, r.path)));
     assert.deepEqual(missing, [], 'no request outside the release');
     assert.deepEqual(logs.pageErrors, []);
+  });
+
+  test('in a folder of a site, not at its root, its pages start from their own folder', { timeout: 90_000 }, async () => {
+    // The pages name their files relative to themselves (Trunk.toml's
+    // public_url), so the unpacked folder works where it is put.
+    const sub = await startStaticServer({ root: fx.site });
+    try {
+      const { page, logs } = fx.browser;
+      const folder = `/${path.basename(fx.top)}/`;
+      await page.goto(`${sub.url}${folder}?survey=surveys/first-survey.json&lang=en&posyandu=P12`);
+      await page.getByRole('radio', { name: 'Weighing my child', exact: true }).waitFor({ state: 'visible' });
+      await page.goto(`${sub.url}${folder}organiser.html?survey=surveys/first-survey.json&lang=en`);
+      await page.getByRole('button', { name: /CSV/ }).first().waitFor({ state: 'visible' });
+      const outside = sub.requests.filter((r) => r.path !== '/favicon.ico' && !r.path.startsWith(folder));
+      assert.deepEqual(outside, [], 'every file from the folder');
+      const missing = sub.requests.filter((r) => r.path.startsWith(folder) && !existsSync(path.join(fx.site, r.path)));
+      assert.deepEqual(missing, [], 'every file asked for is in the release');
+      assert.deepEqual(logs.pageErrors, []);
+    } finally {
+      await sub.close();
+    }
   });
 
   test("README's embed snippet on a partner's page on another origin mounts the widget from the release and sends", { timeout: 90_000 }, async () => {
