@@ -437,6 +437,7 @@ fn records(
             neutralise(&r.locale),
             neutralise(&r.survey_version),
             neutralise(&r.started_at),
+            Cow::Borrowed(if r.partial { "1" } else { "0" }),
         ];
         let hidden = survey.hidden.iter().map(|f| match r.hidden.get(&f.id) {
             Some(v) => neutralise(v),
