@@ -122,7 +122,12 @@ impl FileProblems for Rejected {
 }
 
 /// Reads the survey and checks the configuration; every problem is returned.
-pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
+/// `more` checks the settings only this page reads (kiosk mode's), each
+/// problem naming its setting.
+pub async fn load<F: FileProblems>(
+    config: &Config,
+    more: impl FnOnce(&Config) -> Vec<String>,
+) -> Loaded<F> {
     let endpoint = config
         .endpoint
         .as_deref()
@@ -150,8 +155,9 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
             }
         },
     };
-    // The hidden fields' problems are the settings' (each names its field).
-    let mut hidden_problems = Vec::new();
+    // The hidden fields' problems are the settings' (each names its field),
+    // after those of the settings only this page reads.
+    let mut hidden_problems = more(config);
     let mut values = Hidden::new();
     let mut given = Vec::new();
     if let Ok(s) = &survey {
@@ -247,7 +253,7 @@ pub fn App(
 /// cannot, how many problems stop it, and a link to the organiser's page
 /// with this page's settings, where the author reads every problem.
 #[component]
-fn LoadNotice(
+pub fn LoadNotice(
     /// The organiser's page with the widget's settings.
     href: String,
     /// What stops the survey.
@@ -271,7 +277,7 @@ fn LoadNotice(
 /// in another site's page (`home`: where the widget's files are) links to
 /// the organiser's page beside its own files, with its addresses made whole
 /// against the page they were given on.
-fn organiser_link(config: &Config, given: &[(String, String)], home: &str) -> String {
+pub fn organiser_link(config: &Config, given: &[(String, String)], home: &str) -> String {
     let Ok(query) = web_sys::UrlSearchParams::new() else {
         return "organiser.html".to_owned();
     };
