@@ -516,7 +516,7 @@ fn ChoosePin(
             <input id="suara-kiosk-pin-again" class="suara-input" type="password" inputmode="numeric"
                 autocomplete="new-password" prop:value=move || again.get()
                 on:input=move |ev| again.set(event_target_value(&ev)) />
-            <p class="suara-alert" role="alert">{words(move || problem.get().map(|m| t(m)).unwrap_or_default())}</p>
+            <p class="suara-alert" role="alert">{words(move || problem.get().map(t).unwrap_or_default())}</p>
             <button type="submit" class="suara-button suara-button--primary suara-kiosk__big">{t(K::SavePin)}</button>
         </form>
     }
@@ -596,7 +596,7 @@ fn EnterPin(
             <input id="suara-kiosk-pin" class="suara-input" type="password" inputmode="numeric"
                 autocomplete="off" prop:value=move || pin.get()
                 on:input=move |ev| pin.set(event_target_value(&ev)) />
-            <p class="suara-alert" role="alert">{words(move || said.get().map(|m| t(m)).unwrap_or_default())}</p>
+            <p class="suara-alert" role="alert">{words(move || said.get().map(t).unwrap_or_default())}</p>
             <div class="suara-nav">
                 <button type="button" class="suara-button suara-kiosk__big" on:click=move |_| over.set(Over::Nothing)>{t(K::Cancel)}</button>
                 <button type="submit" class="suara-button suara-button--primary suara-kiosk__big"

@@ -335,26 +335,26 @@ fn ForgetPin(
     locale: &'static Locale,
 ) -> impl IntoView {
     use crate::io::kiosk as device;
-    use suara_domain::i18n::{kiosk_text, KioskMsg};
+    let say = Say(locale);
     let kept = RwSignal::new(device::pin_record().is_some());
-    let said = RwSignal::new(None::<KioskMsg>);
+    let said = RwSignal::new(None::<Msg>);
     let forget = move |_| {
-        let asked = kiosk_text(locale, &KioskMsg::ConfirmForgetPin);
+        let asked = say.msg(&Msg::ConfirmForgetPin);
         if !web_sys::window().is_some_and(|w| w.confirm_with_message(&asked).unwrap_or(false)) {
             return;
         }
         device::forget_pin();
         kept.set(false);
-        said.set(Some(KioskMsg::PinForgotten));
+        said.set(Some(Msg::PinForgotten));
     };
     view! {
         <section class="suara-export">
             {shown(move || kept.get().then(|| view! {
                 <button type="button" class="suara-button" on:click=forget>
-                    {kiosk_text(locale, &KioskMsg::ForgetPin)}
+                    {say.msg(&Msg::ForgetPin)}
                 </button>
             }.into_any()))}
-            <p role="status">{words(move || said.get().map(|m| kiosk_text(locale, &m)).unwrap_or_default())}</p>
+            <p role="status">{words(move || said.get().map(|m| say.msg(&m)).unwrap_or_default())}</p>
         </section>
     }
 }

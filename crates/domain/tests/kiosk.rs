@@ -298,9 +298,6 @@ fn every_kiosk_message_is_worded_in_each_of_the_widgets_languages() {
         ChangePin,
         LeaveKiosk,
         BackToKiosk,
-        ForgetPin,
-        ConfirmForgetPin,
-        PinForgotten,
     ];
     let en = Locale::parse("en").unwrap();
     for lang in ["id", "ar"] {
@@ -322,4 +319,20 @@ fn every_kiosk_message_is_worded_in_each_of_the_widgets_languages() {
     // A language the widget does not speak gets English.
     let jv = Locale::parse("jv").unwrap();
     assert_eq!(kiosk_text(&jv, &MoreTime), "I need more time");
+}
+
+#[test]
+fn the_organisers_page_words_forgetting_the_kiosk_pin_in_each_language() {
+    use suara_domain::i18n::{organiser_text, OrganiserMsg::*};
+    let en = Locale::parse("en").unwrap();
+    for lang in ["id", "ar"] {
+        let l = Locale::parse(lang).unwrap();
+        for m in [ForgetPin, ConfirmForgetPin, PinForgotten] {
+            let ours = organiser_text(&l, &m);
+            assert!(
+                !ours.is_empty() && ours != organiser_text(&en, &m),
+                "{lang}: {m:?}"
+            );
+        }
+    }
 }

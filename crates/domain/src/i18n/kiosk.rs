@@ -1,8 +1,8 @@
 //! Kiosk mode's words (`kiosk.html`): the start screen, "Are you still
 //! there?", the thank-you's countdown, and the organiser's PIN and panel.
-//! Only the kiosk's binary (and the organiser's page, for the forgotten
-//! PIN) calls [`kiosk_text`], so none of these are in the respondent's
-//! ordinary download. Same languages and fallback as the widget's words.
+//! Only the kiosk's binary calls [`kiosk_text`], so none of these are in
+//! the respondent's ordinary download nor the organiser's (whose words for
+//! forgetting the PIN are its own). Same languages and fallback as the widget's words.
 
 use super::words_language;
 use crate::text::Locale;
@@ -45,12 +45,6 @@ pub enum KioskMsg {
     ChangePin,
     LeaveKiosk,
     BackToKiosk,
-    /// On the organiser's page: forget the kiosk's PIN (the recovery).
-    ForgetPin,
-    /// The question before forgetting it.
-    ConfirmForgetPin,
-    /// Forgotten: the kiosk asks for a new PIN at its next start.
-    PinForgotten,
 }
 
 /// The message in `locale`'s language, or in English when the widget does
@@ -89,9 +83,6 @@ fn en(msg: &KioskMsg) -> String {
         ChangePin => "Change the PIN".into(),
         LeaveKiosk => "Leave kiosk mode".into(),
         BackToKiosk => "Back to the kiosk".into(),
-        ForgetPin => "Forget this device's kiosk PIN".into(),
-        ConfirmForgetPin => "Forget the kiosk PIN? The kiosk will ask for a new one. No response is removed.".into(),
-        PinForgotten => "The kiosk PIN is forgotten: the kiosk asks for a new one when it starts.".into(),
     }
 }
 
@@ -121,9 +112,6 @@ fn id(msg: &KioskMsg) -> String {
         ChangePin => "Ganti PIN".into(),
         LeaveKiosk => "Keluar dari mode kios".into(),
         BackToKiosk => "Kembali ke kios".into(),
-        ForgetPin => "Lupakan PIN kios perangkat ini".into(),
-        ConfirmForgetPin => "Lupakan PIN kios? Kios akan meminta PIN baru. Tidak ada jawaban yang dihapus.".into(),
-        PinForgotten => "PIN kios sudah dilupakan: kios meminta PIN baru saat mulai.".into(),
     }
 }
 
@@ -153,8 +141,5 @@ fn ar(msg: &KioskMsg) -> String {
         ChangePin => "تغيير الرقم السري".into(),
         LeaveKiosk => "الخروج من وضع الكشك".into(),
         BackToKiosk => "العودة إلى الكشك".into(),
-        ForgetPin => "نسيان الرقم السري لكشك هذا الجهاز".into(),
-        ConfirmForgetPin => "نسيان الرقم السري للكشك؟ سيطلب الكشك رقمًا جديدًا. لن تُحذف أي إجابة.".into(),
-        PinForgotten => "نُسي الرقم السري للكشك: سيطلب الكشك رقمًا جديدًا عند بدئه.".into(),
     }
 }

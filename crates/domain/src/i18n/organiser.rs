@@ -49,6 +49,12 @@ pub enum OrganiserMsg {
     Cleared(usize),
     /// For the survey's author: texts with no translation into `language`
     /// show in `fallback` (both language names); `paths` lists them.
+    /// Forget the kiosk's PIN (the recovery for a forgotten one).
+    ForgetPin,
+    /// The question before forgetting it.
+    ConfirmForgetPin,
+    /// Forgotten: the kiosk asks for a new one at its next start.
+    PinForgotten,
     MissingTranslations {
         language: String,
         fallback: String,
@@ -96,6 +102,9 @@ fn en(msg: &OrganiserMsg) -> String {
         OrganiserMsg::ClearDone(n) => format!("Remove {} in this download from the device", plural(*n, "finished response", "finished responses")),
         OrganiserMsg::ConfirmClear(n) => format!("Remove {} from this device? They are sent or in the file you downloaded. Responses still waiting to be sent are kept.", plural(*n, "response", "responses")),
         OrganiserMsg::Cleared(n) => format!("{} removed from this device.", plural(*n, "response", "responses")),
+        OrganiserMsg::ForgetPin => "Forget this device's kiosk PIN".into(),
+        OrganiserMsg::ConfirmForgetPin => "Forget the kiosk PIN? The kiosk will ask for a new one. No response is removed.".into(),
+        OrganiserMsg::PinForgotten => "The kiosk PIN is forgotten: the kiosk asks for a new one when it starts.".into(),
         OrganiserMsg::MissingTranslations { language, fallback, count, paths } => format!(
             "For the survey's author: {} of this survey {} no {language} translation and {} in {fallback}: {paths}.",
             plural(*count, "text", "texts"),
@@ -131,6 +140,9 @@ fn id(msg: &OrganiserMsg) -> String {
         OrganiserMsg::ClearDone(n) => format!("Hapus {n} jawaban selesai dalam unduhan ini dari perangkat"),
         OrganiserMsg::ConfirmClear(n) => format!("Hapus {n} jawaban dari perangkat ini? Jawaban tersebut sudah terkirim atau ada dalam berkas yang Anda unduh. Jawaban yang masih menunggu dikirim tetap disimpan."),
         OrganiserMsg::Cleared(n) => format!("{n} jawaban dihapus dari perangkat ini."),
+        OrganiserMsg::ForgetPin => "Lupakan PIN kios perangkat ini".into(),
+        OrganiserMsg::ConfirmForgetPin => "Lupakan PIN kios? Kios akan meminta PIN baru. Tidak ada jawaban yang dihapus.".into(),
+        OrganiserMsg::PinForgotten => "PIN kios sudah dilupakan: kios meminta PIN baru saat mulai.".into(),
         OrganiserMsg::MissingTranslations { language, fallback, count, paths } => format!(
             "Untuk penyusun survei: {count} teks survei ini belum diterjemahkan ke {language} dan ditampilkan dalam {fallback}: {paths}."
         ),
@@ -163,6 +175,9 @@ fn ar(msg: &OrganiserMsg) -> String {
         OrganiserMsg::ClearDone(n) => format!("حذف الإجابات المكتملة في هذا التنزيل من الجهاز ({n})"),
         OrganiserMsg::ConfirmClear(n) => format!("حذف {n} من الإجابات من هذا الجهاز؟ لقد أُرسلت أو هي في الملف الذي نزّلته. الإجابات التي ما زالت بانتظار الإرسال تبقى محفوظة."),
         OrganiserMsg::Cleared(n) => format!("عدد الإجابات المحذوفة من هذا الجهاز: {n}."),
+        OrganiserMsg::ForgetPin => "نسيان الرقم السري لكشك هذا الجهاز".into(),
+        OrganiserMsg::ConfirmForgetPin => "نسيان الرقم السري للكشك؟ سيطلب الكشك رقمًا جديدًا. لن تُحذف أي إجابة.".into(),
+        OrganiserMsg::PinForgotten => "نُسي الرقم السري للكشك: سيطلب الكشك رقمًا جديدًا عند بدئه.".into(),
         OrganiserMsg::MissingTranslations { language, fallback, count, paths } => format!(
             "إلى كاتب الاستبيان: {count} من نصوص هذا الاستبيان بلا ترجمة إلى {language} وتظهر بـ{fallback}: {paths}."
         ),
