@@ -24,7 +24,7 @@ pub struct Config {
     pub request: Option<String>,
     /// Preferred locale code.
     pub lang: Option<String>,
-    /// `kiosk` (later); anything else is the ordinary embedded widget.
+    /// `kiosk`: kiosk mode (`kiosk.html`, see [`Config::kiosk`]).
     pub mode: Option<String>,
     /// Where the settings were read, to read the survey's hidden fields
     /// the same way once the survey is known ([`Config::value`]).
@@ -48,6 +48,26 @@ impl Config {
             mode: pick("mode"),
             source: Some((host.clone(), settings.cloned())),
         }
+    }
+
+    /// Kiosk mode's settings (`mode`, `idle`, `warning`, `thanks`,
+    /// `partial`), checked. `kiosk_page`: the kiosk's own page, which is in
+    /// kiosk mode without `mode=kiosk`. Only the kiosk's and the organiser's
+    /// pages read them.
+    pub fn kiosk(
+        &self,
+        kiosk_page: bool,
+    ) -> Result<Option<suara_domain::kiosk::Kiosk>, Vec<suara_domain::kiosk::Problem>> {
+        let mode = self.mode.as_deref().or(kiosk_page.then_some("kiosk"));
+        let (idle, warning) = (self.value("idle"), self.value("warning"));
+        let (thanks, partial) = (self.value("thanks"), self.value("partial"));
+        suara_domain::kiosk::Kiosk::new(suara_domain::kiosk::Settings {
+            mode,
+            idle: idle.as_deref(),
+            warning: warning.as_deref(),
+            thanks: thanks.as_deref(),
+            partial: partial.as_deref(),
+        })
     }
 
     /// The value named `name` (a hidden field's id), read as the settings

@@ -5,8 +5,10 @@
 //! respondent's widget (`src/main.rs`: [`start`] for the stand-alone and
 //! iframe pages, [`Mounted::new`] for the script-tag embed and its
 //! JavaScript API) and the organiser's page ([`mount_organiser`],
-//! `src/bin/organiser.rs`). Whatever only the organiser needs is reached
-//! from `mount_organiser` alone, so it is not in the widget's WebAssembly.
+//! `src/bin/organiser.rs`), and kiosk mode's page ([`mount_kiosk`],
+//! `src/bin/kiosk.rs`, `kiosk.html`). Whatever only the organiser or a
+//! kiosk needs is reached from `mount_organiser` or `mount_kiosk` alone,
+//! so it is not in the widget's WebAssembly.
 
 pub mod config;
 pub mod io;
@@ -32,8 +34,58 @@ pub fn start() {
     if embedded {
         return;
     }
+    // Kiosk mode is its own page (and download): `?mode=kiosk` opens it.
+    if let Some(w) = web_sys::window() {
+        let search = w.location().search().unwrap_or_default();
+        let kiosk = web_sys::UrlSearchParams::new_with_str(&search)
+            .ok()
+            .and_then(|q| q.get("mode"))
+            .is_some_and(|m| m.trim() == "kiosk");
+        if kiosk {
+            let _ = w.location().replace(&format!("kiosk.html{search}"));
+            return;
+        }
+    }
     if let Some((element, host)) = page_host() {
-        mount_with(element, host, None, app);
+        mount_with(element, host, None, no_more_checks, app);
+    }
+}
+
+/// The respondent's ordinary page checks no setting of another page's.
+fn no_more_checks(_: &config::Config) -> Vec<suara_domain::SchemaError> {
+    Vec::new()
+}
+
+/// The organiser's and the kiosk's pages check kiosk mode's settings.
+fn kiosk_checks(
+    kiosk_page: bool,
+) -> impl FnOnce(&config::Config) -> Vec<suara_domain::SchemaError> {
+    move |c| {
+        let problems = c.kiosk(kiosk_page).err().unwrap_or_default();
+        problems
+            .into_iter()
+            .map(suara_domain::SchemaError::kiosk)
+            .collect()
+    }
+}
+
+/// Mounts kiosk mode's page (`kiosk.html`, the `suara-kiosk` binary): one
+/// tablet for many people (see [`ui::kiosk`]).
+pub fn mount_kiosk() {
+    if let Some((element, host)) = page_host() {
+        mount_with(
+            element,
+            host,
+            None,
+            kiosk_checks(true),
+            |config, loaded, host| {
+                ui::kiosk::Kiosk(ui::kiosk::KioskProps {
+                    config,
+                    loaded,
+                    host,
+                })
+            },
+        );
     }
 }
 
@@ -44,6 +96,7 @@ pub fn mount_organiser() {
             element,
             host,
             None,
+            kiosk_checks(false),
             |config, loaded: ui::app::Loaded<suara_domain::Rejected>, _| {
                 ui::organiser::Organiser(ui::organiser::OrganiserProps { config, loaded })
             },
@@ -139,7 +192,13 @@ impl Mounted {
             home: style.to_owned(),
         };
         let settings = (!settings.is_undefined() && !settings.is_null()).then_some(settings);
-        Ok(mount_with(container.unchecked_into(), host, settings, app))
+        Ok(mount_with(
+            container.unchecked_into(),
+            host,
+            settings,
+            no_more_checks,
+            app,
+        ))
     }
 
     /// Removes the widget from its element and stops its timers and
@@ -161,6 +220,7 @@ fn mount_with<F: ui::app::FileProblems + 'static, V: IntoView + 'static>(
     into: web_sys::HtmlElement,
     host: Host,
     settings: Option<JsValue>,
+    more: impl FnOnce(&config::Config) -> Vec<suara_domain::SchemaError> + 'static,
     view: impl FnOnce(config::Config, ui::app::Loaded<F>, Host) -> V + 'static,
 ) -> Mounted {
     let config = config::Config::read(&host.element, settings.as_ref());
@@ -172,7 +232,7 @@ fn mount_with<F: ui::app::FileProblems + 'static, V: IntoView + 'static>(
     let mounted = Mounted(state.clone());
     LIVE.with(|l| l.borrow_mut().push(state.clone()));
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = ui::app::load::<F>(&config).await;
+        let loaded = ui::app::load::<F>(&config, more).await;
         if state.gone.get() {
             return;
         }

@@ -25,6 +25,7 @@ fn response(id: &str, survey: &str) -> Response {
         submitted_at: format!("2026-11-28T08:00:{:02}Z", id.len()),
         answers,
         hidden: Default::default(),
+        partial: false,
     }
 }
 

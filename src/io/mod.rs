@@ -8,6 +8,7 @@ pub mod download;
 pub mod drafts;
 pub mod http;
 pub mod json;
+pub mod kiosk;
 pub mod lock;
 pub mod store;
 pub mod timers;

@@ -126,7 +126,12 @@ impl FileProblems for Rejected {
 }
 
 /// Reads the survey and checks the configuration; every problem is returned.
-pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
+/// `more` checks the settings only this page reads (kiosk mode's), each
+/// problem naming its setting.
+pub async fn load<F: FileProblems>(
+    config: &Config,
+    more: impl FnOnce(&Config) -> Vec<SchemaError>,
+) -> Loaded<F> {
     let endpoint = config
         .endpoint
         .as_deref()
@@ -154,8 +159,10 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
             }
         },
     };
-    // The hidden fields' problems are the settings' (each names its field).
-    let mut hidden_problems = Vec::new();
+    // The hidden fields' problems are the settings' (each names its field),
+    // after those of the settings only this page reads (kiosk mode's).
+    let mut hidden_problems = more(config);
+    let stopped_by_more = !hidden_problems.is_empty();
     let mut refused = 0;
     let mut values = Hidden::new();
     let mut given = Vec::new();
@@ -181,7 +188,7 @@ pub async fn load<F: FileProblems>(config: &Config) -> Loaded<F> {
         }
     }
     let (survey, endpoint) = match (survey, endpoint) {
-        (Ok(s), Ok(e)) if refused == 0 => return Ok((s, e, values)),
+        (Ok(s), Ok(e)) if refused == 0 && !stopped_by_more => return Ok((s, e, values)),
         pair => pair,
     };
     let (file, locales) = match survey {
@@ -254,7 +261,7 @@ pub fn App(
 /// cannot, how many problems stop it, and a link to the organiser's page
 /// with this page's settings, where the author reads every problem.
 #[component]
-fn LoadNotice(
+pub fn LoadNotice(
     /// The organiser's page with the widget's settings.
     href: String,
     /// What stops the survey.
@@ -278,7 +285,7 @@ fn LoadNotice(
 /// in another site's page (`home`: where the widget's files are) links to
 /// the organiser's page beside its own files, with its addresses made whole
 /// against the page they were given on.
-fn organiser_link(config: &Config, given: &[(String, String)], home: &str) -> String {
+pub fn organiser_link(config: &Config, given: &[(String, String)], home: &str) -> String {
     let Ok(query) = web_sys::UrlSearchParams::new() else {
         return "organiser.html".to_owned();
     };

@@ -61,7 +61,10 @@ pub fn SurveyForm(
     // Whether a draft from an earlier visit was put back (the note shows).
     let restored = RwSignal::new(false);
 
-    if let Some(endpoint) = endpoint.clone() {
+    if let Some(endpoint) = endpoint
+        .clone()
+        .filter(|_| !(kiosk && super::KIOSK_SENDS.get()))
+    {
         start_sender(ctx, endpoint);
     }
     // Whether the browser promised to keep this origin's storage; asked for
@@ -71,6 +74,8 @@ pub fn SurveyForm(
     let unsaved = StoredValue::new(None::<Response>);
     if !kiosk {
         keep_drafts(survey.clone(), draft_key.clone(), restored);
+    } else {
+        super::KIOSK_PERSON.set(Some(ctx));
     }
 
     let on_submit = {

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod form;
 pub mod host;
+pub mod kiosk;
 pub mod organiser;
 pub mod pages;
 pub mod questions;
@@ -157,6 +158,18 @@ impl FormCtx {
             })
         })
     }
+}
+
+thread_local! {
+    /// Where a kiosk (`kiosk.html`) finds the person answering: a kiosk's
+    /// form puts its [`FormCtx`] here (handles, not the person's data), so
+    /// that a reset can keep their unfinished answers (`partial=keep`)
+    /// before the form, and the person, are dropped whole. A plain cell
+    /// rather than a context: it costs the respondent's page nothing.
+    pub static KIOSK_PERSON: std::cell::Cell<Option<FormCtx>> = const { std::cell::Cell::new(None) };
+    /// Set on the kiosk's page, which keeps one sender for the whole page
+    /// (between people too), so a person's form starts none of its own.
+    pub static KIOSK_SENDS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Reactive text: a boxed closure, so that every piece of reactive text in

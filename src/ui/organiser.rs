@@ -24,7 +24,7 @@ use crate::io::{self, channel, download, store};
 
 /// The organiser's words in the page's language.
 #[derive(Clone, Copy)]
-struct Say(&'static Locale);
+pub struct Say(pub &'static Locale);
 
 impl Say {
     fn msg(self, msg: &Msg) -> String {
@@ -56,6 +56,7 @@ pub fn Organiser(
                 <div lang=locale.to_string() dir=if locale.is_rtl() { "rtl" } else { "ltr" }>
                     <h1 class="suara-survey__title">{title}</h1>
                     <ExportPanel survey=Arc::new(survey) endpoint=endpoint.map(Arc::new) say=Say(locale) />
+                    <ForgetPin locale />
                 </div>
             }
             .into_any()
@@ -135,7 +136,7 @@ async fn responses_of(survey: &Survey) -> Result<(Vec<Response>, Vec<String>), s
 
 /// The count line, download buttons and their result.
 #[component]
-fn ExportPanel(
+pub fn ExportPanel(
     /// The survey whose responses are exported.
     survey: Arc<Survey>,
     /// Where responses are sent, if anywhere: "send now" appears with it.
@@ -355,6 +356,41 @@ fn ExportPanel(
                 </button>
             }.into_any()))}
             <p class="suara-export__message" role="status">{said(message)}</p>
+        </section>
+    }
+}
+
+/// The recovery for a forgotten kiosk PIN: this page is not behind the
+/// PIN, so an organiser who can open it on the tablet (out of the
+/// tablet's own lock: Guided Access, screen pinning) can forget the PIN;
+/// the kiosk then asks for a new one at its next start. Responses are in
+/// IndexedDB and stay. Shown only where a kiosk PIN is kept.
+#[component]
+fn ForgetPin(
+    /// The page's language.
+    locale: &'static Locale,
+) -> impl IntoView {
+    use crate::io::kiosk as device;
+    let say = Say(locale);
+    let kept = RwSignal::new(device::pin_record().is_some());
+    let said = RwSignal::new(None::<Msg>);
+    let forget = move |_| {
+        let asked = say.msg(&Msg::ConfirmForgetPin);
+        if !web_sys::window().is_some_and(|w| w.confirm_with_message(&asked).unwrap_or(false)) {
+            return;
+        }
+        device::forget_pin();
+        kept.set(false);
+        said.set(Some(Msg::PinForgotten));
+    };
+    view! {
+        <section class="suara-export">
+            {shown(move || kept.get().then(|| view! {
+                <button type="button" class="suara-button" on:click=forget>
+                    {say.msg(&Msg::ForgetPin)}
+                </button>
+            }.into_any()))}
+            <p role="status">{words(move || said.get().map(|m| say.msg(&m)).unwrap_or_default())}</p>
         </section>
     }
 }

@@ -67,9 +67,9 @@ describe('hidden fields and the thank-you', () => {
     const text = await (await file.createReadStream()).toArray();
     const records = parseCsv(Buffer.concat(text).toString('utf8'));
     assert.deepEqual(records[0], [
-      'id', 'submitted_at', 'locale', 'survey_version', 'started_at', 'hidden.posyandu', 'hidden.event', 'n',
+      'id', 'submitted_at', 'locale', 'survey_version', 'started_at', 'partial', 'hidden.posyandu', 'hidden.event', 'n',
     ]);
-    assert.deepEqual(records[1].slice(3), ['4', body.started_at, 'P12', '', 'Ani']);
+    assert.deepEqual(records[1].slice(3), ['4', body.started_at, '0', 'P12', '', 'Ani']);
     assert.deepEqual(logs.pageErrors, [], 'no uncaught errors in the page');
   });
 

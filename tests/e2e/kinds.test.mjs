@@ -170,7 +170,7 @@ describe('every question kind, by keyboard', () => {
     const records = parseCsv(await readFile(await file.path(), 'utf8'));
     assert.equal(records.length, 2, 'a header and one response');
     const row = Object.fromEntries(records[0].map((column, i) => [column, records[1][i]]));
-    assert.deepEqual(records[0].slice(0, 6), ['id', 'submitted_at', 'locale', 'survey_version', 'started_at', 'again']);
+    assert.deepEqual(records[0].slice(0, 7), ['id', 'submitted_at', 'locale', 'survey_version', 'started_at', 'partial', 'again']);
     assert.equal(row.locale, 'en');
     assert.equal(row.again, '0', 'yes_no: no is 0');
     assert.equal(row.people, '3', 'number: the number');

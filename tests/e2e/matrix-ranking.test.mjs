@@ -181,7 +181,7 @@ describe('matrix and ranking, by keyboard', () => {
       ]);
       const records = parseCsv(await readFile(await file.path(), 'utf8'));
       assert.equal(records.length, 2, 'a header and one response');
-      assert.deepEqual(records[0].slice(5), [
+      assert.deepEqual(records[0].slice(6), [
         'partnership.goals',
         'partnership.trust',
         'partnership.roles',
@@ -190,7 +190,7 @@ describe('matrix and ranking, by keyboard', () => {
         'priorities.schools',
         'priorities.water',
       ]);
-      assert.deepEqual(records[1].slice(5), ['3', '4', '2', '4', '2', '3', '1'], 'column values, then ranks');
+      assert.deepEqual(records[1].slice(6), ['3', '4', '2', '4', '2', '3', '1'], 'column values, then ranks');
       assert.deepEqual(browser.logs.pageErrors, [], 'no uncaught errors in the page');
     } finally {
       await browser.close();

@@ -118,7 +118,7 @@ describe('show-if logic, end to end', () => {
     assert.equal(await file.failure(), null);
     const records = parseCsv(await readFile(await file.path(), 'utf8'));
     const header = records[0];
-    assert.deepEqual(header.slice(5), [
+    assert.deepEqual(header.slice(6), [
       'visited', 'rating', 'improve', 'why_not', 'help_next.stall', 'help_next.volunteer', 'contact',
     ]);
     assert.equal(records.length, 3, 'two responses');

@@ -55,7 +55,7 @@ const OTHER_TYPED = ' Community garden (kebun warga) ';
 const OTHER = OTHER_TYPED.trim();
 
 const CSV_HEADER = [
-  'id', 'submitted_at', 'locale', 'survey_version', 'started_at',
+  'id', 'submitted_at', 'locale', 'survey_version', 'started_at', 'partial',
   'satisfaction', 'recommend', 'works_well', 'improve',
   'programmes.health', 'programmes.jobs_training', 'programmes.environment',
   'programmes.youth_education', 'programmes.housing', 'programmes.other',
@@ -330,7 +330,7 @@ describe('Suara widget, built-in survey, end to end', () => {
       assert.deepEqual(records[0], CSV_HEADER, 'CSV header');
       assert.equal(records.length, 2, `one response in the CSV, got ${records.length - 1}`);
       assert.deepEqual(records[1], [
-        body.id, body.submitted_at, 'en', body.survey_version, body.started_at,
+        body.id, body.submitted_at, 'en', body.survey_version, body.started_at, '0',
         '4', '9', `'${WORKS_WELL}`, '',
         '1', '0', '0', '0', '0', '1',
         OTHER, '1',

@@ -30,7 +30,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
-use suara_domain::answer::{self, other_text_key};
+use suara_domain::answer::{self, other_text_key, AnswerError};
 use suara_domain::hidden;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::Locale;
@@ -459,10 +459,17 @@ pub fn find_survey<'a>(surveys: &'a [Survey], response: &Response) -> Result<&'a
 }
 
 /// Every reason the survey does not allow these answers: answers the
-/// survey rejects (as the widget would), and answers to no question of it.
+/// survey rejects (as the widget would; a partial response's unanswered
+/// required questions excepted), and answers to no question of it.
 pub fn answer_problems(survey: &Survey, response: &Response) -> Vec<String> {
+    // A partial response (a kiosk kept a person who left before
+    // submitting) need not answer the required questions; what it does
+    // answer is checked like any other answer.
     let mut problems: Vec<String> = answer::validate(survey, &response.answers)
         .into_iter()
+        .filter(|(_, e)| {
+            !(response.partial && matches!(e, AnswerError::Required | AnswerError::ConsentRequired))
+        })
         .map(|(id, e)| {
             let words = i18n::text(&english(), &Msg::Answer(e));
             format!("`{id}`: {words}")

@@ -44,6 +44,17 @@ fn cases() -> Vec<Case> {
     unknown_question["answers"]["shoe_size"] = json!(44);
     let mut unknown_hidden = response(&id(9), 3);
     unknown_hidden["hidden"] = json!({ "posyandu": "P12" });
+    // A kiosk's partial response need not answer the required `came_by`;
+    // a finished one must.
+    let mut partial = response(&id(14), 2);
+    partial["answers"] = json!({ "stars": 2 });
+    partial["partial"] = json!(true);
+    let mut unfinished = partial.clone();
+    unfinished["id"] = json!(id(15));
+    unfinished.as_object_mut().unwrap().remove("partial");
+    let mut bad_partial = partial.clone();
+    bad_partial["id"] = json!(id(16));
+    bad_partial["answers"]["stars"] = json!(11);
     let json_ct = Some("application/json");
     vec![
         Case {
@@ -175,6 +186,30 @@ fn cases() -> Vec<Case> {
             reason: "hidden `posyandu` is not a hidden field",
         },
         Case {
+            name: "a partial response without a required answer",
+            content_type: json_ct,
+            headers: &[],
+            body: body(&partial),
+            status: 201,
+            reason: "",
+        },
+        Case {
+            name: "a finished response without a required answer",
+            content_type: json_ct,
+            headers: &[],
+            body: body(&unfinished),
+            status: 422,
+            reason: "`came_by`",
+        },
+        Case {
+            name: "a partial response's answers are checked all the same",
+            content_type: json_ct,
+            headers: &[],
+            body: body(&bad_partial),
+            status: 422,
+            reason: "`stars`",
+        },
+        Case {
             name: "another content type",
             content_type: Some("application/xml"),
             headers: &[],
@@ -284,7 +319,10 @@ async fn each_request_gets_its_status_and_every_refused_body_is_quarantined() {
             }
         }
         let counts = store.counts().await.expect("counts");
-        assert_eq!((counts.responses, counts.conflicts), (5, 1), "{engine}");
+        assert_eq!((counts.responses, counts.conflicts), (6, 1), "{engine}");
+        // The partial response is stored as sent: marked partial.
+        let kept = all_partial(&store).await;
+        assert_eq!(kept, [id(14)], "{engine}");
         // The conflicting body is kept, and the first body is what stays stored.
         let all = store.all().await.expect("all");
         let first = all.iter().find(|r| r.id == id(1)).expect("id 1");
@@ -294,6 +332,15 @@ async fn each_request_gets_its_status_and_every_refused_body_is_quarantined() {
         );
         assert_eq!(all.iter().filter(|r| r.id == id(1)).count(), 2, "{engine}");
     }
+}
+
+/// The ids of the stored responses marked partial.
+async fn all_partial(store: &suara_cli::store::Store) -> Vec<String> {
+    let all = store.all().await.expect("all");
+    all.into_iter()
+        .filter(|r| r.partial)
+        .map(|r| r.id)
+        .collect()
 }
 
 #[tokio::test]

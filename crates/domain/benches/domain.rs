@@ -54,6 +54,7 @@ fn responses(n: usize) -> Vec<Response> {
                 submitted_at: "2026-11-28T09:03:00.000Z".into(),
                 answers,
                 hidden: Default::default(),
+                partial: false,
             }
         })
         .collect()

@@ -83,6 +83,14 @@ pub fn codebook(survey: &Survey, multi: MultiColumns) -> Vec<CodebookRow> {
             "When the person gave their first answer (RFC 3339: UTC, or with the offset of the time zone the CSV was written in)",
             vec![],
         ),
+        fixed(
+            "partial",
+            "Whether a kiosk kept the answers of a person who left before submitting",
+            vec![
+                code("0", "finished and submitted"),
+                code("1", "partial: unfinished, kept at a kiosk's reset"),
+            ],
+        ),
     ];
     for f in &survey.hidden {
         let codes = match &f.allowed {

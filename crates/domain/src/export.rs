@@ -466,6 +466,7 @@ fn records(
             neutralise(&r.locale),
             neutralise(&r.survey_version),
             time_cell(&r.started_at, zone),
+            Cow::Borrowed(if r.partial { "1" } else { "0" }),
         ];
         let hidden = survey.hidden.iter().map(|f| match r.hidden.get(&f.id) {
             Some(v) => neutralise(v),

@@ -8,12 +8,15 @@
 //! The survey author's messages (what is wrong with a survey file) are in
 //! [`author`], in English and Indonesian only: see [`problem_line`]. The
 //! organiser's page's words are in [`OrganiserMsg`], apart, so that the
-//! respondent's download has none of them.
+//! respondent's download has none of them; kiosk mode's are in
+//! [`KioskMsg`], for the same reason.
 
 mod author;
+mod kiosk;
 mod organiser;
 
 pub use author::{author_locale, problem_line, problem_lines, AUTHOR_LANGUAGES};
+pub use kiosk::{kiosk_text, KioskMsg};
 pub use organiser::{organiser_text, OrganiserMsg};
 
 use crate::answer::AnswerError;

@@ -105,6 +105,7 @@ impl Journey {
             submitted_at: String::new(),
             answers: self.answers.clone(),
             hidden: Default::default(),
+            partial: false,
         }
     }
 
@@ -240,6 +241,20 @@ impl Journey {
             self.go_to_question(survey, &first);
             Forward::Stay(first)
         })
+    }
+
+    /// What a kiosk keeps of a person who left before submitting
+    /// (`partial=keep`): their valid answers as a response marked partial,
+    /// kept at `now`; `None` when they answered nothing that can be kept.
+    pub fn unfinished(&self, survey: &Survey, now: &str) -> Option<Response> {
+        let started_at = self.started_at.clone().unwrap_or_else(|| now.to_owned());
+        let finish = Finish {
+            id: &self.id,
+            locale: &self.locale,
+            started_at: &started_at,
+            submitted_at: now,
+        };
+        Response::unfinished(survey, &self.answers, finish)
     }
 
     /// Whether the primary button submits from where the person is: on the

@@ -10,9 +10,9 @@
 //!
 //! The modules form layers, read from the leaves up, and no module uses one
 //! that uses it back (`tests/module_graph.rs` checks it): `text`, `json` and
-//! `syntax` (JSON's), `hidden` (the hidden fields' matcher) and `zone`
-//! (the calendar of times in a time zone) use nothing
-//! of the crate, `expr` (the show-if syntax)
+//! `syntax` (JSON's), `hidden` (the hidden fields' matcher), `zone` (the
+//! calendar of times in a time zone) and `kiosk` (kiosk mode's settings and
+//! timers) use nothing of the crate, `expr` (the show-if syntax)
 //! only `text`; `survey` is built
 //! from them and `value` holds the answers; `logic` evaluates show-if over a
 //! survey and its answers, `answer` validates them with it, `problem` says
@@ -29,6 +29,7 @@ pub mod hidden;
 pub mod i18n;
 pub mod journey;
 mod json;
+pub mod kiosk;
 pub mod logic;
 pub mod merge;
 pub mod outbox;

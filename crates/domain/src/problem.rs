@@ -387,6 +387,9 @@ pub enum SettingProblem {
     /// A hidden field's value (the place names the field) that the survey
     /// does not allow, or a required one missing.
     Hidden { id: String, error: HiddenError },
+    /// One of kiosk mode's settings (`mode`, `idle`, `warning`, `thanks`,
+    /// `partial`).
+    Kiosk(crate::kiosk::Problem),
 }
 
 /// Why one of the `headers` cannot be sent.
@@ -445,6 +448,11 @@ impl SchemaError {
     }
 
     /// A problem with the widget's setting `name`.
+    /// One of kiosk mode's settings' problems, at its setting.
+    pub fn kiosk(problem: crate::kiosk::Problem) -> SchemaError {
+        SchemaError::setting(problem.setting(), SettingProblem::Kiosk(problem))
+    }
+
     pub fn setting(name: &'static str, problem: SettingProblem) -> SchemaError {
         SchemaError {
             path: "$".to_owned(),

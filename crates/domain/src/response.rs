@@ -11,8 +11,9 @@ use crate::text::Locale;
 
 /// One person's finished response. Its JSON form is a published contract:
 /// `id`, `survey_id`, `survey_version`, `locale`, `started_at`,
-/// `submitted_at` (RFC 3339 UTC) and `answers`, and `hidden` when the
-/// survey's hidden fields have values (see README, "Response JSON").
+/// `submitted_at` (RFC 3339 UTC) and `answers`, `hidden` when the
+/// survey's hidden fields have values, and `partial` when a kiosk kept an
+/// unfinished person's answers (see README, "Response JSON").
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Response {
     /// A UUID v4 made on the device; also the `Idempotency-Key` when sent.
@@ -27,6 +28,14 @@ pub struct Response {
     /// left out of the JSON when there are none, as before there were any.
     #[serde(skip_serializing_if = "Hidden::is_empty")]
     pub hidden: Hidden,
+    /// Set on the unfinished answers a kiosk kept when it reset for the
+    /// next person (`partial=keep`); left out of the JSON otherwise.
+    #[serde(skip_serializing_if = "is_false")]
+    pub partial: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// What the platform supplies when a response is finished: the domain makes
@@ -60,6 +69,30 @@ impl Response {
             submitted_at: meta.submitted_at.to_owned(),
             answers: answer::clean(survey, answers),
             hidden: Hidden::new(),
+            partial: false,
+        })
+    }
+
+    /// The answers of a person who left before submitting, kept as a
+    /// response marked partial (kiosk mode's `partial=keep`): every answer
+    /// that is valid and shows, none that is not; `submitted_at` is when it
+    /// was kept. `None` when no answer is left to keep.
+    pub fn unfinished(survey: &Survey, answers: &Answers, meta: Finish) -> Option<Response> {
+        let mut kept = answers.clone();
+        for (id, _) in answer::validate(survey, answers) {
+            kept.remove(&id);
+        }
+        let answers = answer::clean(survey, &kept);
+        (!answers.is_empty()).then(|| Response {
+            id: meta.id.to_owned(),
+            survey_id: survey.id.clone(),
+            survey_version: survey.version.clone(),
+            locale: meta.locale.to_string(),
+            started_at: meta.started_at.to_owned(),
+            submitted_at: meta.submitted_at.to_owned(),
+            answers,
+            hidden: Hidden::new(),
+            partial: true,
         })
     }
 
@@ -127,6 +160,16 @@ impl Response {
                 ))
             }
         }
+        let partial = match map.remove("partial") {
+            None | Some(Value::Bool(false)) => false,
+            Some(Value::Bool(true)) => true,
+            Some(other) => {
+                return Err(format!(
+                    "`partial` must be a boolean, found {}",
+                    type_name(&other)
+                ))
+            }
+        };
         Ok(Response {
             id,
             survey_id,
@@ -136,6 +179,7 @@ impl Response {
             submitted_at,
             answers,
             hidden,
+            partial,
         })
     }
 

@@ -144,20 +144,23 @@ pub const OTHER_VALUE: &str = "other";
 
 /// The columns every CSV export starts with, before the survey's own. No
 /// question may use one of these names as its id.
-/// The first three are those of the first CSV layout; the two after them
-/// came later, at the end so that the first three keep their places.
-pub const FIXED_COLUMNS: [&str; 5] = [
+/// The first three are those of the first CSV layout; those after them
+/// came later (version 2: `survey_version`, `started_at`; version 3:
+/// `partial`), each at the end so that the ones before keep their places.
+pub const FIXED_COLUMNS: [&str; 6] = [
     "id",
     "submitted_at",
     "locale",
     "survey_version",
     "started_at",
+    "partial",
 ];
 
 /// The widget's settings, read from the same link and element as hidden
 /// fields: no hidden field may take one of these names.
-pub const SETTING_NAMES: [&str; 8] = [
-    "survey", "endpoint", "headers", "timeout", "wrap", "request", "lang", "mode",
+pub const SETTING_NAMES: [&str; 12] = [
+    "survey", "endpoint", "headers", "timeout", "wrap", "request", "lang", "mode", "idle",
+    "warning", "thanks", "partial",
 ];
 
 /// Declares [`Kind`] and its names from one table, so that no kind can have

@@ -26,6 +26,7 @@ fn response() -> Response {
         submitted_at: "2026-11-28T09:17:45.870Z".into(),
         answers,
         hidden: Default::default(),
+        partial: false,
     }
 }
 

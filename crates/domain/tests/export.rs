@@ -133,6 +133,7 @@ fn expected_cell(survey: &Survey, response: &Response, column: &str) -> String {
         "locale" => return response.locale.clone(),
         "survey_version" => return response.survey_version.clone(),
         "started_at" => return response.started_at.clone(),
+        "partial" => return if response.partial { "1" } else { "0" }.to_owned(),
         _ => {}
     }
     let (qid, part) = column
@@ -239,6 +240,7 @@ fn the_header_has_a_column_per_option_of_a_multi_choice_and_one_per_other_text()
             "locale",
             "survey_version",
             "started_at",
+            "partial",
             "programmes.health",
             "programmes.water",
             "programmes.other",

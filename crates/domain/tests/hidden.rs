@@ -147,8 +147,8 @@ fn hidden_values_go_to_the_response_json_and_the_csv() {
     assert_eq!(back, r);
     assert_eq!(
         export::to_csv(&s, &[r], CsvOptions::default()),
-        "id,submitted_at,locale,survey_version,started_at,hidden.posyandu,q\r\n\
-         r1,2026-01-01T00:01:00Z,en,2,2026-01-01T00:00:00Z,'=P13,1\r\n"
+        "id,submitted_at,locale,survey_version,started_at,partial,hidden.posyandu,q\r\n\
+         r1,2026-01-01T00:01:00Z,en,2,2026-01-01T00:00:00Z,0,'=P13,1\r\n"
     );
     assert!(Response::from_value(json!({
         "id": "r1", "survey_id": "s", "survey_version": "2", "locale": "en",

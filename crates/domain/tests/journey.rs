@@ -350,6 +350,7 @@ fn a_draft_resumes_on_the_last_page_with_an_answer() {
         submitted_at: String::new(),
         answers: serde_json::from_str(answers).unwrap(),
         hidden: Default::default(),
+        partial: false,
     };
     let j = Journey::resume(&s, draft(r#"{"visited": true, "score": 3}"#));
     assert_eq!(

@@ -413,6 +413,7 @@ fn the_csv_has_one_column_per_question_in_survey_order() {
             "locale",
             "survey_version",
             "started_at",
+            "partial",
             "again",
             "member",
             "people",

@@ -232,9 +232,9 @@ fn a_branched_survey_exports_empty_cells_for_hidden_questions() {
     let csv = to_csv(&s, &[taken, not_taken], CsvOptions::default());
     assert_eq!(
         csv,
-        "id,submitted_at,locale,survey_version,started_at,visited,rating,improve,why_not,help_next.stall,help_next.volunteer,contact\r\n\
-         r1,2026-01-01T00:01:00Z,en,VERSION,2026-01-01T00:00:00Z,yes,2,More shade,,,,\r\n\
-         r2,2026-01-01T00:01:00Z,en,VERSION,2026-01-01T00:00:00Z,no,,,Too far,,,\r\n"
+        "id,submitted_at,locale,survey_version,started_at,partial,visited,rating,improve,why_not,help_next.stall,help_next.volunteer,contact\r\n\
+         r1,2026-01-01T00:01:00Z,en,VERSION,2026-01-01T00:00:00Z,0,yes,2,More shade,,,,\r\n\
+         r2,2026-01-01T00:01:00Z,en,VERSION,2026-01-01T00:00:00Z,0,no,,,Too far,,,\r\n"
             .replace("VERSION", &s.version)
     );
 }

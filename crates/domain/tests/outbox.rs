@@ -29,6 +29,7 @@ fn record(id: &str, status: Status) -> Record {
         submitted_at: format!("2026-12-02T10:00:0{}Z", id.len()),
         answers: Default::default(),
         hidden: Default::default(),
+        partial: false,
     };
     let mut r = Record::new(response, Some(URL));
     r.status = status;

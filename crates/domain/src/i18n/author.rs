@@ -694,6 +694,28 @@ fn setting(p: &SettingProblem) -> (&'static str, &'static str, Vec<String>) {
             "mode simple tidak mengirim header tambahan: hapus headers",
             vec![],
         ),
+        SettingProblem::Kiosk(p) => match p {
+            crate::kiosk::Problem::Mode => (
+                "must be kiosk (or left out)",
+                "harus kiosk (atau tidak diisi)",
+                vec![],
+            ),
+            crate::kiosk::Problem::Seconds { setting: "warning", min, max } => (
+                "must be a whole number of seconds from %0 to %1 (WCAG 2.2.1 asks for at least 20)",
+                "harus bilangan bulat detik dari %0 sampai %1 (WCAG 2.2.1 meminta paling sedikit 20)",
+                vec![min.to_string(), max.to_string()],
+            ),
+            crate::kiosk::Problem::Seconds { min, max, .. } => (
+                "must be a whole number of seconds from %0 to %1",
+                "harus bilangan bulat detik dari %0 sampai %1",
+                vec![min.to_string(), max.to_string()],
+            ),
+            crate::kiosk::Problem::Partial => (
+                "must be discard or keep",
+                "harus discard atau keep",
+                vec![],
+            ),
+        },
         SettingProblem::Hidden { id, error } => match error {
             HiddenError::Missing => (
                 "this survey needs a value for `%0` in its link or its element (data-%0)",

@@ -56,6 +56,12 @@ pub enum OrganiserMsg {
     },
     /// For the survey's author: texts with no translation into `language`
     /// show in `fallback` (both language names); `paths` lists them.
+    /// Forget the kiosk's PIN (the recovery for a forgotten one).
+    ForgetPin,
+    /// The question before forgetting it.
+    ConfirmForgetPin,
+    /// Forgotten: the kiosk asks for a new one at its next start.
+    PinForgotten,
     MissingTranslations {
         language: String,
         fallback: String,
@@ -108,6 +114,9 @@ fn en(msg: &OrganiserMsg) -> String {
             "`{name}` is not a time zone name{}: give one such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura, or leave it empty for UTC.",
             meant.as_ref().map(|m| format!(" (did you mean {m}?)")).unwrap_or_default()
         ),
+        OrganiserMsg::ForgetPin => "Forget this device's kiosk PIN".into(),
+        OrganiserMsg::ConfirmForgetPin => "Forget the kiosk PIN? The kiosk will ask for a new one. No response is removed.".into(),
+        OrganiserMsg::PinForgotten => "The kiosk PIN is forgotten: the kiosk asks for a new one when it starts.".into(),
         OrganiserMsg::MissingTranslations { language, fallback, count, paths } => format!(
             "For the survey's author: {} of this survey {} no {language} translation and {} in {fallback}: {paths}.",
             plural(*count, "text", "texts"),
@@ -148,6 +157,9 @@ fn id(msg: &OrganiserMsg) -> String {
             "`{name}` bukan nama zona waktu{}: tulis nama seperti Asia/Jakarta, Asia/Makassar atau Asia/Jayapura, atau kosongkan untuk UTC.",
             meant.as_ref().map(|m| format!(" (mungkin maksud Anda {m}?)")).unwrap_or_default()
         ),
+        OrganiserMsg::ForgetPin => "Lupakan PIN kios perangkat ini".into(),
+        OrganiserMsg::ConfirmForgetPin => "Lupakan PIN kios? Kios akan meminta PIN baru. Tidak ada jawaban yang dihapus.".into(),
+        OrganiserMsg::PinForgotten => "PIN kios sudah dilupakan: kios meminta PIN baru saat mulai.".into(),
         OrganiserMsg::MissingTranslations { language, fallback, count, paths } => format!(
             "Untuk penyusun survei: {count} teks survei ini belum diterjemahkan ke {language} dan ditampilkan dalam {fallback}: {paths}."
         ),
@@ -185,6 +197,9 @@ fn ar(msg: &OrganiserMsg) -> String {
             "`{name}` ليس اسم منطقة زمنية{}: اكتب اسمًا مثل Asia/Jakarta أو Europe/London، أو اتركه فارغًا لاستخدام UTC.",
             meant.as_ref().map(|m| format!(" (هل تقصد {m}؟)")).unwrap_or_default()
         ),
+        OrganiserMsg::ForgetPin => "نسيان الرقم السري لكشك هذا الجهاز".into(),
+        OrganiserMsg::ConfirmForgetPin => "نسيان الرقم السري للكشك؟ سيطلب الكشك رقمًا جديدًا. لن تُحذف أي إجابة.".into(),
+        OrganiserMsg::PinForgotten => "نُسي الرقم السري للكشك: سيطلب الكشك رقمًا جديدًا عند بدئه.".into(),
         OrganiserMsg::MissingTranslations { language, fallback, count, paths } => format!(
             "إلى كاتب الاستبيان: {count} من نصوص هذا الاستبيان بلا ترجمة إلى {language} وتظهر بـ{fallback}: {paths}."
         ),

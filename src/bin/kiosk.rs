@@ -1,0 +1,3 @@
+fn main() {
+    suara::mount_kiosk()
+}
