@@ -384,7 +384,8 @@ fn ForgetPin(
         said.set(Some(Msg::PinForgotten));
     };
     view! {
-        <section class="suara-export">
+        // Nothing to show on a device that keeps no kiosk PIN.
+        <section class="suara-export" hidden=flag(move || !kept.get() && said.get().is_none())>
             {shown(move || kept.get().then(|| view! {
                 <button type="button" class="suara-button" on:click=forget>
                     {say.msg(&Msg::ForgetPin)}

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ROOT, fixtures, pick, widgetUrl, organiserOf } from './support.mjs';
+import { ROOT, fixtures, gotoWithoutDrafts, pick, widgetUrl, organiserOf } from './support.mjs';
 
 const example = JSON.parse(await readFile(path.join(ROOT, 'examples/three-languages.json'), 'utf8'));
 // The same survey with two Arabic texts missing.
@@ -116,7 +116,7 @@ test('a missing translation shows in the default language, marked as such, and t
 
 test("in a language the widget doesn't speak, its English words are marked English", { timeout: 60_000 }, async () => {
   const { page } = fx.browser;
-  await page.goto(widgetUrl(fx.site.url, { survey: survey('/french.json'), mode: 'kiosk' }));
+  await gotoWithoutDrafts(page, widgetUrl(fx.site.url, { survey: survey('/french.json') }));
   const root = page.locator('.suara-survey');
   await root.waitFor({ state: 'visible' });
   const langOf = (locator) => locator.evaluate((el) => el.closest('[lang]').getAttribute('lang'));

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ROOT, fixtures, next, pick, readStore, waitFor, widgetUrl } from './support.mjs';
+import { ROOT, fixtures, gotoWithoutDrafts, next, pick, readStore, waitFor, widgetUrl } from './support.mjs';
 
 const fx = fixtures({
   routes: async () => ({
@@ -28,7 +28,7 @@ const heading = (page) =>
 
 test('hidden pages are skipped both ways, Enter goes on, and the last page submits', { timeout: 60_000 }, async () => {
   const { page, logs } = fx.browser;
-  await page.goto(widgetUrl(fx.site.url, { survey: `${fx.site.url}/pages.json`, lang: 'en', mode: 'kiosk' }));
+  await gotoWithoutDrafts(page, widgetUrl(fx.site.url, { survey: `${fx.site.url}/pages.json`, lang: 'en' }));
   const name = page.getByLabel('Your first name');
   await name.fill('Wayan');
   await pick(page.getByRole('radio', { name: 'No', exact: true }), 'not a member');
@@ -79,7 +79,7 @@ test('hidden pages are skipped both ways, Enter goes on, and the last page submi
 
 test('after a change on the review, "Next" returns to it, through any page the change brought in', { timeout: 60_000 }, async () => {
   const { page } = fx.browser;
-  await page.goto(widgetUrl(fx.site.url, { survey: `${fx.site.url}/logic.json`, lang: 'en', mode: 'kiosk' }));
+  await gotoWithoutDrafts(page, widgetUrl(fx.site.url, { survey: `${fx.site.url}/logic.json`, lang: 'en' }));
   const rating = page.getByRole('group', { name: 'How satisfied were you with the festival?' });
   await pick(page.getByRole('radio', { name: 'Yes', exact: true }), 'Yes');
   await pick(rating.getByRole('radio', { name: '2 of 5 stars', exact: true }), '2 stars');

@@ -338,6 +338,41 @@ export function readStore(page, name = 'responses') {
 }
 
 /**
+ * Opens `url` with no draft of an earlier test waiting on this origin, so the
+ * page starts empty (what `mode=kiosk` did before kiosk mode became its own
+ * page). The drafts are removed from a same-origin page that is not the
+ * widget; a device that has no database yet is left without one.
+ */
+export async function gotoWithoutDrafts(page, url) {
+  await page.goto(new URL('/robots.txt', url).href);
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('suara');
+        // No database yet: make none (the widget creates its own).
+        open.onupgradeneeded = () => open.transaction.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve() : reject(open.error));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('drafts')) {
+            db.close();
+            resolve();
+            return;
+          }
+          const tx = db.transaction('drafts', 'readwrite');
+          tx.objectStore('drafts').clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.goto(url);
+}
+
+/**
  * A survey of one required short-text question (`n`, labelled "Number"), for
  * tests that submit many responses quickly.
  */
