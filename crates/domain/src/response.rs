@@ -60,17 +60,12 @@ impl Response {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Response {
-            id: meta.id.to_owned(),
-            survey_id: survey.id.clone(),
-            survey_version: survey.version.clone(),
-            locale: meta.locale.to_string(),
-            started_at: meta.started_at.to_owned(),
-            submitted_at: meta.submitted_at.to_owned(),
-            answers: answer::clean(survey, answers),
-            hidden: Hidden::new(),
-            partial: false,
-        })
+        Ok(Response::of(
+            survey,
+            answer::clean(survey, answers),
+            meta,
+            false,
+        ))
     }
 
     /// The answers of a person who left before submitting, kept as a
@@ -83,7 +78,13 @@ impl Response {
             kept.remove(&id);
         }
         let answers = answer::clean(survey, &kept);
-        (!answers.is_empty()).then(|| Response {
+        (!answers.is_empty()).then(|| Response::of(survey, answers, meta, true))
+    }
+
+    /// The response of `survey` holding `answers` (already cleaned), finished
+    /// or kept `partial`; the hidden fields' values come later, from the page.
+    fn of(survey: &Survey, answers: Answers, meta: Finish, partial: bool) -> Response {
+        Response {
             id: meta.id.to_owned(),
             survey_id: survey.id.clone(),
             survey_version: survey.version.clone(),
@@ -92,8 +93,8 @@ impl Response {
             submitted_at: meta.submitted_at.to_owned(),
             answers,
             hidden: Hidden::new(),
-            partial: true,
-        })
+            partial,
+        }
     }
 
     /// Reads a response from its JSON form, naming the first field that is
