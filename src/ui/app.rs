@@ -159,10 +159,10 @@ pub async fn load<F: FileProblems>(
             }
         },
     };
-    // The hidden fields' problems are the settings' (each names its field),
-    // after those of the settings only this page reads (kiosk mode's).
-    let mut hidden_problems = more(config);
-    let stopped_by_more = !hidden_problems.is_empty();
+    // The problems of the settings only this page reads (kiosk mode's),
+    // then the hidden fields' (each names its field): all are the settings'.
+    let page_problems = more(config);
+    let mut hidden_problems = Vec::new();
     let mut refused = 0;
     let mut values = Hidden::new();
     let mut given = Vec::new();
@@ -188,7 +188,7 @@ pub async fn load<F: FileProblems>(
         }
     }
     let (survey, endpoint) = match (survey, endpoint) {
-        (Ok(s), Ok(e)) if refused == 0 && !stopped_by_more => return Ok((s, e, values)),
+        (Ok(s), Ok(e)) if refused == 0 && page_problems.is_empty() => return Ok((s, e, values)),
         pair => pair,
     };
     let (file, locales) = match survey {
@@ -210,6 +210,7 @@ pub async fn load<F: FileProblems>(
             .err()
             .unwrap_or_default()
             .into_iter()
+            .chain(page_problems)
             .chain(hidden_problems)
             .collect(),
         hidden: refused,
