@@ -33,7 +33,19 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { DIST, ROOT, launchBrowser, parseCsv, pick, readStore, startEndpoint, startStaticServer, waitFor } from './support.mjs';
+import {
+  DIST,
+  ROOT,
+  goOffline,
+  launchBrowser,
+  parseCsv,
+  pick,
+  readStore,
+  startEndpoint,
+  startStaticServer,
+  waitFor,
+  waitUntilCached,
+} from './support.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -361,12 +373,8 @@ test('offline: the kiosk starts and collects with the network off, and sends onc
   await page.goto(url);
   await choosePin(page);
   // The one online visit: the service worker keeps the page and the survey.
-  await waitFor(
-    () => page.evaluate(async () => Boolean((await caches.match('/kiosk.html')) && (await caches.match('/surveys/hall.json')))),
-    { what: 'the service worker to keep kiosk.html and its survey' },
-  );
-  await site.close();
-  await browser.context.setOffline(true);
+  await waitUntilCached(page, 'kiosk.html', ['/kiosk.html', '/surveys/hall.json']);
+  await goOffline(site, browser);
   await page.reload();
   await startScreen(page);
   await page.getByRole('button', { name: 'English', exact: true }).click();

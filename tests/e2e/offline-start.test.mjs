@@ -23,12 +23,16 @@ import path from 'node:path';
 import {
   DIST,
   ROOT,
+  cacheState,
+  goOffline,
+  hashedFiles,
   launchBrowser,
   pick,
   readStore,
   startEndpoint,
   startStaticServer,
   waitFor,
+  waitUntilCached,
   widgetUrl,
   answerBuiltIn,
 } from './support.mjs';
@@ -65,39 +69,9 @@ const MSG = {
   savedLocal: 'Your response is saved on this device.',
 };
 
-/** The hashed files the widget's page in dist/ names: what it needs to start. */
-async function hashedFiles() {
-  const html = await readFile(path.join(DIST, 'index.html'), 'utf8');
-  const names = [...new Set([...html.matchAll(/["'](?:\.?\/)?([\w-][\w./-]*-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css))["']/g)].map((m) => m[1]))];
-  assert.ok(names.some((n) => n.endsWith('.wasm')), `no hashed wasm named in ${path.relative(ROOT, DIST)}/index.html`);
-  return names.map((n) => `/${n}`);
-}
-
-/** Names of the page's origin's caches, and whether each of `urls` is in one of them. */
-function cacheState(page, urls) {
-  return page.evaluate(async (urls) => {
-    const names = await caches.keys();
-    const found = await Promise.all(urls.map(async (u) => Boolean(await caches.match(new URL(u, location.href).href))));
-    return { names, found };
-  }, urls);
-}
-
 /** Waits until the service worker keeps the page, its hashed files and `extra` URLs. */
-async function waitUntilKept(page, extra = []) {
-  const urls = ['/', ...(await hashedFiles()), ...extra];
-  return waitFor(
-    async () => {
-      const { names, found } = await cacheState(page, urls);
-      return found.every(Boolean) && names;
-    },
-    { what: `the service worker to keep ${urls.join(', ')}` },
-  );
-}
-
-/** Stops the static server and takes the browser offline: no network at all. */
-async function goOffline(site, browser) {
-  await site.close();
-  await browser.context.setOffline(true);
+function waitUntilKept(page, extra = []) {
+  return waitUntilCached(page, 'index.html', ['/', ...extra]);
 }
 
 async function setup(t, { survey = true } = {}) {

@@ -6,6 +6,7 @@
 // test's `after` hook; `fixtures()` registers the usual `before`/`after` pair
 // that starts the server, endpoint and browser a test file shares.
 
+import assert from 'node:assert/strict';
 import http from 'node:http';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -335,6 +336,44 @@ export function readStore(page, name = 'responses') {
       }),
     name,
   );
+}
+
+/** The hashed files `page` (a page of dist/, e.g. `index.html`) names: what it needs to start. */
+export async function hashedFiles(page = 'index.html') {
+  const html = await readFile(path.join(DIST, page), 'utf8');
+  const names = [...new Set([...html.matchAll(/["'](?:\.?\/)?([\w-][\w./-]*-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css))["']/g)].map((m) => m[1]))];
+  assert.ok(names.some((n) => n.endsWith('.wasm')), `no hashed wasm named in ${path.relative(ROOT, DIST)}/${page}`);
+  return names.map((n) => `/${n}`);
+}
+
+/** Names of the page's origin's caches, and whether each of `urls` is in one of them. */
+export function cacheState(page, urls) {
+  return page.evaluate(async (urls) => {
+    const names = await caches.keys();
+    const found = await Promise.all(urls.map(async (u) => Boolean(await caches.match(new URL(u, location.href).href))));
+    return { names, found };
+  }, urls);
+}
+
+/**
+ * Waits until the service worker keeps `urls` and the hashed files `html`
+ * (a page of dist/) names; returns the cache names.
+ */
+export async function waitUntilCached(page, html, urls) {
+  const all = [...urls, ...(await hashedFiles(html))];
+  return waitFor(
+    async () => {
+      const { names, found } = await cacheState(page, all);
+      return found.every(Boolean) && names;
+    },
+    { what: `the service worker to keep ${all.join(', ')}` },
+  );
+}
+
+/** Stops the static server and takes the browser offline: no network at all. */
+export async function goOffline(site, browser) {
+  await site.close();
+  await browser.context.setOffline(true);
 }
 
 /**
