@@ -384,8 +384,8 @@ fn ForgetPin(
         said.set(Some(Msg::PinForgotten));
     };
     view! {
-        // Nothing to show on a device that keeps no kiosk PIN.
-        <section class="suara-export" hidden=flag(move || !kept.get() && said.get().is_none())>
+        // Without a kiosk PIN on the device, only an empty status line.
+        <section class="suara-forget-pin">
             {shown(move || kept.get().then(|| view! {
                 <button type="button" class="suara-button" on:click=forget>
                     {say.msg(&Msg::ForgetPin)}
