@@ -49,8 +49,16 @@ pub fn load_survey(path: &Path) -> Result<Survey, String> {
     })
 }
 
+/// A file's text as a browser decodes it: UTF-8, a byte order mark at the
+/// start dropped (editors such as Notepad write one), so a file the widget
+/// reads is read here the same.
 fn read_text(path: &Path) -> Result<String, String> {
-    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
 }
 
 /// `suara validate`: every problem, as the widget words it (the same

@@ -186,6 +186,27 @@ fn a_valid_survey_validates_with_exit_code_0() {
 }
 
 #[test]
+fn a_survey_saved_with_a_bom_validates_as_the_widget_reads_it() {
+    let dir = tmp();
+    let text = std::fs::read_to_string(data("festival.json")).expect("the festival survey");
+    let file = dir.path().join("notepad.json");
+    std::fs::write(&file, format!("\u{feff}{text}")).expect("a survey with a BOM");
+    let out = suara(dir.path(), &["validate", file.to_str().expect("a path")]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("12 questions: no errors, 0 warnings"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn merging_three_tablets_keeps_each_response_once_and_both_versions_of_a_conflict() {
     let dir = tmp();
     let out = suara(
