@@ -51,14 +51,13 @@ impl Config {
     }
 
     /// Kiosk mode's settings (`mode`, `idle`, `warning`, `thanks`,
-    /// `partial`), checked. `kiosk_page`: the kiosk's own page, which is in
-    /// kiosk mode without `mode=kiosk`. Only the kiosk's and the organiser's
-    /// pages read them.
+    /// `partial`), checked as the kiosk's own page reads them: in kiosk mode
+    /// without `mode=kiosk`. Only the kiosk's and the organiser's pages read
+    /// them.
     pub fn kiosk(
         &self,
-        kiosk_page: bool,
     ) -> Result<Option<suara_domain::kiosk::Kiosk>, Vec<suara_domain::kiosk::Problem>> {
-        let mode = self.mode.as_deref().or(kiosk_page.then_some("kiosk"));
+        let mode = self.mode.as_deref().or(Some("kiosk"));
         let (idle, warning) = (self.value("idle"), self.value("warning"));
         let (thanks, partial) = (self.value("thanks"), self.value("partial"));
         suara_domain::kiosk::Kiosk::new(suara_domain::kiosk::Settings {

@@ -47,45 +47,45 @@ pub fn start() {
         }
     }
     if let Some((element, host)) = page_host() {
-        mount_with(element, host, None, no_more_checks, app);
+        mount_with(element, host, None, mode_check, app);
     }
 }
 
-/// The respondent's ordinary page checks no setting of another page's.
-fn no_more_checks(_: &config::Config) -> Vec<suara_domain::SchemaError> {
-    Vec::new()
+/// The respondent's widget reads one of kiosk mode's settings: `mode`, whose
+/// only value is `kiosk` (a misspelt one stops it, and the organiser's page
+/// names it); the others are the kiosk's page's alone.
+fn mode_check(c: &config::Config) -> Vec<suara_domain::SchemaError> {
+    match c.mode.as_deref() {
+        None | Some("kiosk") => Vec::new(),
+        Some(_) => vec![suara_domain::SchemaError::kiosk(
+            suara_domain::kiosk::Problem::Mode,
+        )],
+    }
 }
 
-/// The organiser's and the kiosk's pages check kiosk mode's settings.
-fn kiosk_checks(
-    kiosk_page: bool,
-) -> impl FnOnce(&config::Config) -> Vec<suara_domain::SchemaError> {
-    move |c| {
-        let problems = c.kiosk(kiosk_page).err().unwrap_or_default();
-        problems
-            .into_iter()
-            .map(suara_domain::SchemaError::kiosk)
-            .collect()
-    }
+/// The organiser's and the kiosk's pages check kiosk mode's settings, as
+/// the kiosk reads them: the organiser's page names a wrong `idle` it was
+/// given by a kiosk's page (whose link carries no `mode`, kiosk.html being
+/// in kiosk mode by itself) as the kiosk does.
+fn kiosk_checks(c: &config::Config) -> Vec<suara_domain::SchemaError> {
+    let problems = c.kiosk().err().unwrap_or_default();
+    problems
+        .into_iter()
+        .map(suara_domain::SchemaError::kiosk)
+        .collect()
 }
 
 /// Mounts kiosk mode's page (`kiosk.html`, the `suara-kiosk` binary): one
 /// tablet for many people (see [`ui::kiosk`]).
 pub fn mount_kiosk() {
     if let Some((element, host)) = page_host() {
-        mount_with(
-            element,
-            host,
-            None,
-            kiosk_checks(true),
-            |config, loaded, host| {
-                ui::kiosk::Kiosk(ui::kiosk::KioskProps {
-                    config,
-                    loaded,
-                    host,
-                })
-            },
-        );
+        mount_with(element, host, None, kiosk_checks, |config, loaded, host| {
+            ui::kiosk::Kiosk(ui::kiosk::KioskProps {
+                config,
+                loaded,
+                host,
+            })
+        });
     }
 }
 
@@ -96,7 +96,7 @@ pub fn mount_organiser() {
             element,
             host,
             None,
-            kiosk_checks(false),
+            kiosk_checks,
             |config, loaded: ui::app::Loaded<suara_domain::Rejected>, _| {
                 ui::organiser::Organiser(ui::organiser::OrganiserProps { config, loaded })
             },
@@ -196,7 +196,7 @@ impl Mounted {
             container.unchecked_into(),
             host,
             settings,
-            no_more_checks,
+            mode_check,
             app,
         ))
     }

@@ -309,6 +309,11 @@ pub fn organiser_link(config: &Config, given: &[(String, String)], home: &str) -
             query.append(name, &if address { whole(value) } else { value.clone() });
         }
     }
+    // `mode` too, so the organiser's page names a misspelt one (kiosk mode's
+    // page adds its other settings itself).
+    if let Some(mode) = &config.mode {
+        query.append("mode", mode);
+    }
     for (name, value) in given {
         query.append(name, value);
     }

@@ -87,7 +87,7 @@ pub fn Kiosk(
         }
     };
     // Checked by `load` already (a problem stops the page there).
-    let settings = config.kiosk(true).ok().flatten().unwrap_or_default();
+    let settings = config.kiosk().ok().flatten().unwrap_or_default();
     let survey = Arc::new(survey);
     let endpoint = endpoint.map(Arc::new);
     // The organiser's language: the page's `lang`, else the survey's default.
@@ -320,7 +320,7 @@ pub fn Kiosk(
 
     view! {
         <div class="suara suara--kiosk">
-            <Corner open=Callback::new(move |_| open_pin(screen, over)) />
+            <Corner org open=Callback::new(move |_| open_pin(screen, over)) />
             <div class="suara-kiosk__main" hidden=flag(move || over.get() != Over::Nothing)>
                 {main}
                 {next_in}
@@ -369,10 +369,13 @@ fn keep_sending(endpoint: Arc<Endpoint>) {
     std::mem::forget(io::timers::keep_sending(run));
 }
 
-/// The top corner where the page starts: a press of three seconds opens
-/// the PIN screen. Not a control a respondent sees or reaches.
+/// The top corner where the page starts (the right one in a language
+/// written right to left, that of the organiser's words): a press of three
+/// seconds opens the PIN screen. Not a control a respondent sees or reaches.
 #[component]
 fn Corner(
+    /// The language of the organiser's words, which places the corner.
+    org: &'static Locale,
     /// Opens the PIN screen.
     open: Callback<()>,
 ) -> impl IntoView {
@@ -390,7 +393,7 @@ fn Corner(
         timer.set_value(t.ok());
     };
     view! {
-        <div class="suara-kiosk__corner" aria-hidden="true"
+        <div class="suara-kiosk__corner" aria-hidden="true" dir=dir(org)
             on:pointerdown=down
             on:pointerup=move |_| cancel()
             on:pointerleave=move |_| cancel()

@@ -91,7 +91,10 @@ const EN = {
 async function setup(t, { kiosk = {}, endpoint: withEndpoint = true } = {}) {
   assert.ok(existsSync(path.join(DIST, 'kiosk.html')), 'no dist/kiosk.html: run bash scripts/build.sh first');
   const site = await startStaticServer({
-    routes: { '/surveys/hall.json': { body: JSON.stringify(SURVEY), type: 'application/json' } },
+    routes: {
+      '/surveys/hall.json': { body: JSON.stringify(SURVEY), type: 'application/json' },
+      '/surveys/three.json': { body: await readFile(path.join(ROOT, 'examples/three-languages.json')), type: 'application/json' },
+    },
   });
   const endpoint = await startEndpoint();
   const browser = await launchBrowser();
@@ -391,6 +394,58 @@ test('offline: the kiosk starts and collects with the network off, and sends onc
   await later(page, 31_000);
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(endpoint.posts.length, 1, 'sent once');
+});
+
+test('the organiser\'s corner is the top corner where the page starts: the right one in Arabic', { timeout: 90_000 }, async (t) => {
+  const { page, url } = await setup(t, { kiosk: { survey: '/surveys/three.json', lang: 'ar' } });
+  await page.goto(url);
+  // The PIN is chosen in Arabic, the page's language: found by its fields.
+  const pin = page.locator('.suara-kiosk__pin');
+  await pin.locator('input').first().waitFor();
+  assert.equal(await pin.getAttribute('dir'), 'rtl');
+  await pin.locator('input').nth(0).fill(PIN);
+  await pin.locator('input').nth(1).fill(PIN);
+  await pin.locator('button[type="submit"]').click();
+  await page.getByRole('button', { name: 'العربية', exact: true }).waitFor();
+  const width = page.viewportSize().width;
+  const corner = await page.locator('.suara-kiosk__corner').boundingBox();
+  assert.ok(corner && corner.y === 0 && Math.round(corner.x + corner.width) === width, `top right: ${JSON.stringify(corner)}`);
+  // A press there of three seconds opens the PIN screen; at the left, nothing.
+  await page.mouse.move(8, 8);
+  await page.mouse.down();
+  await later(page, 3_500);
+  await page.mouse.up();
+  assert.equal(await pin.count(), 0, 'the top left corner is not the organiser\'s in Arabic');
+  await page.mouse.move(width - 8, 8);
+  await page.mouse.down();
+  await later(page, 3_500);
+  await pin.locator('input').first().waitFor();
+  await page.mouse.up();
+});
+
+test('a misspelt mode stops the respondent\'s widget, and the organiser\'s page names the setting', { timeout: 60_000 }, async (t) => {
+  const { page, site } = await setup(t);
+  const url = new URL('/index.html', site.url);
+  url.searchParams.set('lang', 'en');
+  url.searchParams.set('mode', 'kisok');
+  await page.goto(url.href);
+  await page.getByRole('heading', { name: 'This survey cannot start' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/index.html', 'not taken for kiosk mode');
+  await page.getByRole('link').first().click();
+  await page.getByText('mode: must be kiosk (or left out)').first().waitFor();
+  // Kiosk mode's own page the same way, with a wrong idle.
+  const kiosk = new URL('/kiosk.html', site.url);
+  kiosk.searchParams.set('lang', 'en');
+  kiosk.searchParams.set('idle', '5');
+  await page.goto(kiosk.href);
+  await page.getByRole('heading', { name: 'This survey cannot start' }).waitFor();
+  // A kiosk's links open nothing (a respondent must not reach the
+  // organiser's page from it): the organiser opens the address it names.
+  const link = page.getByRole('link').first();
+  await link.click();
+  assert.equal(new URL(page.url()).pathname, '/kiosk.html', 'the link opens nothing on the kiosk');
+  await page.goto(new URL(await link.getAttribute('href'), page.url()).href);
+  await page.getByText('idle: must be a whole number of seconds from 10 to 3600').first().waitFor();
 });
 
 test('screenshots of the start screen, a question, the dialog and the panel', { timeout: 180_000 }, async (t) => {
