@@ -55,11 +55,9 @@ pub fn start() {
 /// only value is `kiosk` (a misspelt one stops it, and the organiser's page
 /// names it); the others are the kiosk's page's alone.
 fn mode_check(c: &config::Config) -> Vec<suara_domain::SchemaError> {
-    match c.mode.as_deref() {
-        None | Some("kiosk") => Vec::new(),
-        Some(_) => vec![suara_domain::SchemaError::kiosk(
-            suara_domain::kiosk::Problem::Mode,
-        )],
+    match suara_domain::kiosk::is_kiosk(c.mode.as_deref()) {
+        Ok(_) => Vec::new(),
+        Err(problem) => vec![suara_domain::SchemaError::kiosk(problem)],
     }
 }
 

@@ -72,16 +72,17 @@ pub fn Kiosk(
         Ok(l) => l,
         Err(stopped) => {
             let mut href = super::app::organiser_link(&config, &stopped.given, &host.home);
-            // Kiosk mode's settings too, so the organiser's page names a wrong one.
-            for name in ["mode", "idle", "warning", "thanks", "partial"] {
-                let value = config
-                    .value(name)
-                    .or((name == "mode").then(|| "kiosk".to_owned()));
-                if let Some(value) = value {
-                    let sep = if href.contains('?') { '&' } else { '?' };
-                    let value = String::from(js_sys::encode_uri_component(&value));
-                    href = format!("{href}{sep}{name}={value}");
-                }
+            // Kiosk mode's settings too, so the organiser's page names a wrong
+            // one; `organiser_link` carries a given `mode`, and this page is
+            // in kiosk mode without one.
+            let mode = config.mode.is_none().then(|| ("mode", "kiosk".to_owned()));
+            let settings = ["idle", "warning", "thanks", "partial"]
+                .into_iter()
+                .filter_map(|name| config.value(name).map(|value| (name, value)));
+            for (name, value) in mode.into_iter().chain(settings) {
+                let sep = if href.contains('?') { '&' } else { '?' };
+                let value = String::from(js_sys::encode_uri_component(&value));
+                href = format!("{href}{sep}{name}={value}");
             }
             return view! { <div class="suara"><LoadNotice stopped href /></div> }.into_any();
         }

@@ -444,8 +444,18 @@ test('a misspelt mode stops the respondent\'s widget, and the organiser\'s page 
   const link = page.getByRole('link').first();
   await link.click();
   assert.equal(new URL(page.url()).pathname, '/kiosk.html', 'the link opens nothing on the kiosk');
-  await page.goto(new URL(await link.getAttribute('href'), page.url()).href);
+  const named = new URL(await link.getAttribute('href'), page.url());
+  assert.deepEqual(named.searchParams.getAll('mode'), ['kiosk'], 'the link names kiosk mode once');
+  assert.equal(named.searchParams.get('idle'), '5');
+  await page.goto(named.href);
   await page.getByText('idle: must be a whole number of seconds from 10 to 3600').first().waitFor();
+  // Given `mode=kiosk` too (the respondent's page forwards it so), the
+  // link still names it once.
+  kiosk.searchParams.set('mode', 'kiosk');
+  await page.goto(kiosk.href);
+  await page.getByRole('heading', { name: 'This survey cannot start' }).waitFor();
+  const again = new URL(await page.getByRole('link').first().getAttribute('href'), page.url());
+  assert.deepEqual(again.searchParams.getAll('mode'), ['kiosk'], 'a given mode is named once');
 });
 
 test('screenshots of the start screen, a question, the dialog and the panel', { timeout: 180_000 }, async (t) => {

@@ -71,6 +71,18 @@ impl Problem {
     }
 }
 
+/// Reads `mode`: `Ok(false)` without it (the ordinary widget), `Ok(true)`
+/// for `kiosk`, its only value, and [`Problem::Mode`] for anything else.
+/// The respondent's widget reads `mode` by this rule too, so a misspelt one
+/// stops it as it stops the kiosk's page.
+pub fn is_kiosk(mode: Option<&str>) -> Result<bool, Problem> {
+    match mode {
+        None => Ok(false),
+        Some("kiosk") => Ok(true),
+        Some(_) => Err(Problem::Mode),
+    }
+}
+
 /// Checked kiosk settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Kiosk {
@@ -100,10 +112,8 @@ impl Kiosk {
     /// the other kiosk settings are then not read), `Ok(Some(_))` for
     /// `mode=kiosk`, else every problem, each naming its setting.
     pub fn new(settings: Settings) -> Result<Option<Kiosk>, Vec<Problem>> {
-        match settings.mode {
-            None => return Ok(None),
-            Some("kiosk") => {}
-            Some(_) => return Err(vec![Problem::Mode]),
+        if !is_kiosk(settings.mode).map_err(|p| vec![p])? {
+            return Ok(None);
         }
         let mut problems = Vec::new();
         let mut seconds =

@@ -41,6 +41,22 @@ fn without_mode_the_widget_is_the_ordinary_one_and_kiosk_settings_are_not_read()
 }
 
 #[test]
+fn mode_is_kiosk_or_nothing_as_the_respondent_and_the_kiosk_read_it() {
+    assert_eq!(kiosk::is_kiosk(None), Ok(false));
+    assert_eq!(kiosk::is_kiosk(Some("kiosk")), Ok(true));
+    for wrong in ["kioks", "Kiosk", "", " kiosk", "kiosk ", "survey"] {
+        assert_eq!(
+            kiosk::is_kiosk(Some(wrong)),
+            Err(Problem::Mode),
+            "{wrong:?}"
+        );
+        let mut s = settings(&[]);
+        s.mode = Some(wrong);
+        assert_eq!(Kiosk::new(s), Err(vec![Problem::Mode]), "{wrong:?}");
+    }
+}
+
+#[test]
 fn mode_kiosk_alone_takes_the_defaults() {
     let k = Kiosk::new(settings(&[])).unwrap().unwrap();
     assert_eq!(
