@@ -24,6 +24,7 @@ CHROMIUM_BIN="${CHROMIUM_BIN:-/usr/bin/chromium}"
 CHROMEDRIVER_BIN="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 TRUNK_VERSION="0.21.14"
 GECKODRIVER_VERSION="0.37.1"
+CARGO_DENY_VERSION="0.20.2"
 WASM_OPT_VERSION="132"   # must match Trunk.toml `wasm_opt = "version_132"` and package.json
 
 # Colour only on a terminal, and not when NO_COLOR asks for none.

@@ -7,6 +7,8 @@
 #   - Firefox ESR with geckodriver, and WebKitGTK's WebDriver under Xvfb (the
 #     storage tests run in all three engines)
 #   - PostgreSQL from Debian (the collector's tests run on it as well as SQLite)
+#   - LibreOffice Calc from Debian (the judge of the CSV: hostile answers stay text)
+#   - cargo-deny from crates.io (licences, bans and sources of the dependencies)
 # Safe to run again and again: when everything is there it takes seconds.
 #
 # Usage: bash scripts/setup.sh
@@ -153,6 +155,21 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   as_root apt-get update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
   installed+=(postgresql)
+fi
+
+# --- LibreOffice Calc, the judge of the CSV (tests/e2e/calc.mjs) -----------
+if ! command -v soffice >/dev/null; then
+  log "installing libreoffice-calc from Debian (the CSV is checked in Calc)"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-calc
+  installed+=(libreoffice-calc)
+fi
+
+# --- cargo-deny: the dependencies' licences, bans and sources (deny.toml) ---
+if ! cargo deny --version 2>/dev/null | grep -q "^cargo-deny $CARGO_DENY_VERSION\$"; then
+  log "installing cargo-deny $CARGO_DENY_VERSION from crates.io (takes a few minutes)"
+  cargo install --locked cargo-deny --version "$CARGO_DENY_VERSION"
+  installed+=("cargo-deny $CARGO_DENY_VERSION")
 fi
 
 command -v gzip >/dev/null || die "gzip is needed for the bundle size check"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317  # the stage functions run through `stage NAME FUNCTION`
 # The one command that checks everything:
-#   setup, cargo fetch, rustfmt, clippy, a throwaway PostgreSQL server (for
+#   setup, cargo fetch, rustfmt, clippy, cargo deny, a throwaway PostgreSQL server (for
 #   the collector's tests), native tests, browser tests (wasm in
 #   headless Chromium), the storage tests in Firefox and WebKit too, the
 #   release build, the bundle size budget and the
@@ -346,6 +346,9 @@ stage fetch cargo fetch --locked || stop_if always
 
 stage fmt cargo fmt --all --check || stop_if
 stage clippy cargo clippy --workspace --all-targets -- -D warnings || stop_if
+# Licences, bans and sources of every dependency (deny.toml); advisories
+# need a database this machine cannot fetch (README, "Dependencies").
+stage deny cargo deny --offline check licenses bans sources || stop_if
 
 # The collector's tests run on PostgreSQL as well as SQLite: a throwaway
 # server (Debian's packages, a scratch data directory, a loopback port),
