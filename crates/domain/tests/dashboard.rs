@@ -916,3 +916,15 @@ fn a_hidden_count_leaves_every_figure_made_of_it_empty_in_the_csv() {
     assert!(hidden > 50, "the test data has small groups: {hidden}");
     let _ = AnswerValue::Bool(true);
 }
+
+#[test]
+fn figures_are_written_with_integers_rounded_half_away_from_zero() {
+    use suara_domain::dashboard::decimal;
+    assert_eq!(decimal(-0.014_084, 4, false), "-0.0141");
+    assert_eq!(decimal(1.906_25, 4, false), "1.9063");
+    assert_eq!(decimal(40.0, 4, false), "40.0000");
+    assert_eq!(decimal(40.0, 4, true), "40");
+    assert_eq!(decimal(12.5, 4, true), "12.5");
+    assert_eq!(decimal(-0.000_01, 4, false), "0.0000");
+    assert_eq!(decimal(f64::NAN, 4, false), "");
+}

@@ -25,7 +25,7 @@ pub const AGGREGATE_COLUMNS: [&str; 10] = [
 /// A figure as the CSV writes it: up to four decimals.
 fn figure(v: Option<f64>) -> Cow<'static, str> {
     match v {
-        Some(v) if v.is_finite() => Cow::Owned(format!("{:.4}", v)),
+        Some(v) if v.is_finite() => Cow::Owned(super::decimal(v, 4, false)),
         _ => Cow::Borrowed(""),
     }
 }

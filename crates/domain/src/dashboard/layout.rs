@@ -92,7 +92,7 @@ fn points(range: std::ops::RangeInclusive<i64>) -> Vec<Leaf> {
 
 /// A number as a bin's edge is written: `10`, `2.5`.
 fn edge(v: f64) -> String {
-    format!("{v}")
+    super::decimal(v, 4, true)
 }
 
 /// The bins of a number question between its bounds: each whole number

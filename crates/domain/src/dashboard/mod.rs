@@ -46,6 +46,32 @@ pub const TOTAL: &str = "(total)";
 /// question is.
 pub const PREFER_NOT_TO_SAY: &str = "prefer_not_to_say";
 
+/// `v` with `places` decimals, rounded half away from zero (`0.5020`),
+/// without trailing zeros when `trim` (`0.502`, `40`). Written with
+/// integers: the float formatter would add about 10 KB gzip to the page.
+pub fn decimal(v: f64, places: u32, trim: bool) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let scale = 10u64.pow(places);
+    let n = (v.abs() * scale as f64).round() as u64;
+    let sign = if v < 0.0 && n != 0 { "-" } else { "" };
+    let mut s = format!("{sign}{}", n / scale);
+    if places > 0 {
+        let frac = format!("{:0width$}", n % scale, width = places as usize);
+        let frac = if trim {
+            frac.trim_end_matches('0')
+        } else {
+            &frac
+        };
+        if !frac.is_empty() {
+            s.push('.');
+            s.push_str(frac);
+        }
+    }
+    s
+}
+
 /// Responses from one place: an export file (by its name) or this device.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -54,7 +80,7 @@ pub struct Source {
 }
 
 /// The responses of every source, merged.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dataset {
     /// The sources' names, in the order given.
     pub sources: Vec<String>,

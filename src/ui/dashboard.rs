@@ -1,0 +1,330 @@
+//! The organiser's dashboard: the responses on this device and in any
+//! number of the widget's JSON export files, merged and counted by the
+//! domain (`suara_domain::dashboard`), drawn as bar charts (accessible SVG
+//! with a title and a description) each beside a table of the same
+//! figures. Hidden counts come from the domain; this only draws them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use suara_domain::dashboard::{self, Count, Dashboard, Dataset, Source, Table, DEFAULT_K};
+use suara_domain::i18n::{self, DashboardMsg as Msg};
+use suara_domain::merge;
+use suara_domain::{Response, Survey};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::organiser::Say;
+use super::Items;
+use crate::io::{self, download, json, store};
+
+/// A file read from the picker: its name and its responses, or why not.
+type Read = Result<Source, (String, String)>;
+
+/// The text of every file in `files` (chosen in the picker, or dropped
+/// on the dashboard), in order.
+async fn read_files(files: web_sys::FileList) -> Vec<Read> {
+    let mut out = Vec::new();
+    for i in 0..files.length() {
+        let Some(file) = files.get(i) else { continue };
+        let name = file.name();
+        let text = match JsFuture::from(file.text()).await {
+            Ok(t) => t.as_string().unwrap_or_default(),
+            Err(e) => {
+                out.push(Err((name, io::js_message(&e))));
+                continue;
+            }
+        };
+        let read = json::parse(text.trim_start_matches('\u{feff}'))
+            .and_then(merge::read_export_value)
+            .map(|f| Source {
+                name: name.clone(),
+                responses: f.responses,
+            })
+            .map_err(|why| (name, why));
+        out.push(read);
+    }
+    out
+}
+
+/// The words of a code: an option's label, or the dashboard's own words.
+fn code_words(survey: &Survey, question: &str, code: &str, say: Say) -> String {
+    let id = question.split('.').next().unwrap_or(question);
+    let label = survey.question(id).and_then(|q| match &q.kind {
+        suara_domain::QuestionKind::Matrix { columns, .. } => {
+            columns.iter().find(|c| c.value == code).map(|c| &c.label)
+        }
+        kind => kind
+            .choices()
+            .and_then(|(options, _)| options.iter().find(|o| o.value == code).map(|o| &o.label)),
+    });
+    match label {
+        Some(l) => survey.tr(l, say.0).to_owned(),
+        None => said(say, &Msg::Code(code.to_owned())),
+    }
+}
+
+/// The dashboard's words in the page's language.
+fn said(say: Say, msg: &Msg) -> String {
+    i18n::dashboard_text(say.0, msg)
+}
+
+/// `s` as text in markup.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn figure(v: f64) -> String {
+    dashboard::decimal(v, 2, true)
+}
+
+/// One table as a bar chart and a data table. `n` makes its ids unique.
+fn chart(survey: &Survey, table: &Table, title: String, say: Say, n: usize) -> AnyView {
+    let row = table.all();
+    let cells: Vec<_> = row
+        .cells
+        .iter()
+        .filter(|c| c.code != dashboard::TOTAL)
+        .collect();
+    let labels: Vec<String> = cells
+        .iter()
+        .map(|c| code_words(survey, &table.question, &c.code, say))
+        .collect();
+    let hidden = said(say, &Msg::Hidden);
+    let count_text = |c: Count| match c {
+        Count::Shown(v) => v.to_string(),
+        Count::Hidden => hidden.clone(),
+    };
+    // The SVG as markup, in the SVG namespace as the parser reads it; every
+    // text in it escaped.
+    let bar_h = 22;
+    let height = cells.len() * bar_h + 4;
+    let title_id = format!("suara-chart-{n}-title");
+    let desc_id = format!("suara-chart-{n}-desc");
+    let desc = said(say, &Msg::ChartDesc { bars: cells.len() });
+    let mut svg = format!(
+        "<svg class=\"suara-chart__svg\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" viewBox=\"0 0 560 {height}\" width=\"560\" height=\"{height}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>",
+        escape(&title),
+        escape(&desc)
+    );
+    for (i, (c, label)) in cells.iter().zip(&labels).enumerate() {
+        let y = i * bar_h;
+        let width = c.share.map_or(0.0, |s| s * 300.0);
+        // Inline presentation attributes: the pages' stylesheets are the
+        // respondent's too, and grow for no chart.
+        let paint = if c.count == Count::Hidden {
+            "fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"3 2\""
+        } else {
+            "fill=\"currentColor\""
+        };
+        svg.push_str(&format!(
+            "<g><text x=\"0\" y=\"{}\" fill=\"currentColor\" font-size=\"12\">{}</text><rect {paint} x=\"200\" y=\"{}\" width=\"{width:.1}\" height=\"16\"></rect><text x=\"{:.1}\" y=\"{}\" fill=\"currentColor\" font-size=\"12\">{}</text></g>",
+            y + 15,
+            escape(label),
+            y + 3,
+            204.0 + width,
+            y + 15,
+            escape(&count_text(c.count)),
+        ));
+    }
+    svg.push_str("</svg>");
+    let rows = row
+        .cells
+        .iter()
+        .map(|c| {
+            let label = code_words(survey, &table.question, &c.code, say);
+            let share = c
+                .share
+                .map(|s| format!("{}%", figure(s * 100.0)))
+                .unwrap_or_default();
+            let count = count_text(c.count);
+            view! { <tr><th scope="row">{label}</th><td>{count}</td><td>{share}</td></tr> }
+                .into_any()
+        })
+        .collect::<Items>();
+    let stats = row
+        .stats
+        .iter()
+        .map(|s| {
+            let value = s.value.map(|v| {
+                if s.table == "nps" {
+                    figure(v * 100.0)
+                } else {
+                    figure(v)
+                }
+            });
+            let of = code_words(survey, &table.question, &s.code, say);
+            let text = said(
+                say,
+                &Msg::Figure {
+                    table: s.table,
+                    of,
+                    value,
+                },
+            );
+            view! { <p class="suara-chart__figure">{text}</p> }.into_any()
+        })
+        .collect::<Items>();
+    let question = table.question.clone();
+    view! {
+        <figure class="suara-chart" data-table=table.table data-question=question>
+            <figcaption class="suara-chart__title">{title.clone()}</figcaption>
+            <div class="suara-chart__picture" inner_html=svg></div>
+            <table class="suara-chart__table">
+                <caption>{title}</caption>
+                <thead><tr>
+                    <th scope="col">{said(say, &Msg::ColumnAnswer)}</th>
+                    <th scope="col">{said(say, &Msg::ColumnCount)}</th>
+                    <th scope="col">{said(say, &Msg::ColumnShare)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {stats}
+        </figure>
+    }
+    .into_any()
+}
+
+/// The dashboard: the file picker, what was counted, the overview and
+/// every question, and the aggregate CSV's download.
+#[component]
+pub fn DashboardPanel(
+    /// The survey whose responses are counted.
+    survey: Arc<Survey>,
+    /// The page's words.
+    say: Say,
+) -> impl IntoView {
+    let device = RwSignal::new(Vec::<Response>::new());
+    let files = RwSignal::new(Vec::<Source>::new());
+    let refused = RwSignal::new(Vec::<(String, String)>::new());
+    let id = survey.id.clone();
+    spawn_local(async move {
+        if let Ok((records, _)) = store::all().await {
+            let mine = records
+                .into_iter()
+                .map(|r| r.response)
+                .filter(|r| r.survey_id == id)
+                .collect();
+            device.set(mine);
+        }
+    });
+    let add = move |list: web_sys::FileList| {
+        spawn_local(async move {
+            for read in read_files(list).await {
+                match read {
+                    Ok(source) => files.update(|f| f.push(source)),
+                    Err(why) => refused.update(|r| r.push(why)),
+                }
+            }
+        });
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        let list = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files());
+        if let Some(list) = list {
+            add(list);
+        }
+    };
+    // Files dropped anywhere on the dashboard are added as if chosen.
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            add(list);
+        }
+    };
+    let k = DEFAULT_K;
+    let data = {
+        let survey = survey.clone();
+        Memo::new(move |_| {
+            let mut sources = vec![Source {
+                name: "this device".to_owned(),
+                responses: device.get(),
+            }];
+            sources.extend(files.get());
+            Arc::new(Dataset::gather(&survey, sources))
+        })
+    };
+    let csv_survey = survey.clone();
+    let download_csv = move |_| {
+        let data = data.get_untracked();
+        let d = Dashboard::new(&csv_survey, &data, k, None);
+        let mut tables = d.overview();
+        tables.extend(d.questions());
+        let now = io::now_rfc3339();
+        let name = suara_domain::export::file_name(&csv_survey, &now, "csv")
+            .replace(".csv", "-aggregate.csv");
+        let _ = download::save(&name, "text/csv;charset=utf-8", &dashboard::to_csv(&tables));
+    };
+    let body = move || {
+        let data = data.get();
+        let d = Dashboard::new(&survey, &data, k, None);
+        let counted = said(
+            say,
+            &Msg::Counted {
+                responses: data.responses.len(),
+                sources: data.sources.len(),
+                duplicates: data.duplicates,
+                conflicts: data.conflicts.len(),
+            },
+        );
+        let mut n = 0;
+        let mut charts = Vec::new();
+        for t in d.overview() {
+            n += 1;
+            charts.push(chart(
+                &survey,
+                &t,
+                said(say, &Msg::OverviewTitle(t.table)),
+                say,
+                n,
+            ));
+        }
+        for t in d.questions() {
+            n += 1;
+            let id = t.question.split('.').next().unwrap_or_default();
+            let mut title = survey
+                .question(id)
+                .map(|q| survey.tr(&q.label, say.0).to_owned())
+                .unwrap_or_default();
+            if let Some(row) = t.question.split_once('.').map(|(_, r)| r) {
+                if let Some(suara_domain::QuestionKind::Matrix { rows, .. }) =
+                    survey.question(id).map(|q| &q.kind)
+                {
+                    if let Some(r) = rows.iter().find(|x| x.value == row) {
+                        title = format!("{title}: {}", survey.tr(&r.label, say.0));
+                    }
+                }
+            }
+            charts.push(chart(&survey, &t, title, say, n));
+        }
+        view! {
+            <p class="suara-dashboard__counted" role="status">{counted}</p>
+            <div class="suara-dashboard__charts">{charts}</div>
+        }
+    };
+    view! {
+        <section class="suara-dashboard" aria-labelledby="suara-dashboard-title"
+            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <h2 id="suara-dashboard-title">{said(say, &Msg::DashboardHeading)}</h2>
+            <label class="suara-dashboard__files">
+                {said(say, &Msg::OpenExports)}
+                <input type="file" accept=".json,application/json" multiple=true on:change=on_files />
+            </label>
+            <ul class="suara-alert">{move || refused.get().into_iter().map(|(name, why)| {
+                view! { <li>{said(say, &Msg::FileRefused { name, why })}</li> }.into_any()
+            }).collect::<Items>()}</ul>
+            <p class="suara-dashboard__legend">{said(say, &Msg::HiddenLegend { k })}</p>
+            <button type="button" class="suara-button" on:click=download_csv>
+                {said(say, &Msg::DownloadAggregate)}
+            </button>
+            {body}
+        </section>
+    }
+    .into_any()
+}
