@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use suara_domain::dashboard::{self, Count, Dashboard, Dataset, Source, Table, DEFAULT_K};
+use suara_domain::dashboard::{
+    self, Baseline, BaselineError, Count, Dashboard, Dataset, Source, Table, DEFAULT_K,
+};
 use suara_domain::i18n::{self, DashboardMsg as Msg};
 use suara_domain::merge;
 use suara_domain::{Response, Survey};
@@ -114,6 +116,11 @@ fn chart(survey: &Survey, table: &Table, title: String, say: Say, n: usize) -> A
     for (i, (c, label)) in cells.iter().zip(&labels).enumerate() {
         let y = i * bar_h;
         let width = c.share.map_or(0.0, |s| s * 300.0);
+        // Reach: the population's share as a mark across the bar.
+        let mark = c.baseline_share.map_or(String::new(), |b| {
+            let x = 200.0 + b * 300.0;
+            format!("<line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{}\" y2=\"{}\" stroke=\"currentColor\" stroke-width=\"2\"></line>", y + 1, y + 21)
+        });
         // Inline presentation attributes: the pages' stylesheets are the
         // respondent's too, and grow for no chart.
         let paint = if c.count == Count::Hidden {
@@ -122,7 +129,7 @@ fn chart(survey: &Survey, table: &Table, title: String, say: Say, n: usize) -> A
             "fill=\"currentColor\""
         };
         svg.push_str(&format!(
-            "<g><text x=\"0\" y=\"{}\" fill=\"currentColor\" font-size=\"12\">{}</text><rect {paint} x=\"200\" y=\"{}\" width=\"{width:.1}\" height=\"16\"></rect><text x=\"{:.1}\" y=\"{}\" fill=\"currentColor\" font-size=\"12\">{}</text></g>",
+            "<g><text x=\"0\" y=\"{}\" fill=\"currentColor\" font-size=\"12\">{}</text><rect {paint} x=\"200\" y=\"{}\" width=\"{width:.1}\" height=\"16\"></rect>{mark}<text x=\"{:.1}\" y=\"{}\" fill=\"currentColor\" font-size=\"12\">{}</text></g>",
             y + 15,
             escape(label),
             y + 3,
@@ -142,7 +149,15 @@ fn chart(survey: &Survey, table: &Table, title: String, say: Say, n: usize) -> A
                 .map(|s| format!("{}%", figure(s * 100.0)))
                 .unwrap_or_default();
             let count = count_text(c.count);
-            view! { <tr><th scope="row">{label}</th><td>{count}</td><td>{share}</td></tr> }
+            let percent = |v: Option<f64>| {
+                v.map(|s| format!("{}%", figure(s * 100.0)))
+                    .unwrap_or_default()
+            };
+            let reach = (table.table == "reach").then(|| {
+                let ratio = c.reach_ratio.map(figure).unwrap_or_default();
+                view! { <td>{percent(c.baseline_share)}</td><td>{ratio}</td> }
+            });
+            view! { <tr><th scope="row">{label}</th><td>{count}</td><td>{share}</td>{reach}</tr> }
                 .into_any()
         })
         .collect::<Items>();
@@ -180,6 +195,10 @@ fn chart(survey: &Survey, table: &Table, title: String, say: Say, n: usize) -> A
                     <th scope="col">{said(say, &Msg::ColumnAnswer)}</th>
                     <th scope="col">{said(say, &Msg::ColumnCount)}</th>
                     <th scope="col">{said(say, &Msg::ColumnShare)}</th>
+                    {(table.table == "reach").then(|| view! {
+                        <th scope="col">{said(say, &Msg::ColumnBaseline)}</th>
+                        <th scope="col">{said(say, &Msg::ColumnRatio)}</th>
+                    })}
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -238,6 +257,35 @@ pub fn DashboardPanel(
             add(list);
         }
     };
+    // A population baseline from a file, or its problems.
+    let baseline = RwSignal::new(None::<Result<Baseline, Vec<BaselineError>>>);
+    let baseline_survey = survey.clone();
+    let on_baseline = move |ev: leptos::ev::Event| {
+        let Some(list) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+        else {
+            return;
+        };
+        let survey = baseline_survey.clone();
+        spawn_local(async move {
+            let Some(file) = list.get(0) else { return };
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            let read = match json::parse(text.trim_start_matches('\u{feff}')) {
+                Ok(v) => Baseline::from_value(&v, &survey, "$"),
+                Err(why) => Err(vec![BaselineError {
+                    path: "$".to_owned(),
+                    problem: dashboard::BaselineProblem::NotJson(why),
+                }]),
+            };
+            baseline.set(Some(read));
+        });
+    };
     let k = DEFAULT_K;
     let data = {
         let survey = survey.clone();
@@ -255,6 +303,9 @@ pub fn DashboardPanel(
         let data = data.get_untracked();
         let d = Dashboard::new(&csv_survey, &data, k, None);
         let mut tables = d.overview();
+        if let Some(Ok(b)) = baseline.get_untracked() {
+            tables.extend(d.reach(&b));
+        }
         tables.extend(d.questions());
         let now = io::now_rfc3339();
         let name = suara_domain::export::file_name(&csv_survey, &now, "csv")
@@ -285,6 +336,33 @@ pub fn DashboardPanel(
                 n,
             ));
         }
+        let mut problems = Vec::new();
+        match baseline.get() {
+            Some(Ok(b)) => {
+                for t in d.reach(&b) {
+                    n += 1;
+                    let of = survey
+                        .question(&t.question)
+                        .map(|q| survey.tr(&q.label, say.0).to_owned())
+                        .unwrap_or_default();
+                    let title = said(
+                        say,
+                        &Msg::ReachTitle {
+                            of,
+                            source: b.source.clone(),
+                        },
+                    );
+                    charts.push(chart(&survey, &t, title, say, n));
+                }
+            }
+            Some(Err(errors)) => {
+                problems = errors
+                    .iter()
+                    .map(|e| i18n::baseline_line(say.0, e))
+                    .collect();
+            }
+            None => {}
+        }
         for t in d.questions() {
             n += 1;
             let id = t.question.split('.').next().unwrap_or_default();
@@ -305,6 +383,7 @@ pub fn DashboardPanel(
         }
         view! {
             <p class="suara-dashboard__counted" role="status">{counted}</p>
+            <ul class="suara-alert">{problems.into_iter().map(|p| view! { <li>{p}</li> }.into_any()).collect::<Items>()}</ul>
             <div class="suara-dashboard__charts">{charts}</div>
         }
     };
@@ -315,6 +394,10 @@ pub fn DashboardPanel(
             <label class="suara-dashboard__files">
                 {said(say, &Msg::OpenExports)}
                 <input type="file" accept=".json,application/json" multiple=true on:change=on_files />
+            </label>
+            <label class="suara-dashboard__files">
+                {said(say, &Msg::OpenBaseline)}
+                <input type="file" accept=".json,application/json" on:change=on_baseline />
             </label>
             <ul class="suara-alert">{move || refused.get().into_iter().map(|(name, why)| {
                 view! { <li>{said(say, &Msg::FileRefused { name, why })}</li> }.into_any()

@@ -137,3 +137,33 @@ test('the file picker and the aggregate CSV are reached with the keyboard alone'
   const csv = await readFile(await file.path(), 'utf8');
   assert.ok(csv.startsWith('table,question,group_by,group,code,count,share,baseline_share,reach_ratio,suppressed\r\n'));
 });
+
+test('a baseline file gives reach, most under-reached first, and its mistakes with their JSON paths', { timeout: 120_000 }, async () => {
+  const page = await openDashboard();
+  const survey = JSON.parse(await readFile(path.join(DATA, 'survey.json'), 'utf8'));
+  const picker = page.getByLabel('Add a population baseline (JSON) for reach');
+  const bad = { source: 'Census', shares: { gender: { woman: 0.5, man: 0.3 } } };
+  await picker.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.getByText('the shares add up to 0.8, not 1 (within 0.01) ($.shares.gender)').waitFor({ state: 'visible' });
+  await picker.setInputFiles({ name: 'baseline.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(survey.baseline)) });
+  const figure = page.locator('figure[data-table="reach"][data-question="gender"]');
+  await figure.waitFor({ state: 'visible' });
+  assert.match(await figure.locator('figcaption').textContent(), /^Reach: Gender \(population: Test census 2020\)$/);
+  const rows = await tableOf(page, { table: 'reach', question: 'gender' });
+  assert.deepEqual(rows.slice(0, 3), [
+    ['Man', '48', '40%', '49%', '0.82'],
+    ['Woman', '54', '45%', '50%', '0.9'],
+    ['other', '18', '15%', '1%', '15'],
+  ]);
+  assert.deepEqual(rows[3], ['Prefer not to say', '20', '', '', '']);
+  // The aggregate CSV holds reach as the domain's golden file does.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the aggregate CSV' }).click(),
+  ]);
+  const csv = await readFile(await file.path(), 'utf8');
+  const golden = await readFile(path.join(DATA, 'aggregate-k5.csv'), 'utf8');
+  const reach = (text) => text.split('\r\n').filter((l) => l.startsWith('reach,'));
+  assert.deepEqual(reach(csv), reach(golden));
+  assert.equal(reach(csv).length, 20);
+});

@@ -4,6 +4,8 @@
 //! holds them. Same languages and fallback as the widget's words.
 
 use super::{plural, words_language};
+use crate::dashboard::{BaselineError, BaselineProblem};
+use crate::problem::{Found, JsonType};
 use crate::text::Locale;
 
 /// Something the dashboard says.
@@ -53,6 +55,16 @@ pub enum DashboardMsg {
     },
     /// The aggregate CSV's download.
     DownloadAggregate,
+    /// The file picker for a population baseline.
+    OpenBaseline,
+    /// Reach's title, for the question `of`, and the baseline's source.
+    ReachTitle {
+        of: String,
+        source: String,
+    },
+    /// Reach's data table's extra columns.
+    ColumnBaseline,
+    ColumnRatio,
 }
 
 /// The message in `locale`'s language, or in English when the widget does
@@ -98,6 +110,10 @@ fn en(msg: &DashboardMsg) -> String {
             format!("{what}: {}", value.as_deref().unwrap_or("hidden"))
         }
         DashboardMsg::DownloadAggregate => "Download the aggregate CSV".into(),
+        DashboardMsg::OpenBaseline => "Add a population baseline (JSON) for reach".into(),
+        DashboardMsg::ReachTitle { of, source } => format!("Reach: {of} (population: {source})"),
+        DashboardMsg::ColumnBaseline => "Population share".into(),
+        DashboardMsg::ColumnRatio => "Reach ratio".into(),
     }
 }
 
@@ -164,6 +180,10 @@ fn id(msg: &DashboardMsg) -> String {
             format!("{what}: {}", value.as_deref().unwrap_or("disembunyikan"))
         }
         DashboardMsg::DownloadAggregate => "Unduh CSV agregat".into(),
+        DashboardMsg::OpenBaseline => "Tambahkan baseline penduduk (JSON) untuk jangkauan".into(),
+        DashboardMsg::ReachTitle { of, source } => format!("Jangkauan: {of} (penduduk: {source})"),
+        DashboardMsg::ColumnBaseline => "Bagian penduduk".into(),
+        DashboardMsg::ColumnRatio => "Rasio jangkauan".into(),
     }
 }
 
@@ -212,5 +232,58 @@ fn ar(msg: &DashboardMsg) -> String {
             format!("{what}: {}", value.as_deref().unwrap_or("مخفي"))
         }
         DashboardMsg::DownloadAggregate => "تنزيل ملف CSV الإجمالي".into(),
+        DashboardMsg::OpenBaseline => "أضف خط أساس للسكان (JSON) لقياس الوصول".into(),
+        DashboardMsg::ReachTitle { of, source } => format!("الوصول: {of} (السكان: {source})"),
+        DashboardMsg::ColumnBaseline => "نسبة السكان".into(),
+        DashboardMsg::ColumnRatio => "نسبة الوصول".into(),
     }
+}
+
+fn found(f: &Found) -> String {
+    match f {
+        Found::Written(w) => w.clone(),
+        Found::Type(t) => match t {
+            JsonType::Null => "null",
+            JsonType::Bool => "true/false",
+            JsonType::Number => "a number",
+            JsonType::String => "a text",
+            JsonType::Array => "a list",
+            JsonType::Object => "an object",
+        }
+        .to_owned(),
+    }
+}
+
+/// One problem of a baseline, with its JSON path, in `locale`'s language
+/// (English where the widget does not speak it; Arabic words it in English
+/// too, as the survey author's messages are).
+pub fn baseline_line(locale: &Locale, e: &BaselineError) -> String {
+    let indonesian = words_language(locale) == "id";
+    let what = match (&e.problem, indonesian) {
+        (BaselineProblem::NotObject { .. }, false) => "must be an object".to_owned(),
+        (BaselineProblem::NotObject { .. }, true) => "harus berupa objek".to_owned(),
+        (BaselineProblem::MissingField { key }, false) => format!("missing field `{key}`"),
+        (BaselineProblem::MissingField { key }, true) => format!("bidang `{key}` belum ada"),
+        (BaselineProblem::UnknownField { key }, false) => format!("unknown field `{key}`; a baseline has `source` and `shares`"),
+        (BaselineProblem::UnknownField { key }, true) => format!("bidang `{key}` tidak dikenal; baseline berisi `source` dan `shares`"),
+        (BaselineProblem::Source { found: f }, false) => format!("`source` must say where the figures come from, found {}", found(f)),
+        (BaselineProblem::Source { found: f }, true) => format!("`source` harus menyebut asal angka-angkanya, ternyata {}", found(f)),
+        (BaselineProblem::Empty, false) => "must not be empty".to_owned(),
+        (BaselineProblem::Empty, true) => "tidak boleh kosong".to_owned(),
+        (BaselineProblem::NoQuestion { id }, false) => format!("the survey has no question `{id}`"),
+        (BaselineProblem::NoQuestion { id }, true) => format!("survei tidak memiliki pertanyaan `{id}`"),
+        (BaselineProblem::NotChoice { id, kind }, false) => format!("`{id}` is a `{kind}` question: a baseline is for single or multiple choice and drop-down questions"),
+        (BaselineProblem::NotChoice { id, kind }, true) => format!("`{id}` adalah pertanyaan `{kind}`: baseline hanya untuk pertanyaan pilihan tunggal, pilihan ganda dan drop-down"),
+        (BaselineProblem::NotACode { code, codes }, false) => format!("`{code}` is not one of the question's codes ({})", codes.join(", ")),
+        (BaselineProblem::NotACode { code, codes }, true) => format!("`{code}` bukan salah satu kode pertanyaan ini ({})", codes.join(", ")),
+        (BaselineProblem::PreferNotToSay, false) => "`prefer_not_to_say` is left out of reach's shares: give it no share".to_owned(),
+        (BaselineProblem::PreferNotToSay, true) => "`prefer_not_to_say` tidak ikut dalam bagian jangkauan: jangan beri bagian".to_owned(),
+        (BaselineProblem::NotAShare { found: f }, false) => format!("a share must be a number from 0 to 1, found {}", found(f)),
+        (BaselineProblem::NotAShare { found: f }, true) => format!("bagian harus bilangan dari 0 sampai 1, ternyata {}", found(f)),
+        (BaselineProblem::Sum { sum }, false) => format!("the shares add up to {}, not 1 (within 0.01)", crate::dashboard::decimal(*sum, 4, true)),
+        (BaselineProblem::Sum { sum }, true) => format!("jumlah bagiannya {}, bukan 1 (selisih paling banyak 0,01)", crate::dashboard::decimal(*sum, 4, true)),
+        (BaselineProblem::NotJson(why), false) => format!("not JSON: {why}"),
+        (BaselineProblem::NotJson(why), true) => format!("bukan JSON: {why}"),
+    };
+    format!("{what} ({})", e.path)
 }
