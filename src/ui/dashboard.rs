@@ -57,6 +57,11 @@ fn code_words(survey: &Survey, question: &str, code: &str, say: Say) -> String {
         suara_domain::QuestionKind::Matrix { columns, .. } => {
             columns.iter().find(|c| c.value == code).map(|c| &c.label)
         }
+        // "Other, please describe": its label, else the widget's "Other".
+        kind if code == suara_domain::survey::OTHER_VALUE => kind
+            .choices()
+            .and_then(|(_, other)| other)
+            .and_then(|o| o.label.as_ref()),
         kind => kind
             .choices()
             .and_then(|(options, _)| options.iter().find(|o| o.value == code).map(|o| &o.label)),
@@ -358,7 +363,7 @@ pub fn DashboardPanel(
             Some(Err(errors)) => {
                 problems = errors
                     .iter()
-                    .map(|e| i18n::baseline_line(say.0, e))
+                    .map(|e| dashboard::baseline::line(say.0, e))
                     .collect();
             }
             None => {}

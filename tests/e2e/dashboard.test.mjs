@@ -153,7 +153,7 @@ test('a baseline file gives reach, most under-reached first, and its mistakes wi
   assert.deepEqual(rows.slice(0, 3), [
     ['Man', '48', '40%', '49%', '0.82'],
     ['Woman', '54', '45%', '50%', '0.9'],
-    ['other', '18', '15%', '1%', '15'],
+    ['I use a different term', '18', '15%', '1%', '15'],
   ]);
   assert.deepEqual(rows[3], ['Prefer not to say', '20', '', '', '']);
   // The aggregate CSV holds reach as the domain's golden file does.
@@ -166,4 +166,8 @@ test('a baseline file gives reach, most under-reached first, and its mistakes wi
   const reach = (text) => text.split('\r\n').filter((l) => l.startsWith('reach,'));
   assert.deepEqual(reach(csv), reach(golden));
   assert.equal(reach(csv).length, 20);
+  // axe-core finds nothing in the reach view either.
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+  assert.deepEqual(result.violations.map((v) => v.id), []);
 });

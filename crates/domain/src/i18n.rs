@@ -17,7 +17,7 @@ mod kiosk;
 mod organiser;
 
 pub use author::{author_locale, problem_line, problem_lines, AUTHOR_LANGUAGES};
-pub use dashboard::{baseline_line, dashboard_text, DashboardMsg};
+pub use dashboard::{dashboard_text, DashboardMsg};
 pub use kiosk::{kiosk_text, KioskMsg};
 pub use organiser::{organiser_text, OrganiserMsg};
 

@@ -13,8 +13,10 @@
 
 use serde_json::{Map, Value};
 
+use crate::i18n::words_language;
 use crate::problem::{Found, JsonType};
 use crate::survey::{QuestionKind, Survey, OTHER_VALUE};
+use crate::text::Locale;
 
 use super::PREFER_NOT_TO_SAY;
 
@@ -305,4 +307,54 @@ fn read_item(
         return None;
     }
     Some(out)
+}
+
+fn found_words(f: &Found) -> String {
+    match f {
+        Found::Written(w) => w.clone(),
+        Found::Type(t) => match t {
+            JsonType::Null => "null",
+            JsonType::Bool => "true/false",
+            JsonType::Number => "a number",
+            JsonType::String => "a text",
+            JsonType::Array => "a list",
+            JsonType::Object => "an object",
+        }
+        .to_owned(),
+    }
+}
+
+/// One problem of a baseline, with its JSON path, in `locale`'s language
+/// (English where the widget does not speak it; Arabic words it in English
+/// too, as the survey author's messages are). Here, not in [`crate::i18n`],
+/// which the export below the dashboard uses.
+pub fn line(locale: &Locale, e: &BaselineError) -> String {
+    let indonesian = words_language(locale) == "id";
+    let what = match (&e.problem, indonesian) {
+        (BaselineProblem::NotObject { .. }, false) => "must be an object".to_owned(),
+        (BaselineProblem::NotObject { .. }, true) => "harus berupa objek".to_owned(),
+        (BaselineProblem::MissingField { key }, false) => format!("missing field `{key}`"),
+        (BaselineProblem::MissingField { key }, true) => format!("bidang `{key}` belum ada"),
+        (BaselineProblem::UnknownField { key }, false) => format!("unknown field `{key}`; a baseline has `source` and `shares`"),
+        (BaselineProblem::UnknownField { key }, true) => format!("bidang `{key}` tidak dikenal; baseline berisi `source` dan `shares`"),
+        (BaselineProblem::Source { found: f }, false) => format!("`source` must say where the figures come from, found {}", found_words(f)),
+        (BaselineProblem::Source { found: f }, true) => format!("`source` harus menyebut asal angka-angkanya, ternyata {}", found_words(f)),
+        (BaselineProblem::Empty, false) => "must not be empty".to_owned(),
+        (BaselineProblem::Empty, true) => "tidak boleh kosong".to_owned(),
+        (BaselineProblem::NoQuestion { id }, false) => format!("the survey has no question `{id}`"),
+        (BaselineProblem::NoQuestion { id }, true) => format!("survei tidak memiliki pertanyaan `{id}`"),
+        (BaselineProblem::NotChoice { id, kind }, false) => format!("`{id}` is a `{kind}` question: a baseline is for single or multiple choice and drop-down questions"),
+        (BaselineProblem::NotChoice { id, kind }, true) => format!("`{id}` adalah pertanyaan `{kind}`: baseline hanya untuk pertanyaan pilihan tunggal, pilihan ganda dan drop-down"),
+        (BaselineProblem::NotACode { code, codes }, false) => format!("`{code}` is not one of the question's codes ({})", codes.join(", ")),
+        (BaselineProblem::NotACode { code, codes }, true) => format!("`{code}` bukan salah satu kode pertanyaan ini ({})", codes.join(", ")),
+        (BaselineProblem::PreferNotToSay, false) => "`prefer_not_to_say` is left out of reach's shares: give it no share".to_owned(),
+        (BaselineProblem::PreferNotToSay, true) => "`prefer_not_to_say` tidak ikut dalam bagian jangkauan: jangan beri bagian".to_owned(),
+        (BaselineProblem::NotAShare { found: f }, false) => format!("a share must be a number from 0 to 1, found {}", found_words(f)),
+        (BaselineProblem::NotAShare { found: f }, true) => format!("bagian harus bilangan dari 0 sampai 1, ternyata {}", found_words(f)),
+        (BaselineProblem::Sum { sum }, false) => format!("the shares add up to {}, not 1 (within 0.01)", super::decimal(*sum, 4, true)),
+        (BaselineProblem::Sum { sum }, true) => format!("jumlah bagiannya {}, bukan 1 (selisih paling banyak 0,01)", super::decimal(*sum, 4, true)),
+        (BaselineProblem::NotJson(why), false) => format!("not JSON: {why}"),
+        (BaselineProblem::NotJson(why), true) => format!("bukan JSON: {why}"),
+    };
+    format!("{what} ({})", e.path)
 }
