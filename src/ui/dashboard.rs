@@ -213,6 +213,94 @@ fn chart(survey: &Survey, table: &Table, title: String, say: Say, n: usize) -> A
     .into_any()
 }
 
+/// A breakdown as a table: a row per group (every response first), a
+/// column per code, each count with its share of the group, and the
+/// group's figures.
+fn breakdown_table(survey: &Survey, table: &Table, title: String, say: Say) -> AnyView {
+    let hidden = said(say, &Msg::Hidden);
+    let codes: Vec<String> = table.all().cells.iter().map(|c| c.code.clone()).collect();
+    let head = codes
+        .iter()
+        .map(|c| {
+            let label = code_words(survey, &table.question, c, say);
+            view! { <th scope="col">{label}</th> }.into_any()
+        })
+        .collect::<Items>();
+    let by = table.group_by.clone().unwrap_or_default();
+    let figures_head = table
+        .all()
+        .stats
+        .iter()
+        .map(|s| {
+            let of = code_words(survey, &table.question, &s.code, say);
+            let name = said(
+                say,
+                &Msg::Figure {
+                    table: s.table,
+                    of,
+                    value: None,
+                },
+            );
+            let name = name
+                .rsplit_once(':')
+                .map_or(name.clone(), |(n, _)| n.to_owned());
+            view! { <th scope="col">{name}</th> }.into_any()
+        })
+        .collect::<Items>();
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            let group = match &r.group {
+                None => said(say, &Msg::Code(dashboard::TOTAL.to_owned())),
+                Some(g) => code_words(survey, &by, g, say),
+            };
+            let cells = r
+                .cells
+                .iter()
+                .map(|c| {
+                    let text = match (c.count, c.share) {
+                        (Count::Shown(n), Some(s)) => format!("{n} ({}%)", figure(s * 100.0)),
+                        (Count::Shown(n), None) => n.to_string(),
+                        (Count::Hidden, _) => hidden.clone(),
+                    };
+                    view! { <td>{text}</td> }.into_any()
+                })
+                .collect::<Items>();
+            let figures = r
+                .stats
+                .iter()
+                .map(|s| {
+                    let v = s.value.map_or(hidden.clone(), |v| {
+                        figure(if s.table == "nps" { v * 100.0 } else { v })
+                    });
+                    view! { <td>{v}</td> }.into_any()
+                })
+                .collect::<Items>();
+            view! { <tr><th scope="row">{group}</th>{cells}{figures}</tr> }.into_any()
+        })
+        .collect::<Items>();
+    let question = table.question.clone();
+    view! {
+        <div class="suara-breakdown" data-question=question data-by=by.clone()>
+            <table class="suara-chart__table">
+                <caption>{title}</caption>
+                <thead><tr><th scope="col">{said(say, &Msg::ColumnGroup)}</th>{head}{figures_head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The label of the question `id` in the page's language.
+fn label_of(survey: &Survey, id: &str, say: Say) -> String {
+    survey
+        .question(id)
+        .map(|q| survey.tr(&q.label, say.0).to_owned())
+        .unwrap_or_default()
+}
+
 /// The dashboard: the file picker, what was counted, the overview and
 /// every question, and the aggregate CSV's download.
 #[component]
@@ -317,7 +405,9 @@ pub fn DashboardPanel(
             .replace(".csv", "-aggregate.csv");
         let _ = download::save(&name, "text/csv;charset=utf-8", &dashboard::to_csv(&tables));
     };
+    let body_survey = survey.clone();
     let body = move || {
+        let survey = &body_survey;
         let data = data.get();
         let d = Dashboard::new(&survey, &data, k, None);
         let counted = said(
@@ -392,6 +482,55 @@ pub fn DashboardPanel(
             <div class="suara-dashboard__charts">{charts}</div>
         }
     };
+    // The breakdown asked for: a question, and the choice question it is by.
+    let of = RwSignal::new(String::new());
+    let by = RwSignal::new(String::new());
+    let groups_by: Vec<(String, String)> = survey
+        .questions()
+        .filter(|q| {
+            matches!(
+                q.kind,
+                suara_domain::QuestionKind::SingleChoice { .. }
+                    | suara_domain::QuestionKind::MultiChoice { .. }
+                    | suara_domain::QuestionKind::Dropdown { .. }
+                    | suara_domain::QuestionKind::YesNo
+            )
+        })
+        .map(|q| (q.id.clone(), survey.tr(&q.label, say.0).to_owned()))
+        .collect();
+    let every: Vec<(String, String)> = survey
+        .questions()
+        .map(|q| (q.id.clone(), survey.tr(&q.label, say.0).to_owned()))
+        .collect();
+    let options = |list: &[(String, String)]| {
+        list.iter()
+            .map(|(id, label)| {
+                view! { <option value=id.clone()>{label.clone()}</option> }.into_any()
+            })
+            .collect::<Items>()
+    };
+    let (of_options, by_options) = (options(&every), options(&groups_by));
+    let bd_survey = survey.clone();
+    let breakdown = move || {
+        let (q, g) = (of.get(), by.get());
+        if q.is_empty() || g.is_empty() || q == g {
+            return Vec::new();
+        }
+        let data = data.get();
+        let d = Dashboard::new(&bd_survey, &data, k, None);
+        let title = said(
+            say,
+            &Msg::BreakdownTitle {
+                of: label_of(&bd_survey, &q, say),
+                by: label_of(&bd_survey, &g, say),
+            },
+        );
+        d.breakdown(&q, &g)
+            .unwrap_or_default()
+            .iter()
+            .map(|t| breakdown_table(&bd_survey, t, title.clone(), say))
+            .collect::<Items>()
+    };
     view! {
         <section class="suara-dashboard" aria-labelledby="suara-dashboard-title"
             on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
@@ -411,6 +550,20 @@ pub fn DashboardPanel(
             <button type="button" class="suara-button" on:click=download_csv>
                 {said(say, &Msg::DownloadAggregate)}
             </button>
+            <h3>{said(say, &Msg::BreakdownHeading)}</h3>
+            <div class="suara-dashboard__breakdown">
+                <label>{said(say, &Msg::BreakdownOf)}
+                    <select on:change=move |ev| of.set(event_target_value(&ev))>
+                        <option value="">"—"</option>{of_options}
+                    </select>
+                </label>
+                <label>{said(say, &Msg::BreakdownBy)}
+                    <select on:change=move |ev| by.set(event_target_value(&ev))>
+                        <option value="">"—"</option>{by_options}
+                    </select>
+                </label>
+            </div>
+            {breakdown}
             {body}
         </section>
     }

@@ -171,3 +171,25 @@ test('a baseline file gives reach, most under-reached first, and its mistakes wi
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
   assert.deepEqual(result.violations.map((v) => v.id), []);
 });
+
+test('a question broken down by a choice question shows each group, small cells hidden as the domain hides them', { timeout: 120_000 }, async () => {
+  const page = await openDashboard();
+  await page.getByRole('combobox', { name: /^Question/ }).selectOption('recommend');
+  await page.getByRole('combobox', { name: /^By the answers to/ }).selectOption('age_band');
+  const table = page.locator('div.suara-breakdown[data-question="recommend"][data-by="age_band"] table');
+  await table.waitFor({ state: 'visible' });
+  assert.equal(await table.locator('caption').textContent(), 'Recommend?, by Age group');
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent)),
+  );
+  const young = rows.find((r) => r[0] === '18-24');
+  // Codes 0 to 10, detractors, passives, promoters, unanswered, total, then the NPS.
+  assert.deepEqual(young, [
+    '18-24', 'hidden', '0 (0%)', '0 (0%)', 'hidden', '0 (0%)', 'hidden', 'hidden', '0 (0%)', 'hidden', 'hidden', 'hidden',
+    '9 (37.5%)', 'hidden', '7 (29.17%)', 'hidden', '24', 'hidden',
+  ]);
+  assert.deepEqual(rows[0].slice(0, 2), ['Total', '15 (9.68%)']);
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+  assert.deepEqual(result.violations.map((v) => v.id), []);
+});

@@ -63,6 +63,16 @@ pub enum DashboardMsg {
     /// Reach's data table's extra columns.
     ColumnBaseline,
     ColumnRatio,
+    /// The breakdown's heading, its two choices and its first column.
+    BreakdownHeading,
+    BreakdownOf,
+    BreakdownBy,
+    ColumnGroup,
+    /// A breakdown's title: `of` by `by`.
+    BreakdownTitle {
+        of: String,
+        by: String,
+    },
 }
 
 /// The message in `locale`'s language, or in English when the widget does
@@ -112,6 +122,11 @@ fn en(msg: &DashboardMsg) -> String {
         DashboardMsg::ReachTitle { of, source } => format!("Reach: {of} (population: {source})"),
         DashboardMsg::ColumnBaseline => "Population share".into(),
         DashboardMsg::ColumnRatio => "Reach ratio".into(),
+        DashboardMsg::BreakdownHeading => "Break a question down".into(),
+        DashboardMsg::BreakdownOf => "Question".into(),
+        DashboardMsg::BreakdownBy => "By the answers to".into(),
+        DashboardMsg::ColumnGroup => "Group".into(),
+        DashboardMsg::BreakdownTitle { of, by } => format!("{of}, by {by}"),
     }
 }
 
@@ -182,6 +197,11 @@ fn id(msg: &DashboardMsg) -> String {
         DashboardMsg::ReachTitle { of, source } => format!("Jangkauan: {of} (penduduk: {source})"),
         DashboardMsg::ColumnBaseline => "Bagian penduduk".into(),
         DashboardMsg::ColumnRatio => "Rasio jangkauan".into(),
+        DashboardMsg::BreakdownHeading => "Rinci sebuah pertanyaan".into(),
+        DashboardMsg::BreakdownOf => "Pertanyaan".into(),
+        DashboardMsg::BreakdownBy => "Menurut jawaban atas".into(),
+        DashboardMsg::ColumnGroup => "Kelompok".into(),
+        DashboardMsg::BreakdownTitle { of, by } => format!("{of}, menurut {by}"),
     }
 }
 
@@ -234,5 +254,10 @@ fn ar(msg: &DashboardMsg) -> String {
         DashboardMsg::ReachTitle { of, source } => format!("الوصول: {of} (السكان: {source})"),
         DashboardMsg::ColumnBaseline => "نسبة السكان".into(),
         DashboardMsg::ColumnRatio => "نسبة الوصول".into(),
+        DashboardMsg::BreakdownHeading => "تفصيل سؤال".into(),
+        DashboardMsg::BreakdownOf => "السؤال".into(),
+        DashboardMsg::BreakdownBy => "حسب الإجابات عن".into(),
+        DashboardMsg::ColumnGroup => "المجموعة".into(),
+        DashboardMsg::BreakdownTitle { of, by } => format!("{of}، حسب {by}"),
     }
 }
