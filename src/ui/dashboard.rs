@@ -407,9 +407,9 @@ pub fn DashboardPanel(
     };
     let body_survey = survey.clone();
     let body = move || {
-        let survey = &body_survey;
+        let survey: &Survey = &body_survey;
         let data = data.get();
-        let d = Dashboard::new(&survey, &data, k, None);
+        let d = Dashboard::new(survey, &data, k, None);
         let counted = said(
             say,
             &Msg::Counted {
@@ -424,7 +424,7 @@ pub fn DashboardPanel(
         for t in d.overview() {
             n += 1;
             charts.push(chart(
-                &survey,
+                survey,
                 &t,
                 said(say, &Msg::OverviewTitle(t.table)),
                 say,
@@ -447,7 +447,7 @@ pub fn DashboardPanel(
                             source: b.source.clone(),
                         },
                     );
-                    charts.push(chart(&survey, &t, title, say, n));
+                    charts.push(chart(survey, &t, title, say, n));
                 }
             }
             Some(Err(errors)) => {
@@ -474,7 +474,7 @@ pub fn DashboardPanel(
                     }
                 }
             }
-            charts.push(chart(&survey, &t, title, say, n));
+            charts.push(chart(survey, &t, title, say, n));
         }
         view! {
             <p class="suara-dashboard__counted" role="status">{counted}</p>
