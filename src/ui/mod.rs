@@ -2,6 +2,7 @@
 //! adapters and hold no business rules of their own.
 
 pub mod app;
+pub mod dashboard;
 pub mod form;
 pub mod host;
 pub mod kiosk;

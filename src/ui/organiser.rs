@@ -52,10 +52,12 @@ pub fn Organiser(
             let locale: &'static Locale =
                 Box::leak(Box::new(survey.pick_locale(config.lang.as_deref())));
             let title = survey.tr(&survey.title, locale).to_owned();
+            let survey = Arc::new(survey);
             view! {
                 <div lang=locale.to_string() dir=if locale.is_rtl() { "rtl" } else { "ltr" }>
                     <h1 class="suara-survey__title">{title}</h1>
-                    <ExportPanel survey=Arc::new(survey) endpoint=endpoint.map(Arc::new) say=Say(locale) />
+                    <ExportPanel survey=survey.clone() endpoint=endpoint.map(Arc::new) say=Say(locale) />
+                    <super::dashboard::DashboardPanel survey say=Say(locale) />
                     <ForgetPin locale />
                 </div>
             }

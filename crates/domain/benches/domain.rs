@@ -1,5 +1,7 @@
-//! Native timings of the domain's heavy paths: reading the built-in survey
-//! and exporting 10,000 responses as CSV and JSON.
+//! Native timings of the domain's heavy paths: reading the built-in survey,
+//! exporting 10,000 responses as CSV and JSON, and the dashboard of
+//! 100,000 (merged from two sources, every table, a breakdown and the
+//! aggregate CSV).
 //!
 //! Run with `cargo bench -p suara-domain`. Prints the median of several
 //! rounds; a benchmark, not a test, so nothing here fails on a slow machine.
@@ -7,6 +9,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use suara_domain::dashboard::{self, Dashboard, Dataset, Source};
 use suara_domain::export::{self, CsvOptions};
 use suara_domain::{AnswerValue, Answers, Response, Survey, DEFAULT_SURVEY_JSON};
 
@@ -96,4 +99,37 @@ fn main() {
         ));
     });
     println!("JSON export of 10,000 responses: {json:?} (median of 11)");
+
+    let many = responses(100_000);
+    let gathered = median(5, || {
+        black_box(Dataset::gather(
+            &survey,
+            vec![
+                Source {
+                    name: "a.json".into(),
+                    responses: many[..60_000].to_vec(),
+                },
+                Source {
+                    name: "b.json".into(),
+                    responses: many[50_000..].to_vec(),
+                },
+            ],
+        ));
+    });
+    println!("merge two files of 100,000 responses (10,000 in both): {gathered:?} (median of 5)");
+    let data = Dataset::gather(
+        &survey,
+        vec![Source {
+            name: "a.json".into(),
+            responses: many,
+        }],
+    );
+    let tables = median(5, || {
+        let d = Dashboard::new(&survey, &data, dashboard::DEFAULT_K, None);
+        let mut t = d.overview();
+        t.extend(d.questions());
+        t.extend(d.breakdown("recommend", "programmes").expect("a breakdown"));
+        black_box(dashboard::to_csv(&t));
+    });
+    println!("dashboard of 100,000 responses, every table and the aggregate CSV: {tables:?} (median of 5)");
 }

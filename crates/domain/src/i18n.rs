@@ -12,10 +12,12 @@
 //! [`KioskMsg`], for the same reason.
 
 mod author;
+mod dashboard;
 mod kiosk;
 mod organiser;
 
 pub use author::{author_locale, problem_line, problem_lines, AUTHOR_LANGUAGES};
+pub use dashboard::{dashboard_text, DashboardMsg};
 pub use kiosk::{kiosk_text, KioskMsg};
 pub use organiser::{organiser_text, OrganiserMsg};
 

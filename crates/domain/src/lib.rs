@@ -17,11 +17,13 @@
 //! from them and `value` holds the answers; `logic` evaluates show-if over a
 //! survey and its answers, `answer` validates them with it, `problem` says
 //! what can be wrong with a survey file (as data) and `parse` reads one; `response`, `review`, `i18n`, `translation`, `export` and
-//! `endpoint` build on those; `outbox` (what happens to a stored response)
+//! `endpoint` build on those; `dashboard` (the organiser's counts, with
+//! small groups protected) on `merge` and `export`; `outbox` (what happens to a stored response)
 //! and `journey` (one person's pass through a survey) sit on top.
 
 pub mod answer;
 pub mod codebook;
+pub mod dashboard;
 pub mod endpoint;
 pub mod export;
 mod expr;

@@ -110,6 +110,12 @@ pub struct ExportFile {
 /// what is wrong and where (`responses[3]: missing field `id``).
 pub fn read_export(json: &str) -> Result<ExportFile, String> {
     let value: Value = serde_json::from_str(json).map_err(|e| format!("not JSON: {e}"))?;
+    read_export_value(value)
+}
+
+/// Reads an export file already parsed (the organiser's page parses with
+/// the browser's `JSON.parse`), as [`read_export`] does.
+pub fn read_export_value(value: Value) -> Result<ExportFile, String> {
     let read_list = |list: Value, at: &str| -> Result<Vec<Response>, String> {
         let Value::Array(items) = list else {
             return Err(format!("`{at}` must be a list"));

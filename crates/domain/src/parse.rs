@@ -39,6 +39,8 @@ const SURVEY_FIELDS: &[&str] = &[
     "hidden",
     "thanks",
     "start_again",
+    // Read by the organiser's page and `suara` only (`dashboard::baseline`).
+    "baseline",
 ];
 const HIDDEN_FIELDS: &[&str] = &[
     "id",
