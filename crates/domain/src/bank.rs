@@ -211,8 +211,24 @@ fn merge(parts: &[(&str, &Value)]) -> Value {
             }
             Value::Array(out)
         }
-        other => (*other).clone(),
+        // By hand, not `Value::clone`: only scalars are left here, and the
+        // widget then carries no clone of a whole `Value`.
+        Value::String(s) => Value::String(s.clone()),
+        Value::Number(n) => Value::Number(n.clone()),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Null => Value::Null,
     }
+}
+
+/// An object of these keys and values, in this order. (Not `json!`: its
+/// values go through `serde_json::to_value`, whose serializer would
+/// then be in the widget's download.)
+fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    let mut out = Map::new();
+    for (k, v) in pairs {
+        out.insert(k.to_owned(), v);
+    }
+    Value::Object(out)
 }
 
 /// One text in every language given: `{"id": "…", "en": "…"}`.
@@ -232,7 +248,12 @@ fn text_of(files: &[(&str, &Value)], consent: bool, key: &str, k: u64) -> Value 
     for (l, f) in files {
         let v = if consent { f.get("consent") } else { Some(*f) };
         if let Some(s) = v.and_then(|v| v.get(key)).and_then(Value::as_str) {
-            out.insert((*l).to_owned(), s.replace("{k}", &k.to_string()).into());
+            // `{k}` by hand: `str::replace`'s searcher would be more wasm.
+            let words = match s.find('{') {
+                Some(i) if s[i..].starts_with("{k}") => format!("{}{k}{}", &s[..i], &s[i + 3..]),
+                _ => s.to_owned(),
+            };
+            out.insert((*l).to_owned(), words.into());
         }
     }
     Value::Object(out)
@@ -268,7 +289,8 @@ pub fn expand(survey: &mut Value, files: &[Value]) {
         let Some(Value::Object(block)) = page.get_mut("inclusion") else {
             continue;
         };
-        block.remove("bank");
+        // What the expansion adds, never what a file says.
+        block.insert("bank".into(), Value::Null);
         let pack = block
             .get("pack")
             .and_then(Value::as_str)
@@ -307,7 +329,10 @@ pub fn expand(survey: &mut Value, files: &[Value]) {
             }
         }
         let sensitive = block.get("sensitive") == Some(&Value::Bool(true));
-        let areas = block.get("areas").and_then(Value::as_array).cloned();
+        let areas: Vec<Value> = match block.get("areas") {
+            Some(Value::Array(areas)) => areas.iter().map(|a| merge(&[("", a)])).collect(),
+            _ => Vec::new(),
+        };
         // The age band first (it may end the section), then the Washington
         // Group's six in their order, then the rest as listed.
         let age = wanted.contains(&"age_band");
@@ -325,17 +350,19 @@ pub fn expand(survey: &mut Value, files: &[Value]) {
             format!("{CONSENT_ID} == 'yes'")
         };
         let mut questions: Vec<Value> = Vec::new();
-        let consent = serde_json::json!({
-            "id": CONSENT_ID,
-            "kind": "single_choice",
-            "required": true,
-            "label": text_of(&ours, true, "label", k),
-            "help": text_of(&ours, true, "help", k),
-            "options": [
-                {"value": "yes", "label": text_of(&ours, true, "yes", k)},
-                {"value": "no", "label": text_of(&ours, true, "no", k)},
-            ],
-        });
+        let option = |value: &str| {
+            object([
+                ("value", value.into()),
+                ("label", text_of(&ours, true, value, k)),
+            ])
+        };
+        let consent = object([
+            ("id", CONSENT_ID.into()),
+            ("kind", "single_choice".into()),
+            ("label", text_of(&ours, true, "label", k)),
+            ("help", text_of(&ours, true, "help", k)),
+            ("options", Value::Array(vec![option("yes"), option("no")])),
+        ]);
         questions.push(consent);
         for id in order {
             // The sensitive item stays out in `ID` unless asked for (the parser explains).
@@ -362,34 +389,26 @@ pub fn expand(survey: &mut Value, files: &[Value]) {
                 q.insert("show_if".into(), gate.clone().into());
             }
             if id == "area" {
-                let Some(areas) = &areas else { continue };
+                if areas.is_empty() {
+                    continue;
+                }
                 if let Some(Value::Array(options)) = q.get_mut("options") {
                     let bank_options = std::mem::take(options);
-                    options.extend(areas.iter().cloned());
+                    options.extend(areas.iter().map(|a| merge(&[("", a)])));
                     options.extend(bank_options);
                 }
             }
-            // Keys in the parser's order: id first reads best in errors.
-            let mut ordered = Map::new();
-            for key in ["id", "kind", "label", "help", "show_if", "options", "other"] {
-                if let Some(v) = q.remove(key) {
-                    ordered.insert(key.into(), v);
-                }
-            }
-            questions.push(Value::Object(ordered));
+            questions.push(Value::Object(q));
         }
         let (_, first) = ours[0];
-        let consent_version = first
-            .get("consent")
-            .and_then(|c| c.get("version"))
-            .cloned()
-            .unwrap_or_default();
-        let bank = serde_json::json!({
-            "from": from,
-            "version": first.get("bank").cloned().unwrap_or_default(),
-            "consent_version": consent_version,
-            "wg_intro": text_of(&ours, false, "wg_intro", k),
-        });
+        let text = |v: Option<&Value>| merge(&[("", v.unwrap_or(&Value::Null))]);
+        let consent_version = text(first.get("consent").and_then(|c| c.get("version")));
+        let bank = object([
+            ("from", from.into()),
+            ("version", text(first.get("bank"))),
+            ("consent_version", consent_version),
+            ("wg_intro", text_of(&ours, false, "wg_intro", k)),
+        ]);
         block.insert("bank".into(), bank);
         let Value::Object(page) = page else { continue };
         match page.get_mut("questions") {

@@ -1192,6 +1192,7 @@ impl Parser {
 
     /// Reads a page's inclusion block (see [`crate::bank`]); whether the
     /// expansion served it, so that its questions are read after the page's own.
+    #[inline(never)]
     fn inclusion_block(&mut self, value: &Value, loc: Loc) -> bool {
         if let Some((first, _)) = &self.inclusion {
             let first = first.clone();
@@ -1664,6 +1665,7 @@ impl Parser {
     /// A list under `key` of at least `min` items, each a `value` code (see
     /// [`is_value_code`]) unique in the list and a `label`: a question's
     /// options, or a matrix's rows or columns (`what`: "option", "row", "column").
+    #[inline(never)]
     fn choice_list(
         &mut self,
         obj: &Obj,
