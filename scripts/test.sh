@@ -115,7 +115,7 @@ cd "$ROOT"
 #   survey's two languages, none for a survey without one), the response's
 #   bank, inclusion_consent and consent_version, the Washington Group
 #   layout (form.rs and a CSS rule, +249) and the built-in survey's "about
-#   you" block: +9,248 measured, 201,645 -> 210,893 (the wasm +8,579; the
+#   you" block: +9,004 measured, 201,645 -> 210,649 (the wasm +8,370; the
 #   same wasm for every survey, with the bank or without).
 BUNDLE_BUDGET=211200
 # gzip bytes of the organiser's page (organiser.html and what it loads):
@@ -151,7 +151,7 @@ BUNDLE_BUDGET=211200
 #   its problems worded in English and Indonesian, and the codebook
 #   download beside the CSV (every column's words and codes in each of the
 #   survey's languages, with the widget's words for stars, faces and
-#   points): +19,751 measured, 163,977 -> 183,728.
+#   points): +19,422 measured, 163,977 -> 183,399.
 ORGANISER_BUDGET=184000
 # gzip bytes of kiosk mode's page (kiosk.html and what it loads):
 # - 270,800: the respondent's widget, the start screen, the idle dialog,
@@ -164,8 +164,8 @@ ORGANISER_BUDGET=184000
 # - 272,200: with the time zone and the minified JavaScript and CSS of the
 #   pages merged in (271,844 measured).
 # - 287,700: the inclusion question bank as on the respondent's page, and
-#   the codebook download in the organiser's panel: +15,307 measured,
-#   272,057 -> 287,364.
+#   the codebook download in the organiser's panel: +15,048 measured,
+#   272,057 -> 287,105.
 KIOSK_BUDGET=287700
 # Upper bound for each long stage, so a hung browser cannot eat CI's time.
 BROWSER_TIMEOUT=${BROWSER_TIMEOUT:-1200}

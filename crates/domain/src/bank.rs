@@ -223,7 +223,7 @@ fn merge(parts: &[(&str, &Value)]) -> Value {
 /// An object of these keys and values, in this order. (Not `json!`: its
 /// values go through `serde_json::to_value`, whose serializer would
 /// then be in the widget's download.)
-fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+fn object(pairs: Vec<(&str, Value)>) -> Value {
     let mut out = Map::new();
     for (k, v) in pairs {
         out.insert(k.to_owned(), v);
@@ -336,27 +336,26 @@ pub fn expand(survey: &mut Value, files: &[Value]) {
         // The age band first (it may end the section), then the Washington
         // Group's six in their order, then the rest as listed.
         let age = wanted.contains(&"age_band");
+        // One loop over the bank's order, then the rest as listed: fewer
+        // iterator types, so less wasm.
         let mut order: Vec<&str> = Vec::new();
-        order.extend(wanted.iter().filter(|i| **i == "age_band"));
-        order.extend(WG.iter().filter(|w| wanted.contains(w)));
-        order.extend(
-            wanted
-                .iter()
-                .filter(|i| **i != "age_band" && !WG.contains(i)),
-        );
-        let gate = if age && !minors_ok {
-            format!("{CONSENT_ID} == 'yes' and not (age_band == '{UNDER_18}')")
-        } else {
-            format!("{CONSENT_ID} == 'yes'")
-        };
+        for id in QUESTION_IDS.iter().take(8).chain(wanted.iter()) {
+            let first = QUESTION_IDS[..8].contains(id);
+            if wanted.contains(id) && !order.contains(id) && (first || !WG.contains(id)) {
+                order.push(id);
+            }
+        }
+        const CHOSE: &str = "inclusion_consent == 'yes'";
+        const ADULT: &str = "inclusion_consent == 'yes' and not (age_band == 'under_18')";
+        let gate = if age && !minors_ok { ADULT } else { CHOSE };
         let mut questions: Vec<Value> = Vec::new();
         let option = |value: &str| {
-            object([
+            object(vec![
                 ("value", value.into()),
                 ("label", text_of(&ours, true, value, k)),
             ])
         };
-        let consent = object([
+        let consent = object(vec![
             ("id", CONSENT_ID.into()),
             ("kind", "single_choice".into()),
             ("label", text_of(&ours, true, "label", k)),
@@ -381,12 +380,12 @@ pub fn expand(survey: &mut Value, files: &[Value]) {
             };
             q.insert("id".into(), id.into());
             if id == "age_band" {
-                q.insert("show_if".into(), format!("{CONSENT_ID} == 'yes'").into());
+                q.insert("show_if".into(), CHOSE.into());
                 if !minors_ok {
                     q.insert("help".into(), text_of(&ours, false, "minors", k));
                 }
             } else {
-                q.insert("show_if".into(), gate.clone().into());
+                q.insert("show_if".into(), gate.into());
             }
             if id == "area" {
                 if areas.is_empty() {
@@ -403,7 +402,7 @@ pub fn expand(survey: &mut Value, files: &[Value]) {
         let (_, first) = ours[0];
         let text = |v: Option<&Value>| merge(&[("", v.unwrap_or(&Value::Null))]);
         let consent_version = text(first.get("consent").and_then(|c| c.get("version")));
-        let bank = object([
+        let bank = object(vec![
             ("from", from.into()),
             ("version", text(first.get("bank"))),
             ("consent_version", consent_version),
