@@ -12,5 +12,13 @@ if ('serviceWorker' in navigator) addEventListener('load', function () {
     if (survey === null) survey = new URLSearchParams(location.search).get('survey') || '';
     survey = survey.trim();
     reg.active.postMessage({ page: location.href, survey: survey && new URL(survey, location.href).href });
+    // The question bank's files the widget fetched (a survey with an
+    // inclusion block), before the worker ran or after: kept like the survey.
+    if (window.PerformanceObserver) new PerformanceObserver(function (list) {
+      var bank = list.getEntries().map(function (e) { return e.name; }).filter(function (u) {
+        return /\/bank\/[\w.-]+\/[A-Z]{2}\.[\w-]+\.json$/.test(u);
+      });
+      if (bank.length) reg.active.postMessage({ bank: bank });
+    }).observe({ type: 'resource', buffered: true });
   }).catch(function () {});
 });

@@ -75,9 +75,10 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The first visit passed us by, so the page names itself and its survey.
+// The first visit passed us by, so the page names itself and its survey,
+// and the question bank's files its survey fetched (same origin only).
 self.addEventListener('message', (event) => {
-  const { page, survey } = Object(event.data);
+  const { page, survey, bank } = Object(event.data);
   const have = (url, then) => match(url).then((hit) => hit || get(url, { cache: 'no-cache' }).then(then));
   const jobs = [];
   if (String(page).startsWith(location.origin + '/')) {
@@ -85,6 +86,9 @@ self.addEventListener('message', (event) => {
     jobs.push(have(key, (res) => keep(key, res)));
   }
   if (/^https?:/.test(survey)) jobs.push(have(survey, (res) => put(survey, res)));
+  for (const url of Array.isArray(bank) ? bank : []) {
+    if (String(url).startsWith(location.origin + '/')) jobs.push(have(url, (res) => put(url, res)));
+  }
   event.waitUntil(Promise.all(jobs).catch(() => {}));
 });
 

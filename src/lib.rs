@@ -230,7 +230,7 @@ fn mount_with<F: ui::app::FileProblems + 'static, V: IntoView + 'static>(
     let mounted = Mounted(state.clone());
     LIVE.with(|l| l.borrow_mut().push(state.clone()));
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = ui::app::load::<F>(&config, more).await;
+        let loaded = ui::app::load::<F>(&config, &host.home, more).await;
         if state.gone.get() {
             return;
         }

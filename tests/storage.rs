@@ -26,6 +26,9 @@ fn response(id: &str, survey: &str) -> Response {
         answers,
         hidden: Default::default(),
         partial: false,
+        bank: None,
+        inclusion_consent: None,
+        consent_version: None,
     }
 }
 

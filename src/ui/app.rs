@@ -4,6 +4,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use serde_json::Value;
+use suara_domain::bank;
 use suara_domain::endpoint::{Endpoint, Settings};
 use suara_domain::hidden::{self, Hidden, HiddenError};
 use suara_domain::i18n::{self, Msg};
@@ -61,9 +63,9 @@ impl Stopped<Refused> {
 /// on the respondent's page, [`Survey::read_with`] and its JSON syntax
 /// scanner on the organiser's.
 pub trait FileProblems: Sized {
-    /// Reads a survey file's text, with the browser's `JSON.parse` (see
-    /// [`json`]) for the JSON.
-    fn read(text: &str) -> Result<Survey, Self>;
+    /// Reads a survey file's text, parsed already as `value` (see
+    /// [`expanded`]).
+    fn read(text: &str, value: Result<Value, String>) -> Result<Survey, Self>;
     /// The survey file could not be fetched.
     fn fetch(failure: Fetch) -> Self;
     /// The survey's languages as far as they could be read.
@@ -85,8 +87,8 @@ impl FileProblems for Refused {
         None
     }
 
-    fn read(text: &str) -> Result<Survey, Refused> {
-        Survey::read_unexplained(text, json::parse)
+    fn read(text: &str, value: Result<Value, String>) -> Result<Survey, Refused> {
+        Survey::read_unexplained(text, |_| value)
     }
 
     fn fetch(_: Fetch) -> Refused {
@@ -109,8 +111,8 @@ impl FileProblems for Rejected {
     }
 
     /// The same domain function as `suara validate`.
-    fn read(text: &str) -> Result<Survey, Rejected> {
-        Survey::read_with(text, json::parse)
+    fn read(text: &str, value: Result<Value, String>) -> Result<Survey, Rejected> {
+        Survey::read_with(text, |_| value)
     }
 
     fn fetch(failure: Fetch) -> Rejected {
@@ -125,11 +127,44 @@ impl FileProblems for Rejected {
     }
 }
 
+/// A survey file's text parsed with the browser's `JSON.parse` (see
+/// [`json`]), its inclusion block expanded with the question bank's files
+/// (see [`suara_domain::bank`]), fetched from the `bank/` folder beside the
+/// widget's files (`home`, else the page). A survey without a block fetches
+/// nothing. A file that cannot be had is left out: the survey's reader
+/// then names the block whose words are missing.
+async fn expanded(text: &str, home: &str) -> Result<Value, String> {
+    let mut value = json::parse(text)?;
+    let names = bank::files_needed(&value);
+    if names.is_empty() {
+        return Ok(value);
+    }
+    let base = if home.is_empty() {
+        web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default()
+    } else {
+        home.to_owned()
+    };
+    let mut files = Vec::new();
+    for name in names {
+        let Ok(url) = web_sys::Url::new_with_base(&format!("bank/{name}"), &base) else {
+            continue;
+        };
+        if let Ok(Ok(file)) = http::get_text(&url.href()).await.map(|t| json::parse(&t)) {
+            files.push(file);
+        }
+    }
+    bank::expand(&mut value, &files);
+    Ok(value)
+}
+
 /// Reads the survey and checks the configuration; every problem is returned.
 /// `more` checks the settings only this page reads (kiosk mode's), each
 /// problem naming its setting.
 pub async fn load<F: FileProblems>(
     config: &Config,
+    home: &str,
     more: impl FnOnce(&Config) -> Vec<SchemaError>,
 ) -> Loaded<F> {
     let endpoint = config
@@ -147,10 +182,14 @@ pub async fn load<F: FileProblems>(
         .transpose();
     let mut address = None;
     let survey = match &config.survey {
-        None => F::read(DEFAULT_SURVEY_JSON).map_err(Some),
+        None => F::read(
+            DEFAULT_SURVEY_JSON,
+            expanded(DEFAULT_SURVEY_JSON, home).await,
+        )
+        .map_err(Some),
         Some(url) => match http::checked_url(url) {
             Ok(url) => match http::get_text(&url).await {
-                Ok(text) => F::read(&text).map_err(Some),
+                Ok(text) => F::read(&text, expanded(&text, home).await).map_err(Some),
                 Err(failure) => Err(Some(F::fetch(failure))),
             },
             Err(e) => {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use suara_domain::dashboard::{
-    self, Baseline, BaselineError, Count, Dashboard, Dataset, Source, Table, DEFAULT_K,
+    self, Baseline, BaselineError, Count, Dashboard, Dataset, Source, Table,
 };
 use suara_domain::i18n::{self, DashboardMsg as Msg};
 use suara_domain::merge;
@@ -78,13 +78,6 @@ fn said(say: Say, msg: &Msg) -> String {
 }
 
 /// `s` as text in markup.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 fn figure(v: f64) -> String {
     dashboard::decimal(v, 2, true)
 }
@@ -106,44 +99,54 @@ fn chart(survey: &Survey, table: &Table, title: String, say: Say, n: usize) -> A
         Count::Shown(v) => v.to_string(),
         Count::Hidden => hidden.clone(),
     };
-    // The SVG as markup, in the SVG namespace as the parser reads it; every
-    // text in it escaped.
+    // The chart as SVG elements (never markup: every text is a text node).
+    // Presentation attributes inline: the pages' stylesheets are the
+    // respondent's too, and grow for no chart.
     let bar_h = 22;
     let height = cells.len() * bar_h + 4;
     let title_id = format!("suara-chart-{n}-title");
     let desc_id = format!("suara-chart-{n}-desc");
     let desc = said(say, &Msg::ChartDesc { bars: cells.len() });
-    let mut svg = format!(
-        "<svg class=\"suara-chart__svg\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" viewBox=\"0 0 560 {height}\" width=\"560\" height=\"{height}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>",
-        escape(&title),
-        escape(&desc)
-    );
-    for (i, (c, label)) in cells.iter().zip(&labels).enumerate() {
-        let y = i * bar_h;
-        let width = c.share.map_or(0.0, |s| s * 300.0);
-        // Reach: the population's share as a mark across the bar.
-        let mark = c.baseline_share.map_or(String::new(), |b| {
-            let x = 200.0 + b * 300.0;
-            format!("<line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{}\" y2=\"{}\" stroke=\"currentColor\" stroke-width=\"2\"></line>", y + 1, y + 21)
-        });
-        // Inline presentation attributes: the pages' stylesheets are the
-        // respondent's too, and grow for no chart.
-        let paint = if c.count == Count::Hidden {
-            "fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"3 2\""
-        } else {
-            "fill=\"currentColor\""
-        };
-        svg.push_str(&format!(
-            "<g><text x=\"0\" y=\"{}\" fill=\"currentColor\" font-size=\"12\">{}</text><rect {paint} x=\"200\" y=\"{}\" width=\"{width:.1}\" height=\"16\"></rect>{mark}<text x=\"{:.1}\" y=\"{}\" fill=\"currentColor\" font-size=\"12\">{}</text></g>",
-            y + 15,
-            escape(label),
-            y + 3,
-            204.0 + width,
-            y + 15,
-            escape(&count_text(c.count)),
-        ));
-    }
-    svg.push_str("</svg>");
+    let bars = cells
+        .iter()
+        .zip(&labels)
+        .enumerate()
+        .map(|(i, (c, label))| {
+            let y = i * bar_h;
+            let width = c.share.map_or(0.0, |s| s * 300.0);
+            let hidden_bar = c.count == Count::Hidden;
+            // Reach: the population's share as a mark across the bar.
+            let mark = c.baseline_share.map(|b| {
+                let x = format!("{:.1}", 200.0 + b * 300.0);
+                view! {
+                    <line x1=x.clone() x2=x y1=(y + 1).to_string() y2=(y + 21).to_string()
+                        stroke="currentColor" stroke-width="2"></line>
+                }
+            });
+            view! {
+                <g>
+                    <text x="0" y=(y + 15).to_string() fill="currentColor" font-size="12">{label.clone()}</text>
+                    <rect fill=if hidden_bar { "none" } else { "currentColor" }
+                        stroke=hidden_bar.then_some("currentColor")
+                        stroke-dasharray=hidden_bar.then_some("3 2")
+                        x="200" y=(y + 3).to_string() width=format!("{width:.1}") height="16"></rect>
+                    {mark}
+                    <text x=format!("{:.1}", 204.0 + width) y=(y + 15).to_string()
+                        fill="currentColor" font-size="12">{count_text(c.count)}</text>
+                </g>
+            }
+            .into_any()
+        })
+        .collect::<Items>();
+    let labelledby = format!("{title_id} {desc_id}");
+    let svg = view! {
+        <svg class="suara-chart__svg" role="img" aria-labelledby=labelledby
+            viewBox=format!("0 0 560 {height}") width="560" height=height.to_string()>
+            <title id=title_id>{title.clone()}</title>
+            <desc id=desc_id>{desc}</desc>
+            {bars}
+        </svg>
+    };
     let rows = row
         .cells
         .iter()
@@ -193,7 +196,7 @@ fn chart(survey: &Survey, table: &Table, title: String, say: Say, n: usize) -> A
     view! {
         <figure class="suara-chart" data-table=table.table data-question=question>
             <figcaption class="suara-chart__title">{title.clone()}</figcaption>
-            <div class="suara-chart__picture" inner_html=svg></div>
+            <div class="suara-chart__picture">{svg}</div>
             <table class="suara-chart__table">
                 <caption>{title}</caption>
                 <thead><tr>
@@ -379,7 +382,8 @@ pub fn DashboardPanel(
             baseline.set(Some(read));
         });
     };
-    let k = DEFAULT_K;
+    // The survey's `privacy.k`, which its inclusion consent screen states.
+    let k = survey.privacy_k;
     let data = {
         let survey = survey.clone();
         Memo::new(move |_| {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use suara_domain::bank;
 use suara_domain::hidden::Hidden;
 use suara_domain::i18n::{self, Msg};
 use suara_domain::journey::{self, Journey};
@@ -195,11 +196,13 @@ pub fn SurveyForm(
             // a long survey to be built.
             let seen = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || ctx.step() == i);
             let page_questions = page.questions.clone();
-            let questions = shown(move || seen.get().then(|| page_questions
-                .iter()
-                .map(|q| {
+            let wg_intro = survey.inclusion.as_ref().map(|i| i.wg_intro.clone());
+            let questions = shown(move || seen.get().then(|| {
+                let mut items = super::Items::new();
+                let mut wg = super::Items::new();
+                for q in &page_questions {
                     let view = view! { <QuestionView question=q.clone() /> }.into_any();
-                    match q.show_if {
+                    let view = match q.show_if {
                         // Hidden, not removed: an answer typed before it hid
                         // comes back with it (it is never exported while hidden).
                         Some(_) => {
@@ -207,10 +210,20 @@ pub fn SurveyForm(
                             view! { <div class="suara-shown-if" hidden=flag(move || ctx.is_hidden(&id))>{view}</div> }.into_any()
                         }
                         None => view,
+                    };
+                    if bank::WG.contains(&q.id.as_str()) {
+                        if wg.is_empty() {
+                            wg.push(wg_head(ctx, q, wg_intro.clone()));
+                        }
+                        wg.push(view);
+                        continue;
                     }
-                })
-                .collect::<super::Items>()
-                .into_any()));
+                    wg_group(&mut items, &mut wg);
+                    items.push(view);
+                }
+                wg_group(&mut items, &mut wg);
+                items.into_any()
+            }));
             let page_hidden = flag(move || ctx.step() != i);
             view! { <section class="suara-page" id=format!("suara-page-{}", page.id) hidden=page_hidden>{title} {questions}</section> }
         })
@@ -287,6 +300,45 @@ pub fn SurveyForm(
             </form>
         </div>
     }
+}
+
+/// The Washington Group's six questions as one group: one matrix-like
+/// table on a wide screen, one question a screen on a phone (the layout
+/// is the stylesheet's, `.suara-wg`).
+fn wg_group(items: &mut super::Items, wg: &mut super::Items) {
+    if wg.is_empty() {
+        return;
+    }
+    let group = std::mem::take(wg);
+    items.push(view! { <div class="suara-wg">{group}</div> }.into_any());
+}
+
+/// Before the first of the six: the Washington Group's introduction, and
+/// the answers' headings of the wide layout (hidden from screen readers:
+/// each answer keeps its own label), hidden with that question.
+fn wg_head(
+    ctx: FormCtx,
+    first: &suara_domain::Question,
+    intro: Option<suara_domain::Text>,
+) -> AnyView {
+    let headings = first
+        .kind
+        .choices()
+        .map(|(options, _)| {
+            options
+                .iter()
+                .map(|o| view! { <span>{show(ctx, o.label.clone())}</span> }.into_any())
+                .collect::<super::Items>()
+        })
+        .unwrap_or_default();
+    let id = first.id.clone();
+    view! {
+        <div class="suara-wg__head" hidden=flag(move || ctx.is_hidden(&id))>
+            {intro.map(|t| view! { <p class="suara-wg__intro">{show(ctx, t)}</p> }.into_any())}
+            <div class="suara-wg__headings" aria-hidden="true"><div>{headings}</div></div>
+        </div>
+    }
+    .into_any()
 }
 
 /// Keeps a draft of the answers on every change, and puts back the draft an

@@ -287,6 +287,22 @@ pub fn ExportPanel(
         .map(|n| view! { <option value=n></option> }.into_any())
         .collect::<super::Items>();
     let csv_survey = survey.clone();
+    // What each CSV column holds, in every language of the survey, with
+    // the same byte order mark choice as the CSV.
+    let codebook = {
+        let survey = survey.clone();
+        move |_| {
+            let rows = suara_domain::codebook::codebook(&survey, Default::default());
+            let options = CsvOptions {
+                bom: bom.get_untracked(),
+                ..Default::default()
+            };
+            let name = format!("suara-{}-codebook.csv", survey.id);
+            let csv = suara_domain::codebook::to_csv(&rows, options);
+            let saved = download::save(&name, "text/csv;charset=utf-8", &csv);
+            message.set(saved.err().map(Msg::ExportFailed));
+        }
+    };
     let clear = move |_| {
         let ids = exported.get_untracked();
         let asked = ctx.msg(&Msg::ConfirmClear(ids.len()));
@@ -340,6 +356,9 @@ pub fn ExportPanel(
                 </button>
                 <button type="button" class="suara-button" on:click=move |_| export(true, survey.clone())>
                     {ctx.words(Msg::ExportJson)}
+                </button>
+                <button type="button" class="suara-button" on:click=codebook>
+                    {ctx.words(Msg::ExportCodebook)}
                 </button>
                 <label class="suara-export__bom">
                     <input type="checkbox" prop:checked=flag(move || bom.get()) on:change=move |ev| bom.set(event_target_checked(&ev)) />

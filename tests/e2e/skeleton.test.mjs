@@ -60,6 +60,13 @@ const CSV_HEADER = [
   'programmes.health', 'programmes.jobs_training', 'programmes.environment',
   'programmes.youth_education', 'programmes.housing', 'programmes.other',
   'programmes.other_text', 'consent',
+  // The "about you" section from the question bank (pack ID), its consent
+  // columns and the derived wg_disability after the six.
+  'inclusion_consent', 'consent_version', 'bank', 'age_band',
+  'wg_seeing', 'wg_hearing', 'wg_walking', 'wg_remembering', 'wg_selfcare', 'wg_communicating', 'wg_disability',
+  'gender', 'gender.other_text',
+  ...['jawa', 'sunda', 'melayu', 'batak', 'madura', 'betawi', 'minangkabau', 'bugis', 'banten', 'banjar', 'bali', 'aceh', 'dayak', 'sasak', 'tionghoa', 'prefer_not_to_say', 'other'].map((e) => `ethnicity.${e}`),
+  'ethnicity.other_text', 'education', 'financial_situation', 'area',
 ];
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -251,6 +258,9 @@ describe('Suara widget, built-in survey, end to end', () => {
         [Q.improve, 'Not answered'],
         [Q.programmes, `Health, Another programme: ${OTHER}`],
         [Q.consent, 'Yes'],
+        // The inclusion section's choice (the built-in survey's "about you"
+        // questions), left unchosen: none of the section shows.
+        ['Some questions about you', 'Not answered'],
       ]);
       // "Change" goes to the question; "Next" then comes straight back.
       await page.getByRole('button', { name: `Change ${Q.recommend}` }).click();
@@ -334,6 +344,8 @@ describe('Suara widget, built-in survey, end to end', () => {
         '4', '9', `'${WORKS_WELL}`, '',
         '1', '0', '0', '0', '0', '1',
         OTHER, '1',
+        // The inclusion section, left unchosen: every one of its cells empty.
+        ...CSV_HEADER.slice(CSV_HEADER.indexOf('inclusion_consent')).map(() => ''),
       ]);
 
       const jsonButton = organiser.getByRole('button', { name: 'Download JSON' });

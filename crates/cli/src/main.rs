@@ -80,7 +80,7 @@ enum Command {
     },
     /// Write the codebook: what each CSV column holds and what its codes mean
     #[command(
-        after_help = "Examples:\n  suara codebook --survey festival.json -o codebook.csv\n  suara codebook --survey festival.json -o codebook.json\n\nOne row per CSV column (with the same --multi), labels in the survey's default language."
+        after_help = "Examples:\n  suara codebook --survey festival.json -o codebook.csv\n  suara codebook --survey festival.json -o codebook.json\n\nOne row per CSV column (with the same --multi): its words and codes in each of the survey's languages (the default first), the question bank's item and version it comes from, and how a derived column such as wg_disability is computed."
     )]
     Codebook {
         #[command(flatten)]

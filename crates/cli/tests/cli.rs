@@ -650,3 +650,97 @@ fn the_guides_first_survey_validates_as_readme_shows() {
         "README's guide shows `suara validate posyandu.json` saying {line:?}"
     );
 }
+
+#[test]
+fn a_survey_with_the_inclusion_bank_validates_with_the_banks_own_files() {
+    let dir = tmp();
+    let out = suara(dir.path(), &["validate", &data("inclusion.json")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let mut survey: Value =
+        serde_json::from_str(&std::fs::read_to_string(data("inclusion.json")).expect("the survey"))
+            .expect("JSON");
+    survey["pages"][1]["inclusion"]["items"][2] = "ethnicty".into();
+    survey["pages"][1]["inclusion"]["items"]
+        .as_array_mut()
+        .expect("items")
+        .push("sexual_orientation".into());
+    survey["pages"][0]["questions"][0]["id"] = "religion".into();
+    std::fs::write(dir.path().join("bad.json"), survey.to_string()).expect("a survey file");
+    let out = suara(dir.path(), &["validate", "bad.json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    for expected in [
+        "error: Page 1, question 1 (`religion`): question id `religion` is one of the question bank's, which this survey uses: use the bank's item, or give this question another id ($.pages[0].questions[0].id)\n",
+        "unknown item `ethnicty` (did you mean `ethnicity`?)",
+        "($.pages[1].inclusion.items[2])\n",
+        "item `sexual_orientation` is off in pack `ID`: asking it is unsafe or unlawful",
+        "($.pages[1].inclusion.items[10])\n",
+        "3 errors",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+}
+
+#[test]
+fn the_csv_and_codebook_of_an_inclusion_survey_have_the_bank_columns_one_row_each() {
+    let dir = tmp();
+    let survey = data("inclusion.json");
+    let responses = data("inclusion-responses.json");
+    let out = suara(
+        dir.path(),
+        &[
+            "csv",
+            "--survey",
+            &survey,
+            &responses,
+            "-o",
+            "inclusion.csv",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = std::fs::read(dir.path().join("inclusion.csv")).expect("the CSV");
+    let mut failures: Vec<String> = golden("inclusion.csv", &csv).err().into_iter().collect();
+    let rows = records(&csv, b',');
+    let at = |c: &str| rows[0].iter().position(|h| h == c).expect("a column");
+    let disability: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r[at("wg_disability")].as_str())
+        .collect();
+    assert_eq!(disability, ["0", "", "1"]);
+    let consent: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r[at("inclusion_consent")].as_str())
+        .collect();
+    assert_eq!(consent, ["1", "0", "1"]);
+    for name in ["inclusion-codebook.csv", "inclusion-codebook.json"] {
+        let out = suara(dir.path(), &["codebook", "--survey", &survey, "-o", name]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let bytes = std::fs::read(dir.path().join(name)).expect("the codebook");
+        failures.extend(golden(name, &bytes).err());
+    }
+    let book = records(
+        &std::fs::read(dir.path().join("inclusion-codebook.csv")).expect("the codebook"),
+        b',',
+    );
+    let columns: Vec<&str> = book[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        columns,
+        rows[0].iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        book[0],
+        [
+            "column",
+            "question",
+            "kind",
+            "label",
+            "codes",
+            "label.en",
+            "codes.en",
+            "bank_item",
+            "bank_version",
+            "derivation"
+        ]
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

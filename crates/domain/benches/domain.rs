@@ -58,6 +58,9 @@ fn responses(n: usize) -> Vec<Response> {
                 answers,
                 hidden: Default::default(),
                 partial: false,
+                bank: None,
+                inclusion_consent: None,
+                consent_version: None,
             }
         })
         .collect()

@@ -11,10 +11,12 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::answer::AnswerValue;
+use crate::bank;
 use crate::export::{self, code_label, columns, hidden_column, Cell, CsvOptions, MultiColumns};
 use crate::hidden::Allowed;
 use crate::i18n::{self, Msg};
 use crate::survey::{ChoiceOption, Question, QuestionKind, Survey, OTHER_VALUE};
+use crate::text::Locale;
 
 /// One CSV column described.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,31 +33,111 @@ pub struct CodebookRow {
     pub label: String,
     /// The codes the column can hold and their words, where codes have words.
     pub codes: Vec<Code>,
+    /// What the column holds in each of the survey's languages, the default
+    /// first (the question's wording as the person read it).
+    pub labels: Words,
+    /// The question bank's item the column comes from (`wg_ss`, `gender`),
+    /// empty for a question of the survey's own.
+    pub bank_item: String,
+    /// The bank's version, with `bank_item`.
+    pub bank_version: String,
+    /// How a derived column is computed from others (`wg_disability`);
+    /// empty for the others.
+    pub derivation: String,
 }
 
 /// A value a column can hold, and what it means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Code {
     pub code: String,
+    /// In the survey's default language.
     pub label: String,
+    /// In each of the survey's languages, the default first.
+    pub labels: Words,
+}
+
+/// One text in several languages, written in JSON as an object of
+/// language code to words, in the survey's order of languages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words(pub Vec<(String, String)>);
+
+impl Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl Words {
+    /// The words in `locale`, empty without them.
+    pub fn get(&self, locale: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(l, _)| l == locale)
+            .map_or("", |(_, w)| w.as_str())
+    }
 }
 
 fn code(code: impl Into<String>, label: impl Into<String>) -> Code {
     Code {
         code: code.into(),
         label: label.into(),
+        labels: Words::default(),
     }
 }
 
 /// The codebook of the CSV written with `multi`, in column order.
 pub fn codebook(survey: &Survey, multi: MultiColumns) -> Vec<CodebookRow> {
-    let locale = &survey.default_locale;
-    let fixed = |column: &str, label: &str, codes: Vec<Code>| CodebookRow {
-        column: column.to_owned(),
-        question: String::new(),
-        kind: "response".to_owned(),
-        label: label.to_owned(),
-        codes,
+    // Described once per language, then put together: the rows and their
+    // codes are the same in every language, only their words differ.
+    let per_locale: Vec<(&Locale, Vec<CodebookRow>)> = survey
+        .locales
+        .iter()
+        .map(|l| (l, rows_in(survey, multi, l)))
+        .collect();
+    let Some((_, first)) = per_locale.first() else {
+        return Vec::new();
+    };
+    let mut rows = first.clone();
+    for (i, row) in rows.iter_mut().enumerate() {
+        for (l, other) in &per_locale {
+            let theirs = &other[i];
+            row.labels.0.push((l.to_string(), theirs.label.clone()));
+            for (c, code) in row.codes.iter_mut().enumerate() {
+                let words = theirs
+                    .codes
+                    .get(c)
+                    .map(|t| t.label.clone())
+                    .unwrap_or_default();
+                code.labels.0.push((l.to_string(), words));
+            }
+        }
+    }
+    rows
+}
+
+/// The codebook's rows with their words in `locale`.
+fn rows_in(survey: &Survey, multi: MultiColumns, locale: &Locale) -> Vec<CodebookRow> {
+    let row = |column: String, question: String, kind: &str, label: String, codes: Vec<Code>| {
+        CodebookRow {
+            column,
+            question,
+            kind: kind.to_owned(),
+            label,
+            codes,
+            labels: Words::default(),
+            bank_item: String::new(),
+            bank_version: String::new(),
+            derivation: String::new(),
+        }
+    };
+    let fixed = |column: &str, label: &str, codes: Vec<Code>| {
+        row(
+            column.to_owned(),
+            String::new(),
+            "response",
+            label.to_owned(),
+            codes,
+        )
     };
     let mut rows = vec![
         fixed("id", "Response id (a UUID made on the device)", vec![]),
@@ -97,14 +179,15 @@ pub fn codebook(survey: &Survey, multi: MultiColumns) -> Vec<CodebookRow> {
             Allowed::Values(values) => values.iter().map(|v| code(v, v)).collect(),
             Allowed::Chars(_) => vec![],
         };
-        rows.push(CodebookRow {
-            column: hidden_column(&f.id),
-            question: String::new(),
-            kind: "hidden".to_owned(),
-            label: format!("Hidden field `{}`, from the survey's link or element", f.id),
+        rows.push(row(
+            hidden_column(&f.id),
+            String::new(),
+            "hidden",
+            format!("Hidden field `{}`, from the survey's link or element", f.id),
             codes,
-        });
+        ));
     }
+    let bank_version = survey.inclusion.as_ref().map(|i| i.bank.as_str());
     for col in columns(survey, multi) {
         let q = col.question;
         let label = survey.tr(&q.label, locale);
@@ -114,13 +197,14 @@ pub fn codebook(survey: &Survey, multi: MultiColumns) -> Vec<CodebookRow> {
                 .iter()
                 .find(|o| o.value == value)
                 .map(|o| survey.tr(&o.label, locale).to_owned())
-                .unwrap_or_else(|| other_label(survey, q))
+                .unwrap_or_else(|| other_label(survey, q, locale))
         };
+        let mut derivation = "";
         let (label, codes) = match col.cell {
-            Cell::Value => (label.to_owned(), value_codes(survey, q)),
+            Cell::Value => (label.to_owned(), value_codes(survey, q, locale)),
             Cell::Joined => (
                 format!("{label} (chosen codes, separated by ;)"),
-                choice_codes(survey, q),
+                choice_codes(survey, q, locale),
             ),
             Cell::Chosen(value) => {
                 let options = q.kind.choices().map(|c| c.0).unwrap_or_default();
@@ -129,7 +213,7 @@ pub fn codebook(survey: &Survey, multi: MultiColumns) -> Vec<CodebookRow> {
                     vec![code("1", "chosen"), code("0", "not chosen")],
                 )
             }
-            Cell::OtherText => (part(&other_label(survey, q)), vec![]),
+            Cell::OtherText => (part(&other_label(survey, q, locale)), vec![]),
             Cell::Row(row) => {
                 let QuestionKind::Matrix { rows: all, columns } = &q.kind else {
                     unreachable!("only a matrix has row columns")
@@ -151,34 +235,82 @@ pub fn codebook(survey: &Survey, multi: MultiColumns) -> Vec<CodebookRow> {
                     ],
                 )
             }
+            Cell::Consent => {
+                let options = q.kind.choices().map(|c| c.0).unwrap_or_default();
+                derivation = "the person's choice on the consent screen before the inclusion questions (the response's inclusion_consent)";
+                (
+                    label.to_owned(),
+                    vec![
+                        code("1", option_label(options, "yes")),
+                        code("0", option_label(options, "no")),
+                    ],
+                )
+            }
+            Cell::ConsentVersion => (
+                "The version of the consent screen's text the person chose on".to_owned(),
+                vec![],
+            ),
+            Cell::Bank => (
+                "The question bank's version, when the person answered one of its questions"
+                    .to_owned(),
+                vec![],
+            ),
+            Cell::WgDisability => {
+                derivation = bank::WG_DERIVATION;
+                (
+                    "Disability (Washington Group Short Set)".to_owned(),
+                    vec![
+                        code(
+                            "1",
+                            "at least one domain with a lot of difficulty or cannot do at all",
+                        ),
+                        code(
+                            "0",
+                            "all six answered, none with a lot of difficulty or cannot do at all",
+                        ),
+                    ],
+                )
+            }
         };
-        rows.push(CodebookRow {
-            column: col.name,
-            question: q.id.clone(),
-            kind: q.kind.name().to_owned(),
-            label,
-            codes,
-        });
+        let mut r = row(col.name, q.id.clone(), q.kind.name(), label, codes);
+        if let (Some(version), Some(item)) = (bank_version, bank::item_of(&q.id)) {
+            r.bank_item = item.to_owned();
+            r.bank_version = version.to_owned();
+        }
+        r.derivation = derivation.to_owned();
+        match col.cell {
+            Cell::ConsentVersion | Cell::Bank => {
+                r.question.clear();
+                r.kind = "response".to_owned();
+                r.bank_item.clear();
+                r.bank_version.clear();
+            }
+            Cell::WgDisability => {
+                r.question.clear();
+                r.kind = "derived".to_owned();
+            }
+            _ => {}
+        }
+        rows.push(r);
     }
     rows
 }
 
-/// The label of a choice question's "other" option in the default language.
-fn other_label(survey: &Survey, q: &Question) -> String {
+/// The label of a choice question's "other" option in `locale`.
+fn other_label(survey: &Survey, q: &Question, locale: &Locale) -> String {
     match q
         .kind
         .choices()
         .and_then(|c| c.1)
         .and_then(|o| o.label.as_ref())
     {
-        Some(label) => survey.tr(label, &survey.default_locale).to_owned(),
-        None => i18n::text(&survey.default_locale, &Msg::Other),
+        Some(label) => survey.tr(label, locale).to_owned(),
+        None => i18n::text(locale, &Msg::Other),
     }
 }
 
 /// Options (and "other") of a choice question, with their labels.
-fn choice_codes(survey: &Survey, q: &Question) -> Vec<Code> {
-    let locale = &survey.default_locale;
+fn choice_codes(survey: &Survey, q: &Question, locale: &Locale) -> Vec<Code> {
     let Some((options, other)) = q.kind.choices() else {
         return vec![];
     };
@@ -187,14 +319,13 @@ fn choice_codes(survey: &Survey, q: &Question) -> Vec<Code> {
         .map(|o| code(&o.value, survey.tr(&o.label, locale)))
         .collect();
     if other.is_some() {
-        codes.push(code(OTHER_VALUE, other_label(survey, q)));
+        codes.push(code(OTHER_VALUE, other_label(survey, q, locale)));
     }
     codes
 }
 
 /// The codes of a question's own column, by kind.
-fn value_codes(survey: &Survey, q: &Question) -> Vec<Code> {
-    let locale = &survey.default_locale;
+fn value_codes(survey: &Survey, q: &Question, locale: &Locale) -> Vec<Code> {
     // The same words `--labels` writes in the CSV.
     let numbered = |range: std::ops::RangeInclusive<u8>| -> Vec<Code> {
         range
@@ -207,7 +338,7 @@ fn value_codes(survey: &Survey, q: &Question) -> Vec<Code> {
     };
     match &q.kind {
         QuestionKind::SingleChoice { .. } | QuestionKind::Dropdown { .. } => {
-            choice_codes(survey, q)
+            choice_codes(survey, q, locale)
         }
         // Only in `Cell::Joined` or `Cell::Chosen` columns.
         QuestionKind::MultiChoice { .. } | QuestionKind::Matrix { .. } => vec![],
@@ -237,7 +368,9 @@ fn value_codes(survey: &Survey, q: &Question) -> Vec<Code> {
 }
 
 /// The codebook as CSV (the same quoting and options as the export):
-/// `column,question,kind,label,codes`, the codes written `code=label`,
+/// `column,question,kind,label,codes`, then `label.<locale>` and
+/// `codes.<locale>` for each of the survey's other languages, then
+/// `bank_item,bank_version,derivation`; the codes written `code=label`,
 /// separated by `; `.
 pub fn to_csv(rows: &[CodebookRow], options: CsvOptions) -> String {
     let mut out = String::new();
@@ -245,22 +378,46 @@ pub fn to_csv(rows: &[CodebookRow], options: CsvOptions) -> String {
         out.push('\u{feff}');
     }
     let sep = options.separator.char();
-    let header = ["column", "question", "kind", "label", "codes"].map(Cow::Borrowed);
+    let others: Vec<String> = rows
+        .first()
+        .map(|r| r.labels.0.iter().skip(1).map(|(l, _)| l.clone()).collect())
+        .unwrap_or_default();
+    let mut header: Vec<Cow<str>> = ["column", "question", "kind", "label", "codes"]
+        .map(Cow::Borrowed)
+        .into();
+    for l in &others {
+        header.push(Cow::Owned(format!("label.{l}")));
+        header.push(Cow::Owned(format!("codes.{l}")));
+    }
+    header.extend(["bank_item", "bank_version", "derivation"].map(Cow::Borrowed));
     export::push_record(&mut out, header, sep);
     for row in rows {
-        let codes = row
-            .codes
-            .iter()
-            .map(|c| format!("{}={}", c.code, c.label))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let fields = [
+        let codes = |locale: Option<&str>| {
+            let joined = row
+                .codes
+                .iter()
+                .map(|c| {
+                    let words = locale.map_or(c.label.as_str(), |l| c.labels.get(l));
+                    format!("{}={words}", c.code)
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            Cow::Owned(export::neutralise(&joined).into_owned())
+        };
+        let mut fields = vec![
             export::neutralise(&row.column),
             export::neutralise(&row.question),
             Cow::Borrowed(row.kind.as_str()),
             export::neutralise(&row.label),
-            Cow::Owned(export::neutralise(&codes).into_owned()),
+            codes(None),
         ];
+        for l in &others {
+            fields.push(export::neutralise(row.labels.get(l)));
+            fields.push(codes(Some(l)));
+        }
+        fields.push(Cow::Borrowed(row.bank_item.as_str()));
+        fields.push(Cow::Borrowed(row.bank_version.as_str()));
+        fields.push(export::neutralise(&row.derivation));
         export::push_record(&mut out, fields, sep);
     }
     out
@@ -268,7 +425,9 @@ pub fn to_csv(rows: &[CodebookRow], options: CsvOptions) -> String {
 
 /// The codebook file as JSON: `{ "format": 1, "survey_id", "survey_version",
 /// "columns": [ { "column", "question", "kind", "label", "codes": [ { "code",
-/// "label" } ] } ] }`, pretty-printed.
+/// "label", "labels" } ], "labels", "bank_item", "bank_version",
+/// "derivation" } ] }`, pretty-printed; `labels` are objects of language
+/// code to words.
 pub fn to_json(survey: &Survey, rows: &[CodebookRow]) -> String {
     #[derive(Serialize)]
     struct Doc<'a> {

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::answer::{other_text_key, AnswerValue};
+use crate::bank;
 use crate::i18n::{self, Msg};
 use crate::response::Response;
 use crate::survey::{Question, QuestionKind, Survey, OTHER_VALUE};
@@ -81,6 +82,16 @@ pub(crate) enum Cell<'a> {
     Row(&'a str),
     /// Where a ranking puts this option: 1 for the first.
     Rank(&'a str),
+    /// The inclusion consent screen's choice: 1 to answer, 0 skipped (the
+    /// response's `inclusion_consent`).
+    Consent,
+    /// The version of the consent screen's text (`consent_version`).
+    ConsentVersion,
+    /// The question bank's version, when an item was answered (`bank`).
+    Bank,
+    /// The Washington Group's disability indicator, derived from the six
+    /// answers (see [`crate::bank::wg_disability`]).
+    WgDisability,
 }
 
 /// One column of the CSV after the fixed ones: its name, its question and
@@ -135,12 +146,38 @@ pub(crate) fn columns(survey: &Survey, multi: MultiColumns) -> Vec<Column<'_>> {
                         });
                     }
                 }
+                QuestionKind::SingleChoice { .. }
+                    if q.id == bank::CONSENT_ID && survey.inclusion.is_some() =>
+                {
+                    for (name, cell) in [
+                        (bank::CONSENT_ID, Cell::Consent),
+                        ("consent_version", Cell::ConsentVersion),
+                        ("bank", Cell::Bank),
+                    ] {
+                        cols.push(Column {
+                            name: name.to_owned(),
+                            question: q,
+                            cell,
+                        });
+                    }
+                }
                 QuestionKind::SingleChoice { other, .. } => {
                     cols.push(Column {
                         name: q.id.clone(),
                         question: q,
                         cell: Cell::Value,
                     });
+                    // After the last of the Washington Group's six, when the survey has them all.
+                    if survey.inclusion.is_some()
+                        && q.id == bank::WG[5]
+                        && bank::WG.iter().all(|w| survey.question(w).is_some())
+                    {
+                        cols.push(Column {
+                            name: "wg_disability".to_owned(),
+                            question: q,
+                            cell: Cell::WgDisability,
+                        });
+                    }
                     if other.is_some() {
                         cols.push(Column {
                             name: other_text_key(&q.id),
@@ -513,6 +550,28 @@ fn records(
                         .unwrap_or_default(),
                     _ => Cow::Borrowed(""),
                 },
+                Cell::Consent => Cow::Borrowed(match r.inclusion_consent {
+                    Some(true) => "1",
+                    Some(false) => "0",
+                    None => "",
+                }),
+                Cell::ConsentVersion => r
+                    .consent_version
+                    .as_deref()
+                    .map(neutralise)
+                    .unwrap_or_default(),
+                Cell::Bank => r.bank.as_deref().map(neutralise).unwrap_or_default(),
+                Cell::WgDisability => {
+                    let code = |id: &str| match r.answers.get(id) {
+                        Some(AnswerValue::Text(t)) => Some(t.as_str()),
+                        _ => None,
+                    };
+                    Cow::Borrowed(match bank::wg_disability(bank::WG.map(code)) {
+                        Some(true) => "1",
+                        Some(false) => "0",
+                        None => "",
+                    })
+                }
                 Cell::Rank(v) => match answer {
                     Some(AnswerValue::Choices(order)) => order
                         .iter()

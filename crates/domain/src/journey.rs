@@ -106,6 +106,9 @@ impl Journey {
             answers: self.answers.clone(),
             hidden: Default::default(),
             partial: false,
+            bank: None,
+            inclusion_consent: None,
+            consent_version: None,
         }
     }
 

@@ -11,8 +11,9 @@
 //! The modules form layers, read from the leaves up, and no module uses one
 //! that uses it back (`tests/module_graph.rs` checks it): `text`, `json` and
 //! `syntax` (JSON's), `hidden` (the hidden fields' matcher), `zone` (the
-//! calendar of times in a time zone) and `kiosk` (kiosk mode's settings and
-//! timers) use nothing of the crate, `expr` (the show-if syntax)
+//! calendar of times in a time zone), `kiosk` (kiosk mode's settings and
+//! timers) and `bank` (the inclusion question bank's files and their
+//! expansion into questions) use nothing of the crate, `expr` (the show-if syntax)
 //! only `text`; `survey` is built
 //! from them and `value` holds the answers; `logic` evaluates show-if over a
 //! survey and its answers, `answer` validates them with it, `problem` says
@@ -22,6 +23,7 @@
 //! and `journey` (one person's pass through a survey) sit on top.
 
 pub mod answer;
+pub mod bank;
 pub mod codebook;
 pub mod dashboard;
 pub mod endpoint;
@@ -51,7 +53,7 @@ pub use endpoint::Endpoint;
 pub use parse::{kind_fields, known_fields, Refused, Rejected};
 pub use problem::SchemaError;
 pub use response::Response;
-pub use survey::{ChoiceOption, Other, Page, Question, QuestionKind, Survey};
+pub use survey::{ChoiceOption, Inclusion, Other, Page, Question, QuestionKind, Survey};
 pub use text::{Locale, Text};
 pub use value::{AnswerValue, Answers};
 

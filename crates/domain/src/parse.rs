@@ -2,14 +2,15 @@
 
 use serde_json::{Map, Value};
 
+use crate::bank;
 use crate::expr;
 use crate::hidden::{Allowed, Chars, HiddenField, MAX_VALUES, MAX_VALUE_CHARS};
 use crate::logic::{self, Scope};
 use crate::problem::SchemaError;
 use crate::problem::{Earlier, Found, Holder, IdOf, Item, JsonType, Place, Problem};
 use crate::survey::{
-    is_date, ChoiceOption, Kind, Other, Page, Question, QuestionKind, Survey, FIXED_COLUMNS,
-    OTHER_VALUE, SETTING_NAMES,
+    is_date, ChoiceOption, Inclusion, Kind, Other, Page, Question, QuestionKind, Survey,
+    FIXED_COLUMNS, OTHER_VALUE, SETTING_NAMES,
 };
 use crate::syntax;
 use crate::text::{closest, piped_ids, Locale, Text};
@@ -39,6 +40,8 @@ const SURVEY_FIELDS: &[&str] = &[
     "hidden",
     "thanks",
     "start_again",
+    "privacy",
+    "minors",
     // Read by the organiser's page and `suara` only (`dashboard::baseline`).
     "baseline",
 ];
@@ -50,7 +53,12 @@ const HIDDEN_FIELDS: &[&str] = &[
     "max_length",
     "required",
 ];
-const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if"];
+const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if", "inclusion"];
+const PRIVACY_FIELDS: &[&str] = &["k"];
+/// An inclusion block's fields as a survey writes them ([`crate::bank`]).
+const INCLUSION_FIELDS: &[&str] = &["pack", "items", "areas", "sensitive"];
+/// With the `bank` object the expansion adds.
+const EXPANDED_FIELDS: &[&str] = &["pack", "items", "areas", "sensitive", "bank"];
 const QUESTION_FIELDS: &[&str] = &["id", "kind", "label", "help", "required", "show_if"];
 const OPTION_FIELDS: &[&str] = &["value", "label"];
 
@@ -80,13 +88,15 @@ fn fields_of(kind: Kind) -> &'static [&'static str] {
 
 /// Names of the fields a survey, a page, a question and an option accept, for
 /// the schema's sync test.
-pub fn known_fields() -> [(&'static str, &'static [&'static str]); 5] {
+pub fn known_fields() -> [(&'static str, &'static [&'static str]); 7] {
     [
         ("survey", SURVEY_FIELDS),
         ("hidden", HIDDEN_FIELDS),
         ("page", PAGE_FIELDS),
         ("question", QUESTION_FIELDS),
         ("option", OPTION_FIELDS),
+        ("privacy", PRIVACY_FIELDS),
+        ("inclusion", INCLUSION_FIELDS),
     ]
 }
 
@@ -97,9 +107,14 @@ impl Survey {
     /// The widget does not call this: it reads with [`Survey::read_with`]
     /// and the browser's `JSON.parse`, which keeps serde_json's text parser
     /// out of the wasm.
+    ///
+    /// An inclusion block is expanded with the bank files this crate
+    /// carries ([`crate::bank::embedded`]).
     pub fn parse(json: &str) -> Result<Survey, Vec<SchemaError>> {
         Survey::read_with(json, |text| {
-            serde_json::from_str(text).map_err(|e| e.to_string())
+            let mut value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+            crate::bank::expand(&mut value, &crate::bank::embedded());
+            Ok(value)
         })
         .map_err(|r| r.errors)
     }
@@ -292,6 +307,13 @@ struct Parser {
     question_index: Option<usize>,
     /// Every question id read, with its JSON path, for the hidden fields.
     question_ids: Vec<(String, String)>,
+    /// Whether a page has an inclusion block: the bank's question ids are
+    /// then the bank's alone.
+    uses_bank: bool,
+    /// The path of the first inclusion block, and what it brings.
+    inclusion: Option<(String, Option<Inclusion>)>,
+    /// Whether the questions being read are the bank's (the expansion's).
+    in_bank: bool,
 }
 
 /// A `show_if` text waiting to be checked against the survey's questions.
@@ -732,6 +754,30 @@ impl Parser {
             None => true,
             Some(_) => self.boolean(&obj, "start_again"),
         };
+        let privacy_k = match obj.get("privacy") {
+            None => bank::DEFAULT_K,
+            Some(v) => match self.object(v, obj.at("privacy"), Holder::Privacy, PRIVACY_FIELDS) {
+                Some(p) => self.integer(&p, "k", 2..=1000, bank::DEFAULT_K),
+                None => bank::DEFAULT_K,
+            },
+        };
+        let guardian_consented = match obj.get("minors") {
+            None => false,
+            Some(Value::String(s)) if s == "guardian_consented" => true,
+            Some(other) => {
+                self.error(
+                    &obj.at("minors"),
+                    Problem::Minors {
+                        found: describe(other),
+                    },
+                );
+                false
+            }
+        };
+        let inclusion = match self.inclusion.take() {
+            Some((_, Some(inclusion))) => Some(inclusion),
+            _ => None,
+        };
         // One match, not a `?` per field: each `?` is an early return with
         // its own code to drop the fields read so far.
         match (
@@ -761,6 +807,9 @@ impl Parser {
                 hidden,
                 thanks,
                 start_again,
+                privacy_k,
+                guardian_consented,
+                inclusion,
             }),
             _ => None,
         }
@@ -970,6 +1019,7 @@ impl Parser {
 
     fn pages(&mut self, obj: &Obj) -> Option<Vec<Page>> {
         let items = self.array(obj, "pages", MAX_PAGES)?;
+        self.uses_bank = items.iter().any(|p| p.get("inclusion").is_some());
         let mut pages = Vec::new();
         // Plain lists, not a `BTreeSet` and a `BTreeMap`: a survey has at most
         // 100 pages and 500 questions, and the widget then carries no B-tree
@@ -1102,10 +1152,26 @@ impl Parser {
             Earlier::EarlierPages,
         );
         self.show_if(&obj, None, question_ids.len());
-        let items = self.array(&obj, "questions", MAX_QUESTIONS)?;
+        // The expansion adds the bank's questions after the page's own;
+        // without it, a page with a block may have none of its own.
+        let block = obj.get("inclusion");
+        let items: &[Value] = match obj.get("questions") {
+            None if block.is_some() => &[],
+            _ => self.array(&obj, "questions", MAX_QUESTIONS)?,
+        };
+        let from = block
+            .and_then(|b| b.get("bank")?.get("from")?.as_u64())
+            .map_or(items.len(), |n| n as usize);
+        let own = from.min(items.len());
+        let expanded = match block {
+            Some(block) => self.inclusion_block(block, obj.at("inclusion")),
+            None => false,
+        };
+        let items = if expanded { items } else { &items[..own] };
         let mut questions = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
+            self.in_bank = i >= own;
             let loc = obj.at("questions").item(i);
             self.question_index = Some(i);
             self.question_count += 1;
@@ -1117,12 +1183,105 @@ impl Parser {
                 None => ok = false,
             }
         }
+        self.in_bank = false;
         (ok && id.is_some()).then(|| Page {
             id: id.unwrap_or_default(),
             title,
             questions,
             show_if: None,
         })
+    }
+
+    /// Reads a page's inclusion block (see [`crate::bank`]); whether the
+    /// expansion served it, so that its questions are read after the page's own.
+    #[inline(never)]
+    fn inclusion_block(&mut self, value: &Value, loc: Loc) -> bool {
+        if let Some((first, _)) = &self.inclusion {
+            let first = first.clone();
+            self.error(&loc, Problem::InclusionTwice { first });
+            return false;
+        }
+        self.inclusion = Some((loc.path.clone(), None));
+        let before = self.errors.len();
+        let Some(obj) = self.object(value, loc, Holder::Inclusion, EXPANDED_FIELDS) else {
+            return false;
+        };
+        let pack = self.string(&obj, "pack", true);
+        let mut langs = None;
+        if let Some(p) = &pack {
+            langs = bank::languages(p);
+            if langs.is_none() {
+                self.error(&obj.at("pack"), Problem::UnknownPack { pack: p.clone() });
+            }
+        }
+        let pack = pack.unwrap_or_default();
+        let sensitive = self.boolean(&obj, "sensitive");
+        let mut area = false;
+        if let Some(items) = self.array(&obj, "items", MAX_OPTIONS) {
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let at = obj.at("items").item(i);
+                let Some(s) = item.as_str() else {
+                    let found = JsonType::of(item);
+                    self.error(&at, Problem::ItemNotString { found });
+                    continue;
+                };
+                if !bank::ITEMS.contains(&s) {
+                    let suggestion = closest(s, &bank::ITEMS);
+                    let item = s.to_owned();
+                    self.error(&at, Problem::UnknownItem { item, suggestion });
+                } else if seen.contains(&s) {
+                    self.error(&at, Problem::ItemTwice { item: s.to_owned() });
+                } else {
+                    seen.push(s);
+                    area |= s == "area";
+                    if s == "sexual_orientation" && pack == "ID" && !sensitive {
+                        let problem = Problem::SensitiveItem {
+                            item: s.to_owned(),
+                            pack: pack.clone(),
+                        };
+                        self.error(&at, problem);
+                    }
+                }
+            }
+        }
+        if obj.get("areas").is_some() {
+            self.choice_list(&obj, "areas", Item::Option, 1);
+        } else if area {
+            self.error(&obj.loc, Problem::AreasMissing);
+        }
+        if let (Some(langs), Some(default)) = (langs, &self.default_locale) {
+            if !langs.contains(&default.as_str()) {
+                let locale = default.to_string();
+                self.error(&obj.at("pack"), Problem::PackLanguage { pack, locale });
+                return false;
+            }
+        }
+        let b = obj.get("bank");
+        let text = |key: &str| b.and_then(|b| b.get(key)).and_then(Value::as_str);
+        let (Some(version), Some(consent)) = (text("version"), text("consent_version")) else {
+            if langs.is_some() {
+                self.error(&obj.loc, Problem::BankNotLoaded { pack });
+            }
+            return false;
+        };
+        let (version, consent_version) = (version.to_owned(), consent.to_owned());
+        let wg_intro = match b.and_then(|b| b.get("wg_intro")) {
+            Some(v) => self.text(v, &obj.at("bank")),
+            None => None,
+        };
+        if let (Some(wg_intro), true) = (wg_intro, self.errors.len() == before) {
+            let inclusion = Inclusion {
+                pack,
+                bank: version,
+                consent_version,
+                wg_intro,
+            };
+            if let Some((_, slot)) = &mut self.inclusion {
+                *slot = Some(inclusion);
+            }
+        }
+        true
     }
 
     /// Checks the answers `text` (at `key`) pipes in: each `{id}` must be
@@ -1232,6 +1391,12 @@ impl Parser {
                     &obj.at("id"),
                     Problem::QuestionIdReserved { id: id.clone() },
                 );
+            } else if self.uses_bank
+                && !self.in_bank
+                && (bank::QUESTION_IDS.contains(&id.as_str())
+                    || bank::COLUMNS.contains(&id.as_str()))
+            {
+                self.error(&obj.at("id"), Problem::BankIdTaken { id: id.clone() });
             } else if let Some((_, first)) = ids.iter().find(|(i, _)| i == id) {
                 self.error(
                     &obj.at("id"),
@@ -1502,6 +1667,7 @@ impl Parser {
     /// A list under `key` of at least `min` items, each a `value` code (see
     /// [`is_value_code`]) unique in the list and a `label`: a question's
     /// options, or a matrix's rows or columns (`what`: "option", "row", "column").
+    #[inline(never)]
     fn choice_list(
         &mut self,
         obj: &Obj,

@@ -114,6 +114,10 @@ pub enum Holder {
     Column,
     /// A hidden field.
     Hidden,
+    /// A page's inclusion block.
+    Inclusion,
+    /// The survey's `privacy`.
+    Privacy,
 }
 
 /// What an id belongs to.
@@ -346,6 +350,53 @@ pub enum Problem {
     },
     HiddenValueTwice {
         value: String,
+    },
+    /// An inclusion block's `pack` that is none of the bank's.
+    UnknownPack {
+        pack: String,
+    },
+    /// A pack without words in the survey's default language.
+    PackLanguage {
+        pack: String,
+        locale: String,
+    },
+    /// An item the bank does not have.
+    UnknownItem {
+        item: String,
+        suggestion: Option<&'static str>,
+    },
+    /// An item of `items` that is not a string.
+    ItemNotString {
+        found: JsonType,
+    },
+    ItemTwice {
+        item: String,
+    },
+    /// An item that pack `pack` asks only with `"sensitive": true`
+    /// (`sexual_orientation` in `ID`: unsafe or unlawful to ask in parts
+    /// of the country).
+    SensitiveItem {
+        item: String,
+        pack: String,
+    },
+    /// The item `area` without the block's `areas`.
+    AreasMissing,
+    /// The bank's files for the block could not be had (not fetched, or
+    /// the survey was read without them).
+    BankNotLoaded {
+        pack: String,
+    },
+    /// A question of the survey's own that takes one of the bank's ids.
+    BankIdTaken {
+        id: String,
+    },
+    /// A second inclusion block (the first is at `first`).
+    InclusionTwice {
+        first: String,
+    },
+    /// `minors` that is not `"guardian_consented"`.
+    Minors {
+        found: Found,
     },
     /// A problem in a `show_if` condition (its text, to quote from).
     ShowIf {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::answer::{self, AnswerError, AnswerValue, Answers};
+use crate::bank;
 use crate::hidden::Hidden;
 use crate::json::type_name;
 use crate::survey::Survey;
@@ -32,6 +33,19 @@ pub struct Response {
     /// next person (`partial=keep`); left out of the JSON otherwise.
     #[serde(skip_serializing_if = "is_false")]
     pub partial: bool,
+    /// The question bank's version (`"2026.1"`) when the person answered
+    /// one of its items; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bank: Option<String>,
+    /// The person's choice on the inclusion consent screen: `true` to
+    /// answer those questions, `false` to skip them all; left out when the
+    /// survey has none, or the person never reached it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inclusion_consent: Option<bool>,
+    /// The version of the consent screen's text the person chose on, with
+    /// `inclusion_consent` (proof of consent: GDPR Art. 9, UU PDP Art. 24).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent_version: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -83,8 +97,20 @@ impl Response {
 
     /// The response of `survey` holding `answers` (already cleaned), finished
     /// or kept `partial`; the hidden fields' values come later, from the page.
-    fn of(survey: &Survey, answers: Answers, meta: Finish, partial: bool) -> Response {
+    fn of(survey: &Survey, mut answers: Answers, meta: Finish, partial: bool) -> Response {
+        // The consent screen's choice is the response's, not an answer.
+        let consent = match answers.remove(bank::CONSENT_ID) {
+            Some(AnswerValue::Text(t)) => Some(t == "yes"),
+            _ => None,
+        };
+        let inclusion = survey.inclusion.as_ref();
+        let answered = answers.keys().any(|k| bank::item_of(k).is_some());
         Response {
+            bank: inclusion.filter(|_| answered).map(|i| i.bank.clone()),
+            inclusion_consent: consent.filter(|_| inclusion.is_some()),
+            consent_version: inclusion
+                .filter(|_| consent.is_some())
+                .map(|i| i.consent_version.clone()),
             id: meta.id.to_owned(),
             survey_id: survey.id.clone(),
             survey_version: survey.version.clone(),
@@ -171,7 +197,29 @@ impl Response {
                 ))
             }
         };
+        let mut text_field = |key: &str| match map.remove(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(format!(
+                "`{key}` must be a string, found {}",
+                type_name(&other)
+            )),
+        };
+        let (bank, consent_version) = (text_field("bank")?, text_field("consent_version")?);
+        let inclusion_consent = match map.remove("inclusion_consent") {
+            None => None,
+            Some(Value::Bool(b)) => Some(b),
+            Some(other) => {
+                return Err(format!(
+                    "`inclusion_consent` must be a boolean, found {}",
+                    type_name(&other)
+                ))
+            }
+        };
         Ok(Response {
+            bank,
+            inclusion_consent,
+            consent_version,
             id,
             survey_id,
             survey_version,

@@ -32,6 +32,29 @@ pub struct Survey {
     /// Whether the thank-you screen offers to start a new response
     /// (`start_again`, shown unless `false`).
     pub start_again: bool,
+    /// The smallest group reported (`"privacy": {"k": 10}`, 10 without
+    /// it): said on the inclusion consent screen.
+    pub privacy_k: u64,
+    /// Whether guardians consented for the people under 18 who answer
+    /// (`"minors": "guardian_consented"`): then an age band under 18 does
+    /// not end the inclusion section.
+    pub guardian_consented: bool,
+    /// The survey's inclusion block, if it has one (see [`crate::bank`]):
+    /// its questions are among the pages' like any other.
+    pub inclusion: Option<Inclusion>,
+}
+
+/// What a survey's inclusion block brings beyond its questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inclusion {
+    /// The bank's pack (`ID`, `US`, `GB`).
+    pub pack: String,
+    /// The bank's version (`2026.1`), recorded in responses that answer an item.
+    pub bank: String,
+    /// The version of the consent screen's text, recorded with the choice.
+    pub consent_version: String,
+    /// The Washington Group's introduction, shown before its six questions.
+    pub wg_intro: Text,
 }
 
 /// A group of questions shown together.

@@ -3,7 +3,7 @@
 
 mod common;
 
-use suara_domain::codebook::{self, Code};
+use suara_domain::codebook;
 use suara_domain::export::{self, CsvOptions, MultiColumns};
 use suara_domain::Survey;
 
@@ -61,7 +61,7 @@ fn a_likert_column_lists_every_point_with_its_words() {
         .find(|r| r.column == "staff")
         .expect("a likert column");
     assert_eq!(staff.kind, "likert");
-    let expected: Vec<Code> = [
+    let expected: Vec<(String, String)> = [
         "Strongly disagree",
         "Disagree",
         "Neither agree nor disagree",
@@ -70,10 +70,12 @@ fn a_likert_column_lists_every_point_with_its_words() {
     ]
     .iter()
     .enumerate()
-    .map(|(i, words)| Code {
-        code: (i + 1).to_string(),
-        label: (*words).to_owned(),
-    })
+    .map(|(i, words)| ((i + 1).to_string(), (*words).to_owned()))
     .collect();
-    assert_eq!(staff.codes, expected);
+    let codes: Vec<(String, String)> = staff
+        .codes
+        .iter()
+        .map(|c| (c.code.clone(), c.label.clone()))
+        .collect();
+    assert_eq!(codes, expected);
 }

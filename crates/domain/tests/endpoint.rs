@@ -27,6 +27,9 @@ fn response() -> Response {
         answers,
         hidden: Default::default(),
         partial: false,
+        bank: None,
+        inclusion_consent: None,
+        consent_version: None,
     }
 }
 

@@ -351,6 +351,9 @@ fn a_draft_resumes_on_the_last_page_with_an_answer() {
         answers: serde_json::from_str(answers).unwrap(),
         hidden: Default::default(),
         partial: false,
+        bank: None,
+        inclusion_consent: None,
+        consent_version: None,
     };
     let j = Journey::resume(&s, draft(r#"{"visited": true, "score": 3}"#));
     assert_eq!(

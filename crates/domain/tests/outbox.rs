@@ -30,6 +30,9 @@ fn record(id: &str, status: Status) -> Record {
         answers: Default::default(),
         hidden: Default::default(),
         partial: false,
+        bank: None,
+        inclusion_consent: None,
+        consent_version: None,
     };
     let mut r = Record::new(response, Some(URL));
     r.status = status;

@@ -123,7 +123,7 @@ fn a_key_that_is_not_a_plain_name_is_quoted_in_the_path() {
         &[
             r#"$.pages[0].questions[0]["a \"b\""]: unknown field `a "b"` in a question of kind `nps`; expected one of: id, kind, label, help, required, show_if"#,
             r#"$.pages[0].questions[0]["c.d"]: unknown field `c.d` in a question of kind `nps`; expected one of: id, kind, label, help, required, show_if"#,
-            r#"$.pages[0]["x[0]"]: unknown field `x[0]` in a page; expected one of: id, title, questions, show_if"#,
+            r#"$.pages[0]["x[0]"]: unknown field `x[0]` in a page; expected one of: id, title, questions, show_if, inclusion"#,
         ],
     );
 }

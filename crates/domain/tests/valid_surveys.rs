@@ -56,7 +56,13 @@ fn the_built_in_survey_offers_indonesian_first_then_english() {
     let s = parse("DEFAULT_SURVEY_JSON", DEFAULT_SURVEY_JSON);
     assert_eq!(s.id, "community-partnership-feedback");
     assert_eq!(codes(&s), ["id", "en"]);
-    let kinds: Vec<&str> = s.questions().map(|q| q.kind.name()).collect();
+    // Its own questions, then the optional "about you" section of the
+    // question bank's Indonesian pack, after the consent question.
+    let kinds: Vec<&str> = s
+        .questions()
+        .filter(|q| suara_domain::bank::item_of(&q.id).is_none())
+        .map(|q| q.kind.name())
+        .collect();
     assert_eq!(
         kinds,
         [
@@ -68,6 +74,22 @@ fn the_built_in_survey_offers_indonesian_first_then_english() {
             "consent"
         ]
     );
+    let bank: Vec<&str> = s
+        .questions()
+        .filter(|q| suara_domain::bank::item_of(&q.id).is_some())
+        .map(|q| q.id.as_str())
+        .collect();
+    let mut expected = vec!["inclusion_consent", "age_band"];
+    expected.extend(suara_domain::bank::WG);
+    expected.extend([
+        "gender",
+        "ethnicity",
+        "education",
+        "financial_situation",
+        "area",
+    ]);
+    assert_eq!(bank, expected);
+    assert_eq!(s.inclusion.as_ref().map(|i| i.pack.as_str()), Some("ID"));
     assert_eq!(
         *kind(&s, "satisfaction"),
         QuestionKind::Rating { min: 1, max: 5 }

@@ -194,6 +194,8 @@ fn holder(id: bool, h: Holder) -> String {
         Holder::Hidden => ("a hidden field", "bidang tersembunyi"),
         Holder::Row => ("a row", "baris"),
         Holder::Column => ("a column", "kolom"),
+        Holder::Inclusion => ("an inclusion block", "blok inklusi"),
+        Holder::Privacy => ("`privacy`", "`privacy`"),
     };
     (if id { ind } else { en }).into()
 }
@@ -240,6 +242,12 @@ fn did_you_mean(id: bool, s: Option<&str>, quote: &str) -> String {
             &[quote.into(), s.into()],
         ),
     }
+}
+
+/// The bank's packs, for a message.
+fn packs() -> String {
+    let names: Vec<&str> = crate::bank::PACKS.iter().map(|(p, _)| *p).collect();
+    join(&names, ", ")
 }
 
 fn list(items: &[&str], sep: &str) -> String {
@@ -522,6 +530,69 @@ fn message(id: bool, p: &Problem) -> String {
             "value `%0` is listed twice",
             "nilai `%0` tercantum dua kali",
             vec![value.clone()],
+        ),
+        Problem::UnknownPack { pack } => (
+            "unknown pack `%0`; the bank's packs are: %1",
+            "paket `%0` tidak dikenal; paket bank pertanyaan: %1",
+            vec![pack.clone(), packs()],
+        ),
+        Problem::PackLanguage { pack, locale } => (
+            "pack `%0` has no words in `%1`, the survey's default language; it has: %2",
+            "paket `%0` tidak punya teks dalam `%1`, bahasa utama survei; yang ada: %2",
+            vec![
+                pack.clone(),
+                locale.clone(),
+                list(crate::bank::languages(pack).unwrap_or_default(), ", "),
+            ],
+        ),
+        Problem::UnknownItem { item, suggestion } => (
+            "unknown item `%0`%1; the bank's items are: %2",
+            "butir `%0` tidak dikenal%1; butir bank pertanyaan: %2",
+            vec![
+                item.clone(),
+                did_you_mean(id, *suggestion, "`"),
+                list(&crate::bank::ITEMS, ", "),
+            ],
+        ),
+        Problem::ItemNotString { found } => (
+            "an item must be a string, found %0",
+            "butir harus berupa string, ternyata %0",
+            vec![t(*found)],
+        ),
+        Problem::ItemTwice { item } => (
+            "item `%0` is listed twice",
+            "butir `%0` tercantum dua kali",
+            vec![item.clone()],
+        ),
+        Problem::SensitiveItem { item, pack } => (
+            "item `%0` is off in pack `%1`: asking it is unsafe or unlawful in parts of the country (in Aceh, for one), so the block must also say \"sensitive\": true, once you have checked that asking it is safe and lawful where this survey runs",
+            "butir `%0` tidak aktif dalam paket `%1`: menanyakannya tidak aman atau melanggar hukum di sebagian wilayah negeri ini (misalnya di Aceh), jadi blok ini juga harus berisi \"sensitive\": true, setelah Anda memastikan bahwa menanyakannya aman dan sah di tempat survei ini berjalan",
+            vec![item.clone(), pack.clone()],
+        ),
+        Problem::AreasMissing => (
+            "item `area` needs `areas`: the list of areas a person may choose (coarse areas, never an address)",
+            "butir `area` memerlukan `areas`: daftar wilayah yang bisa dipilih (wilayah yang luas, bukan alamat)",
+            vec![],
+        ),
+        Problem::BankNotLoaded { pack } => (
+            "the question bank's files for pack `%0` could not be loaded",
+            "berkas bank pertanyaan untuk paket `%0` tidak dapat dimuat",
+            vec![pack.clone()],
+        ),
+        Problem::BankIdTaken { id: code } => (
+            "question id `%0` is one of the question bank's, which this survey uses: use the bank's item, or give this question another id",
+            "id pertanyaan `%0` milik bank pertanyaan, yang dipakai survei ini: pakai butir bank itu, atau beri pertanyaan ini id lain",
+            vec![code.clone()],
+        ),
+        Problem::InclusionTwice { first } => (
+            "a survey has one inclusion block; the first is at %0",
+            "survei hanya boleh punya satu blok inklusi; yang pertama ada di %0",
+            vec![first.clone()],
+        ),
+        Problem::Minors { found } => (
+            "`minors` must be \"guardian_consented\", found %0",
+            "`minors` harus \"guardian_consented\", ternyata %0",
+            vec![f(found)],
         ),
         Problem::QuestionIdTwice { id: code, first } => (
             "question id `%0` is already used at %1",

@@ -27,6 +27,8 @@ pub enum OrganiserMsg {
     },
     ExportCsv,
     ExportJson,
+    /// The codebook of the CSV's columns, as CSV.
+    ExportCodebook,
     /// The option to start the CSV with a byte order mark.
     ExcelBom,
     NothingToExport,
@@ -97,6 +99,7 @@ fn en(msg: &OrganiserMsg) -> String {
         }
         OrganiserMsg::ExportCsv => "Download CSV".into(),
         OrganiserMsg::ExportJson => "Download JSON".into(),
+        OrganiserMsg::ExportCodebook => "Download the codebook (CSV)".into(),
         OrganiserMsg::ExcelBom => "CSV for Excel (UTF-8 with BOM)".into(),
         OrganiserMsg::NothingToExport => "There are no responses to export yet.".into(),
         OrganiserMsg::ExportFailed(why) => format!("The export failed: {why}"),
@@ -140,6 +143,7 @@ fn id(msg: &OrganiserMsg) -> String {
         }
         OrganiserMsg::ExportCsv => "Unduh CSV".into(),
         OrganiserMsg::ExportJson => "Unduh JSON".into(),
+        OrganiserMsg::ExportCodebook => "Unduh buku kode (CSV)".into(),
         OrganiserMsg::ExcelBom => "CSV untuk Excel (UTF-8 dengan BOM)".into(),
         OrganiserMsg::NothingToExport => "Belum ada jawaban untuk diekspor.".into(),
         OrganiserMsg::ExportFailed(why) => format!("Ekspor gagal: {why}"),
@@ -180,6 +184,7 @@ fn ar(msg: &OrganiserMsg) -> String {
         }
         OrganiserMsg::ExportCsv => "تنزيل CSV".into(),
         OrganiserMsg::ExportJson => "تنزيل JSON".into(),
+        OrganiserMsg::ExportCodebook => "تنزيل دليل الرموز (CSV)".into(),
         OrganiserMsg::ExcelBom => "ملف CSV لبرنامج Excel (UTF-8 مع BOM)".into(),
         OrganiserMsg::NothingToExport => "لا توجد إجابات للتصدير بعد.".into(),
         OrganiserMsg::ExportFailed(why) => format!("فشل التصدير: {why}"),
