@@ -128,7 +128,7 @@ fn main() {
         }],
     );
     let tables = median(5, || {
-        let d = Dashboard::new(&survey, &data, dashboard::DEFAULT_K, None);
+        let d = Dashboard::new(&survey, &data, survey.privacy_k, None);
         let mut t = d.overview();
         t.extend(d.questions());
         t.extend(d.breakdown("recommend", "programmes").expect("a breakdown"));

@@ -35,10 +35,6 @@ pub use layout::{ANSWERED, INVALID, ONLY_PREFER_NOT, STATED, UNANSWERED};
 use layout::{push_row, Layout, RowEntries, Shape, Sorted, Tally};
 use suppress::{Fixed, Grid, Level};
 
-/// The smallest count shown when the survey sets none: the survey's
-/// `privacy.k` default, which its inclusion consent screen states.
-pub const DEFAULT_K: u64 = crate::bank::DEFAULT_K;
-
 /// The code of a row's total.
 pub const TOTAL: &str = "(total)";
 
